@@ -1,0 +1,226 @@
+/**
+ * The database as Kysely sees it: one interface per table, keyed by table name. Rows are written once by
+ * the ingest (`npm run db:build`) and only read by the server. Ids are assigned by the ingest.
+ */
+
+/** The monitor edition. */
+export interface EditionTable {
+  id: number;
+  year: number;
+  title: string;
+  title_en: string;
+  reference_date: string;
+  /** The years the tables cover, comma-separated (`2017,2018,2019`). */
+  years: string;
+  source: string;
+}
+
+/** A section of the monitor's text, located by its heading. */
+export interface SectionTable {
+  id: number;
+  code: string;
+  heading: string;
+  title: string;
+  number: string | null;
+  appendix: string | null;
+  parent_id: number | null;
+  position: number;
+  start_line: number;
+  end_line: number;
+}
+
+/** One of the four chapters. */
+export interface DomainTable {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  appendix: string;
+  section_id: number;
+  position: number;
+}
+
+/** A facility, registry or platform: a node of the stelsel. */
+export interface VoorzieningTable {
+  id: number;
+  code: string;
+  abbreviation: string | null;
+  name: string;
+  name_en: string;
+  kind: string;
+  domain_id: number;
+  section_id: number;
+  parent_id: number | null;
+  description: string | null;
+  description_en: string | null;
+  description_section_id: number | null;
+  description_url: string | null;
+  description_url_title: string | null;
+  responsible: string | null;
+  law: string | null;
+  position: number;
+  /** Names and abbreviation, lower-cased without accents, for search. */
+  search_text: string;
+}
+
+/** One table row of the monitor. */
+export interface IndicatorTable {
+  id: number;
+  voorziening_id: number;
+  key: string;
+  name: string;
+  name_en: string;
+  source_label: string;
+  unit: string;
+  section_id: number;
+  table_caption: string | null;
+  change_kind: string;
+  change_from: number;
+  change_to: number;
+  position: number;
+  search_text: string;
+}
+
+/** One printed cell: a figure for a year and, in breakdown tables, a subject. */
+export interface ObservationTable {
+  id: number;
+  indicator_id: number;
+  year: number;
+  subject: string | null;
+  subject_en: string | null;
+  subject_position: number;
+  is_total: number;
+  value: number | null;
+  raw: string;
+  qualifier: string;
+  /** Set when the figure is printed in a note rather than in the table. */
+  note_id: number | null;
+}
+
+/** The change column as printed for a row (or a breakdown subject). */
+export interface ReportedChangeTable {
+  id: number;
+  indicator_id: number;
+  subject: string | null;
+  raw: string;
+  value: number | null;
+  qualifier: string;
+  decimals: number;
+  kind: string;
+  from_year: number;
+  to_year: number;
+}
+
+/** A Toelichting or other explanatory text, verbatim. */
+export interface NoteTable {
+  id: number;
+  voorziening_id: number;
+  key: string;
+  heading: string | null;
+  text: string;
+  text_en: string | null;
+  section_id: number;
+  position: number;
+}
+
+/** Which indicators a note explains. */
+export interface NoteIndicatorTable {
+  note_id: number;
+  indicator_id: number;
+}
+
+/** A figure restated by the edition. */
+export interface CorrectionTable {
+  id: number;
+  indicator_id: number;
+  year: number;
+  previous_raw: string | null;
+  previous_value: number | null;
+  raw: string | null;
+  value: number | null;
+  note_id: number;
+}
+
+/** A directed, typed edge between two voorzieningen. */
+export interface RelationTable {
+  id: number;
+  kind: string;
+  from_id: number;
+  to_id: number;
+  description: string;
+  description_en: string | null;
+  source_section_id: number | null;
+  source_url: string | null;
+  source_title: string | null;
+  position: number;
+}
+
+/** The indicators that quantify a relation. */
+export interface RelationIndicatorTable {
+  relation_id: number;
+  indicator_id: number;
+  position: number;
+}
+
+/** Two indicators that count the same thing in two tables. */
+export interface SameAsTable {
+  id: number;
+  indicator_id: number;
+  /** The breakdown subject compared on this side, or null for the row itself. */
+  subject: string | null;
+  other_indicator_id: number;
+  other_subject: string | null;
+  note: string;
+}
+
+/** A place where the source contradicts itself. */
+export interface DiscrepancyTable {
+  id: number;
+  kind: string;
+  year: number | null;
+  indicator_id: number;
+  description: string;
+  printed_change: number | null;
+  printed_change_raw: string | null;
+  computed_change: number | null;
+  note_id: number | null;
+  same_as_id: number | null;
+  position: number;
+}
+
+/** The figures a discrepancy involves. */
+export interface DiscrepancyObservationTable {
+  discrepancy_id: number;
+  observation_id: number;
+  role: string;
+  position: number;
+}
+
+/** Facts about the build: content hash, build time. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** Every table, by name. */
+export interface Database {
+  edition: EditionTable;
+  section: SectionTable;
+  domain: DomainTable;
+  voorziening: VoorzieningTable;
+  indicator: IndicatorTable;
+  observation: ObservationTable;
+  reported_change: ReportedChangeTable;
+  note: NoteTable;
+  note_indicator: NoteIndicatorTable;
+  correction: CorrectionTable;
+  relation: RelationTable;
+  relation_indicator: RelationIndicatorTable;
+  same_as: SameAsTable;
+  discrepancy: DiscrepancyTable;
+  discrepancy_observation: DiscrepancyObservationTable;
+  meta: MetaTable;
+}
+
+/** A complete dataset in memory: every row of every table, in insertion order. */
+export type DatasetRows = { [T in keyof Database]: Database[T][] };

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { DatasetRows } from '../db/database';
+import { buildDataset } from './build-dataset';
+import { loadSeeds } from './load-seeds';
+import { writeSqliteDatabase } from './write-database';
+
+/** Where `npm run db:build` and the server look by default. */
+export const DEFAULT_SEEDS_DIR = 'seeds';
+export const DEFAULT_DATABASE_FILE = 'data/stelselgraph.sqlite';
+
+/** The result of a build: the rows written and the dataset's content hash. */
+export interface BuildResult {
+  rows: DatasetRows;
+  contentHash: string;
+}
+
+/** A hash of every seed file's path and content: the dataset version, for ETags and caches. */
+export function hashSeedFiles(dir: string, files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) {
+    hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** Reads, validates and checks `seedsDir`, and builds the rows of the dataset (no file is written). */
+export function buildRows(seedsDir: string): BuildResult {
+  const seeds = loadSeeds(seedsDir);
+  const rows = buildDataset(seeds);
+  const contentHash = hashSeedFiles(seedsDir, seeds.files);
+  rows.meta.push(
+    { key: 'content_hash', value: contentHash },
+    { key: 'edition', value: String(seeds.edition.year) },
+  );
+  return { rows, contentHash };
+}
+
+/**
+ * Builds the SQLite database from a seeds folder: validate, check against the source, write to a temporary
+ * file and rename it into place. Throws (leaving `out` untouched) on the first problem.
+ */
+export async function buildSqliteDatabase(
+  seedsDir = DEFAULT_SEEDS_DIR,
+  out = DEFAULT_DATABASE_FILE,
+): Promise<BuildResult> {
+  const result = buildRows(seedsDir);
+  await writeSqliteDatabase(result.rows, out);
+  return result;
+}

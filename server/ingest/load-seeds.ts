@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readSeedFile } from './read-seed-file';
+import { SeedError } from './seed-error';
+import {
+  domainsSeed,
+  editionsSeed,
+  relationsSeed,
+  sectionsSeed,
+  totalsSeed,
+  voorzieningSeed,
+  type DomainSeed,
+  type EditionSeed,
+  type RelationsSeed,
+  type SectionSeed,
+  type TotalSeed,
+  type VoorzieningSeed,
+} from './seed-schema';
+
+/** A voorziening seed with the file it was read from. */
+export interface VoorzieningFile {
+  file: string;
+  seed: VoorzieningSeed;
+}
+
+/** Every seed file of a seeds folder, read and validated one by one (not yet against each other). */
+export interface SeedSet {
+  dir: string;
+  edition: EditionSeed;
+  sections: SectionSeed[];
+  domains: DomainSeed[];
+  voorzieningen: VoorzieningFile[];
+  relations: RelationsSeed;
+  totals: TotalSeed[];
+  /** The monitor's text (`source/` named by the edition). */
+  sourceText: string;
+  /** Path of each seed file read, for the build's content hash. */
+  files: string[];
+}
+
+/** Reads and validates every file of a seeds folder. Throws a {@link SeedError} on the first bad file. */
+export function loadSeeds(dir: string): SeedSet {
+  const at = (name: string) => join(dir, name);
+  const [edition] = readSeedFile(at('editions.yaml'), editionsSeed);
+  const voorzieningDir = at('voorzieningen');
+  let names: string[];
+  try {
+    names = readdirSync(voorzieningDir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
+  } catch {
+    throw new SeedError(
+      relative(process.cwd(), voorzieningDir),
+      '',
+      'the folder of voorziening files is missing',
+    );
+  }
+  const voorzieningen = names.map((name) => {
+    const file = join(voorzieningDir, name);
+    const seed = readSeedFile(file, voorzieningSeed);
+    if (`${seed.code}.yaml` !== name) {
+      throw new SeedError(
+        relative(process.cwd(), file),
+        'code',
+        `"${seed.code}" does not match the file name`,
+      );
+    }
+    return { file: relative(process.cwd(), file), seed };
+  });
+  const sourceFile = join(dir, edition!.source);
+  let sourceText: string;
+  try {
+    sourceText = readFileSync(sourceFile, 'utf8');
+  } catch {
+    throw new SeedError(
+      relative(process.cwd(), at('editions.yaml')),
+      '0.source',
+      `cannot read ${edition!.source}`,
+    );
+  }
+  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'].map(at);
+  return {
+    dir,
+    edition: edition!,
+    sections: readSeedFile(at('sections.yaml'), sectionsSeed),
+    domains: readSeedFile(at('domains.yaml'), domainsSeed),
+    voorzieningen,
+    relations: readSeedFile(at('relations.yaml'), relationsSeed),
+    totals: readSeedFile(at('totals.yaml'), totalsSeed),
+    sourceText,
+    files: [...fixed, ...names.map((name) => join(voorzieningDir, name)), sourceFile],
+  };
+}

@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+/** A printed cell, as a YAML string (numbers are refused so that `1.023` is never read as 1.023). */
+const cell = z.string().min(1, 'a cell is a non-empty string as printed');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, -)');
+const yearKey = z.string().regex(/^\d{4}$/, 'must be a year');
+/** Cells by year, e.g. `{ 2017: '623', 2018: '647' }`. */
+const values = z.record(yearKey, cell);
+const indicatorRef = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be `<voorziening>/<indicator key>`');
+
+/** Where a text comes from: a section of the monitor, or an outside source with its URL. */
+const sourceRef = z.union([
+  z.object({ section: slug }).strict(),
+  z.object({ url: z.url(), title: z.string().optional() }).strict(),
+]);
+
+/** The kinds of voorziening (node kinds of the stelsel). */
+export const VOORZIENING_KINDS = [
+  'BASISREGISTRATIE',
+  'STELSELVOORZIENING',
+  'AUTHENTICATIE',
+  'PORTAAL',
+  'BERICHTENVERKEER',
+  'NETWERK',
+  'STANDAARD',
+  'ARCHITECTUUR',
+  'PLATFORM',
+  'REGISTRATIE',
+  'CATALOGUS',
+] as const;
+
+/** The kinds of relation (edge kinds of the stelsel). */
+export const RELATION_KINDS = [
+  'EVENT_DELIVERY',
+  'TERUGMELDING',
+  'DISTRIBUTION',
+  'AUTHENTICATION',
+  'AUTHORIZATION',
+  'INZAGE',
+  'TRANSPORT',
+  'NETWORK',
+  'PUBLICATION',
+  'DESCRIBES',
+  'PART_OF',
+  'INHERITANCE',
+  'DEEP_LINK',
+  'USES_DATA_FROM',
+] as const;
+
+export const UNITS = ['COUNT', 'PERCENT'] as const;
+export const CHANGE_KINDS = ['RELATIVE', 'DIFFERENCE'] as const;
+
+const subjectSeed = z
+  .object({
+    subject: z.string().min(1),
+    subjectEn: z.string().min(1),
+    total: z.boolean().optional(),
+    fromNote: slug.optional(),
+    values,
+    change: cell.optional(),
+  })
+  .strict();
+
+const indicatorSeed = z
+  .object({
+    key: slug,
+    label: z.string().min(1),
+    name: z.string().min(1).optional(),
+    nameEn: z.string().min(1),
+    unit: z.enum(UNITS),
+    section: slug.optional(),
+    table: z.string().min(1).optional(),
+    changeKind: z.enum(CHANGE_KINDS).optional(),
+    values: values.optional(),
+    change: z.union([cell, z.array(cell).min(2)]).optional(),
+    subjects: z.array(subjectSeed).min(1).optional(),
+  })
+  .strict()
+  .refine((row) => row.values !== undefined || row.subjects !== undefined, {
+    message: 'an indicator needs `values` or `subjects`',
+  });
+
+const noteSeed = z
+  .object({
+    key: slug,
+    heading: z.string().min(1).optional(),
+    text: z.string().min(1),
+    en: z.string().min(1).optional(),
+    section: slug.optional(),
+    indicators: z.array(slug).default([]),
+    mentions: z
+      .array(
+        z
+          .object({
+            indicator: slug,
+            year: z.number().int(),
+            raw: cell,
+            subject: z.string().optional(),
+            /** The text rounds the figure without saying so (`6400` for 6.395). */
+            rounded: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+const correctionSeed = z
+  .object({
+    indicator: slug,
+    year: z.number().int(),
+    previous: cell.optional(),
+    value: cell.optional(),
+    note: slug,
+  })
+  .strict();
+
+/** One `seeds/voorzieningen/<code>.yaml` file. */
+export const voorzieningSeed = z
+  .object({
+    code: slug,
+    abbreviation: z.string().min(1).optional(),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    kind: z.enum(VOORZIENING_KINDS),
+    domain: slug,
+    section: slug,
+    parent: slug.optional(),
+    responsible: z.string().min(1).optional(),
+    law: z.string().min(1).optional(),
+    description: z
+      .object({ text: z.string().min(1), en: z.string().min(1).optional() })
+      .and(sourceRef)
+      .optional(),
+    indicators: z.array(indicatorSeed).default([]),
+    notes: z.array(noteSeed).default([]),
+    corrections: z.array(correctionSeed).default([]),
+  })
+  .strict();
+
+/** `seeds/sections.yaml`. */
+export const sectionsSeed = z.array(
+  z
+    .object({
+      code: slug,
+      heading: z.string().min(1),
+      title: z.string().min(1).optional(),
+      number: z.string().optional(),
+      appendix: z.enum(['A', 'B', 'C', 'D']).optional(),
+      parent: slug.optional(),
+    })
+    .strict(),
+);
+
+/** `seeds/editions.yaml`. */
+export const editionsSeed = z
+  .array(
+    z
+      .object({
+        year: z.number().int(),
+        title: z.string().min(1),
+        titleEn: z.string().min(1),
+        referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+        years: z.array(z.number().int()).min(1),
+        source: z.string().min(1),
+      })
+      .strict(),
+  )
+  .length(1, 'the dataset holds exactly one edition');
+
+/** `seeds/domains.yaml`. */
+export const domainsSeed = z.array(
+  z
+    .object({
+      code: slug,
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      appendix: z.enum(['A', 'B', 'C', 'D']),
+      section: slug,
+    })
+    .strict(),
+);
+
+/** `seeds/relations.yaml`. */
+export const relationsSeed = z
+  .object({
+    relations: z.array(
+      z
+        .object({
+          kind: z.enum(RELATION_KINDS),
+          from: slug,
+          to: slug,
+          description: z.string().min(1),
+          descriptionEn: z.string().min(1).optional(),
+          indicators: z.array(indicatorRef).default([]),
+          source: sourceRef,
+        })
+        .strict(),
+    ),
+    sameAs: z
+      .array(
+        z
+          .object({
+            indicators: z.tuple([indicatorRef, indicatorRef]),
+            /** The breakdown subject of each side (null: the row itself). */
+            subjects: z.tuple([z.string().nullable(), z.string().nullable()]).optional(),
+            note: z.string().min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+/** `seeds/totals.yaml`. */
+export const totalsSeed = z.array(
+  z.object({ total: indicatorRef, parts: z.array(indicatorRef).min(2), note: z.string().min(1) }).strict(),
+);
+
+export type VoorzieningSeed = z.infer<typeof voorzieningSeed>;
+export type IndicatorSeed = z.infer<typeof indicatorSeed>;
+export type SubjectSeed = z.infer<typeof subjectSeed>;
+export type NoteSeed = z.infer<typeof noteSeed>;
+export type SectionSeed = z.infer<typeof sectionsSeed>[number];
+export type EditionSeed = z.infer<typeof editionsSeed>[number];
+export type DomainSeed = z.infer<typeof domainsSeed>[number];
+export type RelationsSeed = z.infer<typeof relationsSeed>;
+export type TotalSeed = z.infer<typeof totalsSeed>[number];

@@ -1,0 +1,67 @@
+import { foldWhitespace } from './parse-cell';
+import type { SectionSeed } from './seed-schema';
+
+/** A section of the monitor's text located by its heading line. */
+export interface LocatedSection {
+  code: string;
+  /** 1-based line of the heading, and the last line before the next section. */
+  startLine: number;
+  endLine: number;
+  /** The section's text, white space folded and bullet signs removed: what seeds are compared with. */
+  text: string;
+}
+
+/** Bullet signs of the PDF extraction, which carry no words. */
+const BULLETS = /[•\uf0b7]/g;
+
+/** Folds text the way sections are folded, so that a seed's text can be looked up in a section. */
+export function foldForSearch(text: string): string {
+  return foldWhitespace(text.replace(BULLETS, ' '));
+}
+
+/**
+ * Finds `needle` in `haystack` from `from` on, only where it stands as whole words: preceded by the start
+ * or a space and followed by the end, a space or punctuation. Returns the index or -1.
+ */
+export function findToken(haystack: string, needle: string, from = 0): number {
+  let index = haystack.indexOf(needle, from);
+  while (index !== -1) {
+    const before = index === 0 ? ' ' : haystack[index - 1]!;
+    const after = haystack[index + needle.length] ?? ' ';
+    if (before === ' ' && /[\s.,;:)]/.test(after)) return index;
+    index = haystack.indexOf(needle, index + 1);
+  }
+  return -1;
+}
+
+/**
+ * Locates every section of `sectionsSeed` in the source, in order: each heading is the first line after the
+ * previous heading whose trimmed text equals it. Returns null and the missing heading when one is not found.
+ */
+export function locateSections(
+  source: string,
+  sections: SectionSeed[],
+): { sections: Map<string, LocatedSection> } | { missing: number } {
+  const lines = source.split(/\r?\n/);
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const [index, section] of sections.entries()) {
+    const heading = foldWhitespace(section.heading);
+    const found = lines.findIndex((line, at) => at >= cursor && foldWhitespace(line) === heading);
+    if (found === -1) return { missing: index };
+    starts.push(found);
+    cursor = found + 1;
+  }
+  const located = new Map<string, LocatedSection>();
+  sections.forEach((section, index) => {
+    const start = starts[index]!;
+    const end = index + 1 < starts.length ? starts[index + 1]! : lines.length;
+    located.set(section.code, {
+      code: section.code,
+      startLine: start + 1,
+      endLine: end,
+      text: foldForSearch(lines.slice(start, end).join('\n')),
+    });
+  });
+  return { sections: located };
+}
