@@ -14,7 +14,7 @@ import { locateSections } from './source-text';
  */
 export function buildDataset(seeds: SeedSet): DatasetRows {
   const context = new BuildContext(seeds.edition.years);
-  const sectionsFile = 'seeds/sections.yaml';
+  const sectionsFile = seeds.nameOf('sections.yaml');
   const located = locateSections(seeds.sourceText, seeds.sections);
   if ('missing' in located) {
     const heading = seeds.sections[located.missing]!.heading;
@@ -64,7 +64,7 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
   });
 
   seeds.domains.forEach((domain, position) => {
-    const section = context.section(domain.section, 'seeds/domains.yaml', `${position}.section`);
+    const section = context.section(domain.section, seeds.nameOf('domains.yaml'), `${position}.section`);
     context.rows.domain.push({
       id: context.nextId('domain'),
       code: domain.code,
@@ -78,8 +78,14 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
 
   const index: IndicatorIndex = new Map();
   const claims = buildVoorzieningen(context, seeds.voorzieningen, index);
-  buildRelations(context, seeds.relations, index);
-  if (context.problems.length === 0) findDiscrepancies(context, { claims, totals: seeds.totals, index });
+  buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'));
+  if (context.problems.length === 0)
+    findDiscrepancies(context, {
+      claims,
+      totals: seeds.totals,
+      index,
+      totalsFile: seeds.nameOf('totals.yaml'),
+    });
   if (context.problems.length > 0) throw new SeedErrors(context.problems);
   return context.rows;
 }

@@ -2,8 +2,6 @@ import type { BuildContext } from './build-context';
 import type { IndicatorIndex } from './build-indicators';
 import type { RelationsSeed } from './seed-schema';
 
-const FILE = 'seeds/relations.yaml';
-
 /**
  * Builds the relation rows (typed edges with the indicators that quantify them and their source) and the
  * `sameAs` links, checking that every endpoint and indicator exists.
@@ -12,7 +10,7 @@ export function buildRelations(
   context: BuildContext,
   seed: RelationsSeed,
   index: IndicatorIndex,
-  file = FILE,
+  file: string,
 ): void {
   const voorzieningen = new Map(context.rows.voorziening.map((row) => [row.code, row.id]));
   const known = () => [...voorzieningen.keys()].join(', ');

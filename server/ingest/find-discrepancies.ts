@@ -19,6 +19,8 @@ interface Inputs {
   claims: NoteClaim[];
   totals: TotalSeed[];
   index: IndicatorIndex;
+  /** How errors name the totals file. */
+  totalsFile: string;
 }
 
 /**
@@ -26,7 +28,10 @@ interface Inputs {
  * involves: printed changes the figures do not give, `sameAs` rows that differ, notes that name a figure the
  * table does not show, and totals that are not the sum of their parts.
  */
-export function findDiscrepancies(context: BuildContext, { claims, totals, index }: Inputs): void {
+export function findDiscrepancies(
+  context: BuildContext,
+  { claims, totals, index, totalsFile }: Inputs,
+): void {
   const { rows } = context;
   const indicators = new Map(rows.indicator.map((row) => [row.id, row]));
   const voorzieningen = new Map(rows.voorziening.map((row) => [row.id, row]));
@@ -142,7 +147,7 @@ export function findDiscrepancies(context: BuildContext, { claims, totals, index
     );
   }
 
-  checkSums(context, totals, index, cell, name, add, base);
+  checkSums(context, { totals, index, totalsFile }, cell, name, add, base);
 }
 
 type Cell = (indicatorId: number, subject: string | null, year: number) => ObservationTable | undefined;
@@ -153,8 +158,7 @@ type Add = (
 
 function checkSums(
   context: BuildContext,
-  totals: TotalSeed[],
-  index: IndicatorIndex,
+  { totals, index, totalsFile }: Pick<Inputs, 'totals' | 'index' | 'totalsFile'>,
   cell: Cell,
   name: (indicator: IndicatorTable) => string,
   add: Add,
@@ -196,7 +200,7 @@ function checkSums(
       const row = index.get(ref);
       if (!row)
         context.fail(
-          'seeds/totals.yaml',
+          totalsFile,
           `${position}.${at === 0 ? 'total' : `parts.${at - 1}`}`,
           `unknown indicator "${ref}"`,
         );

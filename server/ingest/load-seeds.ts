@@ -36,6 +36,8 @@ export interface SeedSet {
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
   files: string[];
+  /** How errors name a file of the folder (`seeds/relations.yaml`): relative to the working directory. */
+  nameOf: (file: string) => string;
 }
 
 /** Reads and validates every file of a seeds folder. Throws a {@link SeedError} on the first bad file. */
@@ -89,5 +91,6 @@ export function loadSeeds(dir: string): SeedSet {
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
     sourceText,
     files: [...fixed, ...names.map((name) => join(voorzieningDir, name)), sourceFile],
+    nameOf: (file) => relative(process.cwd(), at(file)),
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { SeedError } from './seed-error';
 
@@ -21,11 +21,12 @@ export function readSeedFile<S extends z.ZodType>(file: string, schema: S): z.ou
   } catch (error) {
     throw new SeedError(name, '', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const where = yamlError.linePos?.[0];
-    const at = where ? ` at line ${where.line}, column ${where.col}` : '';
+    const where = lineCounter.linePos(yamlError.pos[0]);
+    const at = ` at line ${where.line}, column ${where.col}`;
     throw new SeedError(name, '', `malformed YAML${at}: ${yamlError.message.split('\n')[0]}`);
   }
   const parsed = schema.safeParse(document.toJS());

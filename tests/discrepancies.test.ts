@@ -1,0 +1,159 @@
+import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+
+describe('the contradictions the dataset finds in the source', () => {
+  let built: BuiltDatabase;
+  beforeAll(async () => {
+    built = await buildRealDatabase();
+  });
+  afterAll(() => built.close());
+
+  const discrepancies = () =>
+    built.db
+      .selectFrom('discrepancy')
+      .innerJoin('indicator', 'indicator.id', 'discrepancy.indicator_id')
+      .innerJoin('voorziening', 'voorziening.id', 'indicator.voorziening_id')
+      .select(['discrepancy.id', 'discrepancy.kind', 'discrepancy.year', 'voorziening.code', 'indicator.key'])
+      .select(['discrepancy.description', 'discrepancy.printed_change', 'discrepancy.computed_change'])
+      .orderBy('discrepancy.id')
+      .execute();
+
+  it('finds every printed change the figures do not give, and no other', async () => {
+    const found = (await discrepancies()).filter((d) => d.kind === 'CHANGE_MISMATCH');
+    expect(
+      found.map((d) => [`${d.code}/${d.key}`, d.printed_change, Number(d.computed_change?.toFixed(1))]),
+    ).toEqual([
+      ['bag/eenmalige-leveringen', 31.2, 32],
+      ['hr/terugmeldingen-totaal', 64.6, 52.7],
+      ['samenwerkende-catalogi/raadplegingen-overheid-nl', 50.1, -50.1],
+    ]);
+    expect(found[1]!.description).toBe(
+      'HR “Totaal aantal terugmeldingen”: the printed change +64,6% does not follow from 13.709 (2018) to 20.930 (2019), which is +52,7%.',
+    );
+  });
+
+  it('finds the rows that count the same thing but print different figures', async () => {
+    const found = (await discrepancies()).filter((d) => d.kind === 'SAME_AS_MISMATCH');
+    expect(found.map((d) => `${d.code}/${d.key} ${d.year}`)).toEqual([
+      'brp/terugmeldingen-digimelding 2017',
+      'hr/terugmeldingen-digimelding 2018',
+      'hr/terugmeldingen-digimelding 2019',
+      'bag/terugmeldingen-digimelding 2018',
+      'bag/terugmeldingen-digimelding 2019',
+      'hr/berichten-naar-digilevering 2017',
+      'hr/berichten-naar-digilevering 2018',
+      'hr/berichten-naar-digilevering 2019',
+      'digid/authenticaties-mijnoverheid 2017',
+      'digid/authenticaties-mijnoverheid 2018',
+      'digid/authenticaties-mijnoverheid 2019',
+      'berichtenbox/verstuurde-berichten 2017',
+      'berichtenbox/verstuurde-berichten 2018',
+      'berichtenbox/verstuurde-berichten 2019',
+    ]);
+  });
+
+  it('finds the notes that name a figure the table does not show', async () => {
+    const found = (await discrepancies()).filter((d) => d.kind === 'NOTE_VALUE_MISMATCH');
+    expect(found.map((d) => d.description)).toEqual([
+      'The text says the 2018 figure was restated to 16.959.710 for DigiD Machtigen “Totaal aantal bevragingen door aangesloten diensten”, but the table prints 16.595.710.',
+      'The text names ruim 18.000 for 2019 for HR “Totaal aantal terugmeldingen”, but the table prints 20.930.',
+    ]);
+  });
+
+  it('finds the totals that are not the sum of their parts', async () => {
+    const found = (await discrepancies()).filter((d) => d.kind === 'SUM_MISMATCH');
+    expect(found.map((d) => `${d.code}/${d.key} ${d.year}`)).toEqual([
+      'digid/actieve-digids 2017',
+      'bro/opvragingen-pdok 2019',
+    ]);
+    const parts = await built.db
+      .selectFrom('discrepancy_observation')
+      .innerJoin('observation', 'observation.id', 'discrepancy_observation.observation_id')
+      .select(['discrepancy_observation.role', 'observation.raw'])
+      .where('discrepancy_id', '=', found[1]!.id)
+      .orderBy('discrepancy_observation.position')
+      .execute();
+    expect(parts[0]).toEqual({ role: 'TOTAL', raw: '8.427.603' });
+    expect(parts.slice(1).map((p) => p.raw)).toEqual([
+      '746.776',
+      '3.137.768',
+      '510.601',
+      '301.998',
+      '3.043.229',
+      '2.246.606',
+    ]);
+  });
+
+  it('links each discrepancy to the figures it involves', async () => {
+    const unlinked = await built.db
+      .selectFrom('discrepancy')
+      .leftJoin('discrepancy_observation', 'discrepancy_observation.discrepancy_id', 'discrepancy.id')
+      .select('discrepancy.id')
+      .where('discrepancy_observation.observation_id', 'is', null)
+      .execute();
+    expect(unlinked).toEqual([]);
+  });
+});
+
+describe('the relations of the stelsel', () => {
+  let built: BuiltDatabase;
+  beforeAll(async () => {
+    built = await buildRealDatabase();
+  });
+  afterAll(() => built.close());
+
+  const edges = (kind: string) =>
+    built.db
+      .selectFrom('relation')
+      .innerJoin('voorziening as f', 'f.id', 'relation.from_id')
+      .innerJoin('voorziening as t', 't.id', 'relation.to_id')
+      .select(['f.code as from', 't.code as to'])
+      .where('relation.kind', '=', kind)
+      .orderBy('relation.position')
+      .execute();
+
+  it('has an event delivery to Digilevering from each registry its table counts', async () => {
+    const delivering = (await edges('EVENT_DELIVERY')).map((e) => e.from);
+    expect(delivering).toEqual(['hr', 'bag', 'woz', 'lrza', 'brp', 'brk']);
+    const connected = await built.db
+      .selectFrom('observation')
+      .innerJoin('indicator', 'indicator.id', 'observation.indicator_id')
+      .select('observation.value')
+      .where('indicator.key', '=', 'aangesloten-basisregistraties')
+      .where('indicator.voorziening_id', '=', (eb) =>
+        eb.selectFrom('voorziening').select('id').where('code', '=', 'digilevering'),
+      )
+      .where('observation.year', '=', 2019)
+      .executeTakeFirstOrThrow();
+    expect(connected.value).toBe(delivering.length);
+  });
+
+  it('carries the stelselplaat’s data use between registries, each with an outside source', async () => {
+    const uses = await edges('USES_DATA_FROM');
+    expect(uses).toHaveLength(15);
+    expect(uses).toContainEqual({ from: 'woz', to: 'brk' });
+    const unsourced = await built.db
+      .selectFrom('relation')
+      .select('id')
+      .where('kind', '=', 'USES_DATA_FROM')
+      .where('source_url', 'is', null)
+      .execute();
+    expect(unsourced).toEqual([]);
+  });
+
+  it('quantifies flows with the indicators that count them', async () => {
+    const rows = await built.db
+      .selectFrom('relation_indicator')
+      .innerJoin('relation', 'relation.id', 'relation_indicator.relation_id')
+      .innerJoin('voorziening as f', 'f.id', 'relation.from_id')
+      .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
+      .select(['indicator.source_label'])
+      .where('f.code', '=', 'brp')
+      .where('relation.kind', '=', 'EVENT_DELIVERY')
+      .orderBy('relation_indicator.position')
+      .execute();
+    expect(rows.map((r) => r.source_label)).toEqual([
+      'Aantal berichten vanuit de BRP geleverd aan Digilevering',
+      'Aantal BRP berichten vanuit Digilevering verzonden aan afnemers',
+    ]);
+  });
+});
