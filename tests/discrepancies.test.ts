@@ -27,8 +27,11 @@ describe('the contradictions the dataset finds in the source', () => {
       ['samenwerkende-catalogi/raadplegingen-overheid-nl', 50.1, -50.1],
     ]);
     expect(found[1]!.description).toBe(
-      'HR “Totaal aantal terugmeldingen”: the printed change +64,6% does not follow from 13.709 (2018) to 20.930 (2019), which is +52,7%.',
+      'HR “Totaal aantal terugmeldingen”: the printed change +64,6% does not follow from 13.709 (2018) to 20.930 (2019), which is +52,7%. ' +
+        'It is the change from 12.714, the 2018 figure of “Aantal terugmeldingen buiten Digimelding om (via e-mail, intranet, brief etc.)”, to 20.930: computed from the wrong row.',
     );
+    expect(found[2]!.description).toMatch(/ It lacks its minus sign\.$/);
+    expect(found[0]!.description).not.toMatch(/sign|wrong row/);
   });
 
   it('finds the rows that count the same thing but print different figures', async () => {
@@ -54,7 +57,7 @@ describe('the contradictions the dataset finds in the source', () => {
   it('finds the notes that name a figure the table does not show', async () => {
     const found = (await discrepancies()).filter((d) => d.kind === 'NOTE_VALUE_MISMATCH');
     expect(found.map((d) => d.description)).toEqual([
-      'The text says the 2018 figure was restated to 16.959.710 for DigiD Machtigen “Totaal aantal bevragingen door aangesloten diensten”, but the table prints 16.595.710.',
+      "The text says the 2018 figure was restated to 16.959.710 for DigiD Machtigen “Totaal aantal bevragingen door aangesloten diensten”, but the table prints 16.595.710. The printed change +11,3% fits the table's figure, not the text's.",
       'The text names ruim 18.000 for 2019 for HR “Totaal aantal terugmeldingen”, but the table prints 20.930.',
     ]);
   });
@@ -63,13 +66,15 @@ describe('the contradictions the dataset finds in the source', () => {
     const found = (await discrepancies()).filter((d) => d.kind === 'SUM_MISMATCH');
     expect(found.map((d) => `${d.code}/${d.key} ${d.year}`)).toEqual([
       'digid/actieve-digids 2017',
+      'digid/authenticaties 2018',
+      'digid/authenticaties 2019',
       'bro/opvragingen-pdok 2019',
     ]);
     const parts = await built.db
       .selectFrom('discrepancy_observation')
       .innerJoin('observation', 'observation.id', 'discrepancy_observation.observation_id')
       .select(['discrepancy_observation.role', 'observation.raw'])
-      .where('discrepancy_id', '=', found[1]!.id)
+      .where('discrepancy_id', '=', found[3]!.id)
       .orderBy('discrepancy_observation.position')
       .execute();
     expect(parts[0]).toEqual({ role: 'TOTAL', raw: '8.427.603' });

@@ -95,6 +95,8 @@ export interface ObservationTable {
   qualifier: string;
   /** Set when the figure is printed in a note rather than in the table. */
   note_id: number | null;
+  /** 1 when the source prints the figure without its year, which is then inferred. */
+  year_inferred: number;
 }
 
 /** The change column as printed for a row (or a breakdown subject). */

@@ -3,7 +3,7 @@ import { BuildContext } from './build-context';
 import type { IndicatorIndex } from './build-indicators';
 import { buildRelations } from './build-relations';
 import { buildVoorzieningen } from './build-voorzieningen';
-import { findDiscrepancies } from './find-discrepancies';
+import { findDiscrepancies } from './discrepancies/find-discrepancies';
 import type { SeedSet } from './load-seeds';
 import { SeedError, SeedErrors } from './seed-error';
 import { locateSections } from './source-text';

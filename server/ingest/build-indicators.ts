@@ -210,6 +210,7 @@ function buildCells(
           position: position + 1,
           total: subject.total,
           noteId,
+          yearInferred: subject.yearPrinted === false,
         },
         cell,
       );
@@ -252,6 +253,7 @@ interface SubjectPlace {
   position: number;
   total?: boolean;
   noteId?: number | null;
+  yearInferred?: boolean;
 }
 
 function addObservation(
@@ -273,6 +275,7 @@ function addObservation(
     raw: cell.raw,
     qualifier: cell.qualifier,
     note_id: place.noteId ?? null,
+    year_inferred: place.yearInferred ? 1 : 0,
   });
 }
 
@@ -284,7 +287,9 @@ function addChange(
   subject: string | null,
   raw: string,
 ): void {
-  const cell = parseCell(raw);
+  const parsed = parseCell(raw);
+  // In a change column '-' means the figure did not change (the ingest checks that it did not).
+  const cell = parsed.qualifier === 'NOT_AVAILABLE' ? { ...parsed, qualifier: 'UNCHANGED' as const } : parsed;
   if (cell.qualifier === 'TEXT') context.fail(file, path, `cannot read "${raw}" as a change`);
   else if (cell.value !== null && row.change_kind === 'RELATIVE' && !cell.percent) {
     context.fail(file, path, `the change "${raw}" is not a percentage`);

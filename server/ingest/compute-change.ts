@@ -20,7 +20,7 @@ export function computeChange(from: number, to: number): ComputedChange {
 
 /**
  * Whether a printed change agrees with the figures, allowing for the rounding of the printed figure (half a
- * unit of its last printed decimal). `-` agrees with no change; `nieuw` with a missing first figure.
+ * unit of its last printed decimal). `-` (UNCHANGED) agrees with no change; `nieuw` with a missing first figure.
  * Returns null when there is nothing to compare (a figure is missing and the printed change is a number).
  *
  * `kind` says what the printed change is: `RELATIVE` (a % change) or `DIFFERENCE` (in points).
@@ -32,9 +32,10 @@ export function changeAgrees(
   kind: string,
 ): boolean | null {
   if (printed.qualifier === 'NEW') return from === null;
-  if (from === null || to === null) return printed.qualifier === 'NOT_AVAILABLE' ? null : null;
+  if (from === null || to === null) return null;
   const computed = computeChange(from, to);
-  if (printed.qualifier === 'NOT_AVAILABLE') return computed.absolute === 0;
+  if (printed.qualifier === 'UNCHANGED' || printed.qualifier === 'NOT_AVAILABLE')
+    return computed.absolute === 0;
   if (printed.value === null) return null;
   const actual = kind === 'DIFFERENCE' ? computed.absolute : computed.relative;
   if (actual === null) return null;

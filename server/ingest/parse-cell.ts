@@ -6,9 +6,11 @@
  * - `SHARE`: a percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`).
  * - `NOT_AVAILABLE`: printed as `-`: no figure.
  * - `NEW`: printed as `nieuw`: no earlier figure to compare with.
+ * - `UNCHANGED`: `-` in a change column: the figure did not change.
  * - `TEXT`: words the parser does not read as a figure; also a cell of several quantities (see `parts`).
  */
-export type Qualifier = 'EXACT' | 'APPROXIMATE' | 'AT_LEAST' | 'SHARE' | 'NOT_AVAILABLE' | 'NEW' | 'TEXT';
+export type Qualifier =
+  'EXACT' | 'APPROXIMATE' | 'AT_LEAST' | 'SHARE' | 'NOT_AVAILABLE' | 'UNCHANGED' | 'NEW' | 'TEXT';
 
 /** One quantity of a cell that holds several (`7 partners, 420 aansluitingen`). */
 export interface CellPart {

@@ -56,6 +56,8 @@ const subjectSeed = z
     subjectEn: z.string().min(1),
     total: z.boolean().optional(),
     fromNote: slug.optional(),
+    /** False when the source prints the figures without their year (it is then inferred). */
+    yearPrinted: z.boolean().optional(),
     values,
     change: cell.optional(),
   })

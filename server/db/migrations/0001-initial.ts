@@ -86,6 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('raw', 'text', (c) => c.notNull())
     .addColumn('qualifier', 'text', (c) => c.notNull())
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
+    .addColumn('year_inferred', 'integer', (c) => c.notNull())
     .execute();
   await id('reported_change')
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id'))

@@ -1,0 +1,60 @@
+import type { DiscrepancyTable, IndicatorTable, ObservationTable } from '../../db/database';
+import type { BuildContext } from '../build-context';
+
+/** The kinds of contradiction the ingest finds in the source. */
+export type DiscrepancyKind = 'CHANGE_MISMATCH' | 'SAME_AS_MISMATCH' | 'NOTE_VALUE_MISMATCH' | 'SUM_MISMATCH';
+
+/** What a finder says about one discrepancy; unset fields are null. */
+export type DiscrepancyFinding = Pick<DiscrepancyTable, 'year' | 'indicator_id' | 'description'> &
+  Partial<Omit<DiscrepancyTable, 'id' | 'position' | 'kind'>> & { kind: DiscrepancyKind };
+
+/**
+ * What the discrepancy finders share: cell lookups over the built rows, how an indicator is named in a
+ * sentence, and `record`, which adds a discrepancy row with the observations it involves (each with a role).
+ */
+export class DiscrepancyRecorder {
+  private readonly cells: Map<string, ObservationTable>;
+  readonly indicators: Map<number, IndicatorTable>;
+  private readonly voorzieningen: Map<number, { name: string; abbreviation: string | null }>;
+
+  constructor(readonly context: BuildContext) {
+    const { rows } = context;
+    this.cells = new Map(rows.observation.map((o) => [`${o.indicator_id}|${o.subject ?? ''}|${o.year}`, o]));
+    this.indicators = new Map(rows.indicator.map((row) => [row.id, row]));
+    this.voorzieningen = new Map(rows.voorziening.map((row) => [row.id, row]));
+  }
+
+  /** The observation of an indicator for a subject (null: the row itself) and year. */
+  cell(indicatorId: number, subject: string | null, year: number): ObservationTable | undefined {
+    return this.cells.get(`${indicatorId}|${subject ?? ''}|${year}`);
+  }
+
+  /** An indicator as a sentence names it: `HR “Totaal aantal terugmeldingen”`. */
+  name(indicator: IndicatorTable): string {
+    const owner = this.voorzieningen.get(indicator.voorziening_id)!;
+    return `${owner.abbreviation ?? owner.name} “${indicator.name}”`;
+  }
+
+  /** Adds a discrepancy and links the observations it involves. */
+  record(finding: DiscrepancyFinding, observations: [ObservationTable, string][]): void {
+    const id = this.context.nextId('discrepancy');
+    this.context.rows.discrepancy.push({
+      printed_change: null,
+      printed_change_raw: null,
+      computed_change: null,
+      note_id: null,
+      same_as_id: null,
+      ...finding,
+      id,
+      position: id,
+    });
+    observations.forEach(([observation, role], position) =>
+      this.context.rows.discrepancy_observation.push({
+        discrepancy_id: id,
+        observation_id: observation.id,
+        role,
+        position,
+      }),
+    );
+  }
+}
