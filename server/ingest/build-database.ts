@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { DatasetRows } from '../db/database';
 import { buildDataset } from './build-dataset';
 import { loadSeeds } from './load-seeds';
@@ -22,6 +22,25 @@ export function hashSeedFiles(dir: string, files: string[]): string {
   for (const file of [...files].sort()) {
     hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
+  return hash.digest('hex');
+}
+
+/** The folders whose code decides what a build writes: a change there calls for a rebuild. */
+const BUILDER_DIRS = [__dirname, join(__dirname, '..', 'db')];
+
+/** A hash of the ingest's and the database layer's own code, recorded beside the seeds' hash. */
+export function hashBuilder(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : /\.[jt]s$/.test(entry.name)
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  for (const file of BUILDER_DIRS.flatMap(walk).sort())
+    hash.update(relative(__dirname, file)).update(readFileSync(file));
   return hash.digest('hex');
 }
 

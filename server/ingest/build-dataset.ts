@@ -6,6 +6,7 @@ import { buildVoorzieningen } from './build-voorzieningen';
 import { findDiscrepancies } from './discrepancies/find-discrepancies';
 import type { SeedSet } from './load-seeds';
 import { SeedError, SeedErrors } from './seed-error';
+import { monitorOrder } from './monitor-order';
 import { locateSections } from './source-text';
 
 /**
@@ -77,7 +78,7 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
   });
 
   const index: IndicatorIndex = new Map();
-  const claims = buildVoorzieningen(context, seeds.voorzieningen, index);
+  const claims = buildVoorzieningen(context, monitorOrder(context, seeds.voorzieningen), index);
   buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'));
   if (context.problems.length === 0)
     findDiscrepancies(context, {

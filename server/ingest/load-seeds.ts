@@ -40,6 +40,18 @@ export interface SeedSet {
   nameOf: (file: string) => string;
 }
 
+/** The files of a seeds folder that make up the dataset (for its content hash), source text included. */
+export function listSeedFiles(dir: string, source: string): string[] {
+  const voorzieningDir = join(dir, 'voorzieningen');
+  const names = readdirSync(voorzieningDir).filter((name) => name.endsWith('.yaml'));
+  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'];
+  return [
+    ...fixed.map((name) => join(dir, name)),
+    ...names.map((name) => join(voorzieningDir, name)),
+    join(dir, source),
+  ];
+}
+
 /** Reads and validates every file of a seeds folder. Throws a {@link SeedError} on the first bad file. */
 export function loadSeeds(dir: string): SeedSet {
   const at = (name: string) => join(dir, name);
@@ -80,7 +92,6 @@ export function loadSeeds(dir: string): SeedSet {
       `cannot read ${edition!.source}`,
     );
   }
-  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'].map(at);
   return {
     dir,
     edition: edition!,
@@ -90,7 +101,7 @@ export function loadSeeds(dir: string): SeedSet {
     relations: readSeedFile(at('relations.yaml'), relationsSeed),
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
     sourceText,
-    files: [...fixed, ...names.map((name) => join(voorzieningDir, name)), sourceFile],
+    files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),
   };
 }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './ingest/build-database';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** The server's settings, from environment variables (documented in the README). */
+const configSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE),
+  SEEDS_DIR: z.string().min(1).default(DEFAULT_SEEDS_DIR),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+});
+
+/** The server's settings. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseFile: string;
+  seedsDir: string;
+  development: boolean;
+  bodyLimit: number;
+}
+
+/** Reads the settings from `env`; a bad value is an error naming the variable and what it must be. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(
+      `environment variable ${issue.path.join('.')}: ${issue.message} (got "${env[String(issue.path[0])]}")`,
+    );
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseFile: c.DATABASE_FILE,
+    seedsDir: c.SEEDS_DIR,
+    development: c.NODE_ENV === 'development',
+    bodyLimit: c.BODY_LIMIT_BYTES,
+  };
+}

@@ -1,0 +1,40 @@
+import type { ConnectionModel } from './models';
+import { userInputError } from './user-input-error';
+
+/** Encodes a cursor: the id of the last row seen. */
+export function toCursor(id: number): string {
+  return Buffer.from(`cursor:${id}`).toString('base64url');
+}
+
+/** Decodes the `after` argument; throws BAD_USER_INPUT when it is not a cursor of ours. */
+export function fromCursor(cursor: string | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw userInputError(`\`after\` is not a cursor this API returned: "${cursor}".`, 'after');
+  return Number(match[1]);
+}
+
+/**
+ * Builds a page from rows fetched with one more than `first` (keyset pagination on the row id, which
+ * follows the monitor's order): the extra row only tells that there is a next page.
+ */
+export function toConnection<T extends { id: number }>(
+  rows: T[],
+  first: number,
+  after: number,
+  totalCount: number,
+): ConnectionModel<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: toCursor(node.id), node }));
+  return {
+    edges,
+    nodes: page,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

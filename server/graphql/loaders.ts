@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { groupLoader, rowLoader } from './batch';
+
+type ByIdTable =
+  'section' | 'domain' | 'voorziening' | 'indicator' | 'note' | 'observation' | 'relation' | 'discrepancy';
+
+/**
+ * The DataLoaders of one request: every resolver path fetches through them, so a request runs one statement
+ * per loader and level, however many rows it touches. Created fresh per request (no cache across requests).
+ */
+export function createLoaders(db: Kysely<Database>) {
+  /** Tables with an integer `id`, seen alike so that one helper serves them all. */
+  const byId = <T extends ByIdTable>(table: T) =>
+    rowLoader(
+      (ids: number[]) =>
+        (db as unknown as Kysely<Record<string, { id: number }>>)
+          .selectFrom(table as string)
+          .selectAll()
+          .where('id', 'in', ids)
+          .execute() as Promise<Database[T][]>,
+      (row) => row.id,
+    );
+  return {
+    section: byId('section'),
+    domain: byId('domain'),
+    voorziening: byId('voorziening'),
+    indicator: byId('indicator'),
+    note: byId('note'),
+    observation: byId('observation'),
+    relation: byId('relation'),
+    discrepancy: byId('discrepancy'),
+    voorzieningByCode: rowLoader(
+      (codes: string[]) => db.selectFrom('voorziening').selectAll().where('code', 'in', codes).execute(),
+      (row) => row.code,
+    ),
+    voorzieningenByDomain: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('voorziening').selectAll().where('domain_id', 'in', ids).orderBy('position').execute(),
+      (row) => row.domain_id,
+    ),
+    partsByParent: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('voorziening').selectAll().where('parent_id', 'in', ids).orderBy('position').execute(),
+      (row) => row.parent_id!,
+    ),
+    indicatorsByVoorziening: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('indicator').selectAll().where('voorziening_id', 'in', ids).orderBy('id').execute(),
+      (row) => row.voorziening_id,
+    ),
+    observationsByIndicator: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('observation')
+          .selectAll()
+          .where('indicator_id', 'in', ids)
+          .orderBy('indicator_id')
+          .orderBy('subject_position')
+          .orderBy('year')
+          .execute(),
+      (row) => row.indicator_id,
+    ),
+    reportedChangesByIndicator: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('reported_change').selectAll().where('indicator_id', 'in', ids).orderBy('id').execute(),
+      (row) => row.indicator_id,
+    ),
+    notesByVoorziening: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('note').selectAll().where('voorziening_id', 'in', ids).orderBy('position').execute(),
+      (row) => row.voorziening_id,
+    ),
+    notesByIndicator: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('note_indicator')
+          .innerJoin('note', 'note.id', 'note_indicator.note_id')
+          .selectAll('note')
+          .select('note_indicator.indicator_id')
+          .where('note_indicator.indicator_id', 'in', ids)
+          .orderBy('note.id')
+          .execute(),
+      (row) => row.indicator_id,
+    ),
+    indicatorsByNote: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('note_indicator')
+          .innerJoin('indicator', 'indicator.id', 'note_indicator.indicator_id')
+          .selectAll('indicator')
+          .select('note_indicator.note_id')
+          .where('note_indicator.note_id', 'in', ids)
+          .orderBy('indicator.id')
+          .execute(),
+      (row) => row.note_id,
+    ),
+    correctionsByIndicator: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('correction').selectAll().where('indicator_id', 'in', ids).orderBy('year').execute(),
+      (row) => row.indicator_id,
+    ),
+    relationsFrom: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('relation').selectAll().where('from_id', 'in', ids).orderBy('position').execute(),
+      (row) => row.from_id,
+    ),
+    relationsTo: groupLoader(
+      (ids: number[]) =>
+        db.selectFrom('relation').selectAll().where('to_id', 'in', ids).orderBy('position').execute(),
+      (row) => row.to_id,
+    ),
+    indicatorsByRelation: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('relation_indicator')
+          .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
+          .selectAll('indicator')
+          .select('relation_indicator.relation_id')
+          .where('relation_indicator.relation_id', 'in', ids)
+          .orderBy('relation_indicator.position')
+          .execute(),
+      (row) => row.relation_id,
+    ),
+    relationsByIndicator: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('relation_indicator')
+          .innerJoin('relation', 'relation.id', 'relation_indicator.relation_id')
+          .selectAll('relation')
+          .select('relation_indicator.indicator_id')
+          .where('relation_indicator.indicator_id', 'in', ids)
+          .orderBy('relation.position')
+          .execute(),
+      (row) => row.indicator_id,
+    ),
+    sameAsByIndicator: groupLoader(
+      async (ids: number[]) => {
+        const links = await db
+          .selectFrom('same_as')
+          .select(['indicator_id', 'other_indicator_id'])
+          .where((eb) => eb.or([eb('indicator_id', 'in', ids), eb('other_indicator_id', 'in', ids)]))
+          .orderBy('id')
+          .execute();
+        return links.flatMap((l) => [
+          { key: l.indicator_id, other: l.other_indicator_id },
+          { key: l.other_indicator_id, other: l.indicator_id },
+        ]);
+      },
+      (row) => row.key,
+    ),
+    discrepanciesByIndicator: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('discrepancy_observation')
+          .innerJoin('observation', 'observation.id', 'discrepancy_observation.observation_id')
+          .innerJoin('discrepancy', 'discrepancy.id', 'discrepancy_observation.discrepancy_id')
+          .selectAll('discrepancy')
+          .select('observation.indicator_id as involved_indicator_id')
+          .distinct()
+          .where('observation.indicator_id', 'in', ids)
+          .orderBy('discrepancy.position')
+          .execute(),
+      (row) => row.involved_indicator_id,
+    ),
+    observationsByDiscrepancy: groupLoader(
+      (ids: number[]) =>
+        db
+          .selectFrom('discrepancy_observation')
+          .selectAll()
+          .where('discrepancy_id', 'in', ids)
+          .orderBy('discrepancy_id')
+          .orderBy('position')
+          .execute(),
+      (row) => row.discrepancy_id,
+    ),
+  };
+}
+
+/** The DataLoaders of one request. */
+export type Loaders = ReturnType<typeof createLoaders>;

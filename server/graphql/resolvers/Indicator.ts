@@ -1,0 +1,68 @@
+import { changeAgrees, computeChange } from '../../ingest/compute-change';
+import type { IndicatorResolvers } from '../generated/resolvers-types';
+import { toGlobalId } from '../global-id';
+import { required } from './required';
+
+/** `Indicator`: a table row, its cells, printed and computed changes, notes and links. */
+export const Indicator: IndicatorResolvers = {
+  id: (indicator) => toGlobalId('Indicator', indicator.id),
+  sourceLabel: (indicator) => indicator.source_label,
+  nameEn: (indicator) => indicator.name_en,
+  unit: (indicator) => indicator.unit as never,
+  voorziening: async (indicator, _, { loaders }) =>
+    required(await loaders.voorziening.load(indicator.voorziening_id), 'voorziening'),
+  section: async (indicator, _, { loaders }) =>
+    required(await loaders.section.load(indicator.section_id), 'section'),
+  table: (indicator) => indicator.table_caption,
+  subjects: async (indicator, _, { loaders }) => {
+    const subjects = (await loaders.observationsByIndicator.load(indicator.id)).flatMap((o) =>
+      o.subject === null ? [] : [o.subject],
+    );
+    return [...new Set(subjects)];
+  },
+  observations: async (indicator, args, { loaders }) =>
+    (await loaders.observationsByIndicator.load(indicator.id)).filter(
+      (o) =>
+        (args.subject === undefined || o.subject === args.subject) &&
+        (args.year == null || o.year === args.year),
+    ),
+  value: async (indicator, { year, subject }, { loaders }) =>
+    (await loaders.observationsByIndicator.load(indicator.id)).find(
+      (o) => o.year === year && o.subject === (subject ?? null),
+    )?.value ?? null,
+  reportedChange: async (indicator, _, { loaders }) =>
+    (await loaders.reportedChangesByIndicator.load(indicator.id)).find((c) => c.subject === null) ?? null,
+  reportedChanges: (indicator, _, { loaders }) => loaders.reportedChangesByIndicator.load(indicator.id),
+  change: async (indicator, args, { loaders }) => {
+    const from = args.from ?? indicator.change_from;
+    const to = args.to ?? indicator.change_to;
+    const subject = args.subject ?? null;
+    const cells = await loaders.observationsByIndicator.load(indicator.id);
+    const value = (year: number) =>
+      cells.find((o) => o.year === year && o.subject === subject)?.value ?? null;
+    const [fromValue, toValue] = [value(from), value(to)];
+    if (fromValue === null || toValue === null) return null;
+    const printed =
+      (await loaders.reportedChangesByIndicator.load(indicator.id)).find(
+        (c) => c.subject === subject && c.from_year === from && c.to_year === to,
+      ) ?? null;
+    return {
+      from,
+      to,
+      fromValue,
+      toValue,
+      ...computeChange(fromValue, toValue),
+      printed,
+      agrees: printed ? changeAgrees(printed, fromValue, toValue, printed.kind) : null,
+    };
+  },
+  notes: (indicator, _, { loaders }) => loaders.notesByIndicator.load(indicator.id),
+  corrections: (indicator, _, { loaders }) => loaders.correctionsByIndicator.load(indicator.id),
+  sameAs: async (indicator, _, { loaders }) => {
+    const links = await loaders.sameAsByIndicator.load(indicator.id);
+    const others = await loaders.indicator.loadMany(links.map((link) => link.other));
+    return others.map((other) => required(other instanceof Error ? undefined : other, 'sameAs indicator'));
+  },
+  relations: (indicator, _, { loaders }) => loaders.relationsByIndicator.load(indicator.id),
+  discrepancies: (indicator, _, { loaders }) => loaders.discrepanciesByIndicator.load(indicator.id),
+};

@@ -1,0 +1,43 @@
+import type { VoorzieningResolvers } from '../generated/resolvers-types';
+import { toGlobalId } from '../global-id';
+import { required } from './required';
+
+const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
+  kinds && kinds.length > 0 ? rows.filter((row) => kinds.includes(row.kind)) : rows;
+
+/** `Voorziening`: a node of the stelsel with its table rows, notes and relations. */
+export const Voorziening: VoorzieningResolvers = {
+  id: (v) => toGlobalId('Voorziening', v.id),
+  nameEn: (v) => v.name_en,
+  kind: (v) => v.kind as never,
+  domain: async (v, _, { loaders }) => required(await loaders.domain.load(v.domain_id), 'domain'),
+  descriptionEn: (v) => v.description_en,
+  descriptionSource: async (v, _, { loaders }) => {
+    if (v.description === null) return null;
+    const section =
+      v.description_section_id === null
+        ? null
+        : ((await loaders.section.load(v.description_section_id)) ?? null);
+    return { section, url: v.description_url, title: v.description_url_title };
+  },
+  source: async (v, _, { loaders }) => required(await loaders.section.load(v.section_id), 'section'),
+  parent: async (v, _, { loaders }) =>
+    v.parent_id === null ? null : ((await loaders.voorziening.load(v.parent_id)) ?? null),
+  parts: (v, _, { loaders }) => loaders.partsByParent.load(v.id),
+  indicators: (v, _, { loaders }) => loaders.indicatorsByVoorziening.load(v.id),
+  indicator: async (v, { key }, { loaders }) =>
+    (await loaders.indicatorsByVoorziening.load(v.id)).find((indicator) => indicator.key === key) ?? null,
+  notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
+  outgoing: async (v, { kinds }, { loaders }) => ofKinds(await loaders.relationsFrom.load(v.id), kinds),
+  incoming: async (v, { kinds }, { loaders }) => ofKinds(await loaders.relationsTo.load(v.id), kinds),
+  discrepancies: async (v, _, { loaders }) => {
+    const indicators = await loaders.indicatorsByVoorziening.load(v.id);
+    const lists = await loaders.discrepanciesByIndicator.loadMany(indicators.map((i) => i.id));
+    const seen = new Map<number, (typeof lists)[number] extends (infer L)[] | Error ? L : never>();
+    for (const list of lists) {
+      if (list instanceof Error) throw list;
+      for (const d of list) seen.set(d.id, d);
+    }
+    return [...seen.values()].sort((a, b) => a.position - b.position);
+  },
+};

@@ -1,0 +1,32 @@
+import type { Resolvers } from '../generated/resolvers-types';
+import { Discrepancy, DiscrepancyObservation } from './Discrepancy';
+import { Domain } from './Domain';
+import { Indicator } from './Indicator';
+import { Correction, Note, Observation, ReportedChange } from './Observation';
+import { discrepancyQueries } from './query/discrepancy-queries';
+import { graphQueries } from './query/graph-queries';
+import { lookupQueries } from './query/lookup-queries';
+import { metricQueries } from './query/metric-queries';
+import { Relation } from './Relation';
+import { Section, SourceReference } from './Section';
+import { resolveTaggedType } from './typed-node';
+import { Voorziening } from './Voorziening';
+
+/** Every resolver of the schema, by type. */
+export const resolvers: Resolvers = {
+  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
+  Node: { __resolveType: resolveTaggedType as never },
+  SearchResult: { __resolveType: resolveTaggedType as never },
+  Section,
+  SourceReference,
+  Domain,
+  Voorziening,
+  Indicator,
+  Observation,
+  ReportedChange,
+  Correction,
+  Note,
+  Relation,
+  Discrepancy,
+  DiscrepancyObservation,
+};

@@ -1,0 +1,102 @@
+import type { VoorzieningTable } from '../../../db/database';
+import type { GraphQLContext } from '../../context';
+import type { QueryResolvers } from '../../generated/resolvers-types';
+import { fromCursor, toConnection } from '../../connection';
+import { queryNeighbors } from '../../graph/neighbors-query';
+import { queryShortestPath } from '../../graph/shortest-path-query';
+import { checkRange, userInputError } from '../../user-input-error';
+import { required } from '../required';
+
+/** The deepest `neighbors` traversal and the longest `path` searched. */
+export const MAX_NEIGHBOR_DEPTH = 6;
+export const MAX_PATH_DEPTH = 8;
+
+/** Looks up a voorziening by code for a graph argument; an unknown code is BAD_USER_INPUT listing the known ones. */
+async function voorzieningArgument(
+  { db, loaders }: GraphQLContext,
+  code: string,
+  argument: string,
+): Promise<VoorzieningTable> {
+  const found = await loaders.voorzieningByCode.load(code);
+  if (found) return found;
+  const known = await db.selectFrom('voorziening').select('code').orderBy('code').execute();
+  throw userInputError(
+    `Unknown voorziening code "${code}" in \`${argument}\`. Known codes: ${known.map((k) => k.code).join(', ')}.`,
+    argument,
+  );
+}
+
+async function loadAll<T>(
+  loader: { loadMany: (ids: number[]) => Promise<(T | undefined | Error)[]> },
+  ids: number[],
+  what: string,
+): Promise<T[]> {
+  return (await loader.loadMany(ids)).map((row) => required(row instanceof Error ? undefined : row, what));
+}
+
+/** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
+export const graphQueries: QueryResolvers = {
+  relations: async (_, { filter, first, after }, context) => {
+    checkRange('first', first, 1, 100);
+    const from = fromCursor(after);
+    let query = context.db.selectFrom('relation');
+    if (filter?.kinds && filter.kinds.length > 0) query = query.where('kind', 'in', filter.kinds);
+    if (filter?.from)
+      query = query.where(
+        'from_id',
+        '=',
+        (await voorzieningArgument(context, filter.from, 'filter.from')).id,
+      );
+    if (filter?.to)
+      query = query.where('to_id', '=', (await voorzieningArgument(context, filter.to, 'filter.to')).id);
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .where('id', '>', from)
+        .orderBy('id')
+        .limit(first + 1)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return toConnection(rows, first, from, Number(count.n));
+  },
+  neighbors: async (_, { code, depth, kinds, direction }, context) => {
+    checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);
+    const center = await voorzieningArgument(context, code, 'code');
+    const reached = await queryNeighbors(context.db, center.id, depth, direction, kinds);
+    const others = reached.nodes.filter((node) => node.id !== center.id);
+    const voorzieningen = await loadAll(
+      context.loaders.voorziening,
+      others.map((node) => node.id),
+      'voorziening',
+    );
+    return {
+      center,
+      neighbors: others.map((node, at) => ({ voorziening: voorzieningen[at]!, distance: node.distance })),
+      relations: await loadAll(context.loaders.relation, reached.relationIds, 'relation'),
+    };
+  },
+  path: async (_, { from, to, kinds, maxDepth, direction }, context) => {
+    checkRange('maxDepth', maxDepth, 1, MAX_PATH_DEPTH);
+    const start = await voorzieningArgument(context, from, 'from');
+    const end = await voorzieningArgument(context, to, 'to');
+    const found = await queryShortestPath(context.db, start.id, end.id, maxDepth, direction, kinds);
+    if (!found) return null;
+    return {
+      from: start,
+      to: end,
+      length: found.relationIds.length,
+      voorzieningen: await loadAll(context.loaders.voorziening, found.nodeIds, 'voorziening'),
+      relations: await loadAll(context.loaders.relation, found.relationIds, 'relation'),
+    };
+  },
+  stelsel: async (_, { kinds }, { db }) => {
+    let edges = db.selectFrom('relation').selectAll().orderBy('position');
+    if (kinds && kinds.length > 0) edges = edges.where('kind', 'in', kinds);
+    const [nodes, relations] = await Promise.all([
+      db.selectFrom('voorziening').selectAll().orderBy('position').execute(),
+      edges.execute(),
+    ]);
+    return { nodes, edges: relations };
+  },
+};

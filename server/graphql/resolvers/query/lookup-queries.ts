@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import type { QueryResolvers } from '../../generated/resolvers-types';
+import { fromGlobalId } from '../../global-id';
+import { checkRange, userInputError } from '../../user-input-error';
+import { toConnection, fromCursor } from '../../connection';
+import { tag } from '../typed-node';
+import { containsPattern } from './like-pattern';
+
+/** Query fields that look things up: nodes, the edition, domains, voorzieningen, search. */
+export const lookupQueries: QueryResolvers = {
+  node: async (_, { id }, { loaders }) => {
+    const decoded = fromGlobalId(id);
+    if (!decoded) return null;
+    const loader = {
+      Domain: loaders.domain,
+      Voorziening: loaders.voorziening,
+      Indicator: loaders.indicator,
+      Observation: loaders.observation,
+      Note: loaders.note,
+      Relation: loaders.relation,
+      Discrepancy: loaders.discrepancy,
+    }[decoded.type];
+    const row = await loader.load(decoded.id);
+    return row ? (tag(row, decoded.type) as never) : null;
+  },
+  edition: async (_, __, { db, dataset }) => {
+    const edition = await db.selectFrom('edition').selectAll().executeTakeFirstOrThrow();
+    return {
+      year: edition.year,
+      title: edition.title,
+      titleEn: edition.title_en,
+      referenceDate: edition.reference_date,
+      years: edition.years.split(',').map(Number),
+      source: edition.source,
+      datasetVersion: dataset.contentHash,
+    };
+  },
+  domains: (_, __, { db }) => db.selectFrom('domain').selectAll().orderBy('position').execute(),
+  domain: async (_, { code }, { db }) =>
+    (await db.selectFrom('domain').selectAll().where('code', '=', code).executeTakeFirst()) ?? null,
+  voorziening: async (_, { code }, { loaders }) => (await loaders.voorzieningByCode.load(code)) ?? null,
+  basisregistraties: (_, __, { db }) =>
+    db
+      .selectFrom('voorziening')
+      .selectAll()
+      .where('kind', '=', 'BASISREGISTRATIE')
+      .orderBy('position')
+      .execute(),
+  voorzieningen: async (_, { filter, first, after }, { db }) => {
+    checkRange('first', first, 1, 100);
+    const from = fromCursor(after);
+    let query = db.selectFrom('voorziening');
+    if (filter?.kind) query = query.where('kind', '=', filter.kind);
+    if (filter?.domain) {
+      const domain = filter.domain;
+      query = query.where('domain_id', '=', (eb) =>
+        eb.selectFrom('domain').select('id').where('code', '=', domain),
+      );
+    }
+    if (filter?.search)
+      query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .where('id', '>', from)
+        .orderBy('id')
+        .limit(first + 1)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return toConnection(rows, first, from, Number(count.n));
+  },
+  search: async (_, { text, limit }, { db }) => {
+    if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');
+    checkRange('limit', limit, 1, 100);
+    const pattern = sql<boolean>`search_text like ${containsPattern(text.trim())} escape '\\'`;
+    const voorzieningen = await db
+      .selectFrom('voorziening')
+      .selectAll()
+      .where(pattern)
+      .orderBy('position')
+      .limit(limit)
+      .execute();
+    const indicators = await db
+      .selectFrom('indicator')
+      .selectAll()
+      .where(pattern)
+      .orderBy('id')
+      .limit(limit - voorzieningen.length)
+      .execute();
+    return [
+      ...voorzieningen.map((v) => tag(v, 'Voorziening')),
+      ...indicators.map((i) => tag(i, 'Indicator')),
+    ] as never;
+  },
+};

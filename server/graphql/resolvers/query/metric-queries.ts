@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { QueryResolvers } from '../../generated/resolvers-types';
+import { fromGlobalId } from '../../global-id';
+import { checkRange } from '../../user-input-error';
+import { fromCursor, toConnection } from '../../connection';
+import { containsPattern } from './like-pattern';
+
+/** Query fields over table rows and cells: `indicators`, `indicator`, `observations`. */
+export const metricQueries: QueryResolvers = {
+  indicator: async (_, { id }, { loaders }) => {
+    const decoded = fromGlobalId(id);
+    return decoded?.type === 'Indicator' ? ((await loaders.indicator.load(decoded.id)) ?? null) : null;
+  },
+  indicators: async (_, { filter, first, after }, { db }) => {
+    checkRange('first', first, 1, 100);
+    const from = fromCursor(after);
+    let query = db.selectFrom('indicator');
+    if (filter?.voorziening) {
+      const code = filter.voorziening;
+      query = query.where('voorziening_id', '=', (eb) =>
+        eb.selectFrom('voorziening').select('id').where('code', '=', code),
+      );
+    }
+    if (filter?.unit) query = query.where('unit', '=', filter.unit);
+    if (filter?.search)
+      query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .where('id', '>', from)
+        .orderBy('id')
+        .limit(first + 1)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return toConnection(rows, first, from, Number(count.n));
+  },
+  observations: async (_, { filter, first, after }, { db }) => {
+    checkRange('first', first, 1, 500);
+    const from = fromCursor(after);
+    let query = db.selectFrom('observation');
+    if (filter?.indicator) {
+      const decoded = fromGlobalId(filter.indicator);
+      query = query.where('indicator_id', '=', decoded?.type === 'Indicator' ? decoded.id : -1);
+    }
+    if (filter?.voorziening || filter?.unit) {
+      const { voorziening, unit } = filter;
+      query = query.where('indicator_id', 'in', (eb) => {
+        let inner = eb.selectFrom('indicator').select('indicator.id');
+        if (voorziening)
+          inner = inner.where('voorziening_id', '=', (e) =>
+            e.selectFrom('voorziening').select('id').where('code', '=', voorziening),
+          );
+        if (unit) inner = inner.where('unit', '=', unit);
+        return inner;
+      });
+    }
+    if (filter?.year != null) query = query.where('year', '=', filter.year);
+    if (filter?.subject != null) query = query.where('subject', '=', filter.subject);
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .where('id', '>', from)
+        .orderBy('id')
+        .limit(first + 1)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return toConnection(rows, first, from, Number(count.n));
+  },
+};

@@ -1,0 +1,90 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Kysely } from 'kysely';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Database } from '../db/database';
+import type { DatasetInfo, GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
+import { handleGraphQL } from './graphql-handler';
+import { HttpError } from './http-error';
+import { createPlayground, type PlaygroundAsset } from './playground';
+
+/** What the HTTP server serves. */
+export interface HttpServerOptions {
+  apollo: ApolloServer<GraphQLContext>;
+  db: Kysely<Database>;
+  dataset: DatasetInfo;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Where unexpected errors are logged. */
+  logError?: (error: unknown) => void;
+}
+
+/** The path of the GraphQL endpoint. */
+export const GRAPHQL_PATH = '/graphql';
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}
+
+function sendAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  asset: PlaygroundAsset,
+  cache: string,
+): void {
+  response.setHeader('content-type', asset.contentType);
+  response.setHeader('cache-control', cache);
+  response.setHeader('vary', 'accept-encoding');
+  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  if (gzip) response.setHeader('content-encoding', 'gzip');
+  response.end(request.method === 'HEAD' ? undefined : gzip ? asset.gzipped() : asset.body);
+}
+
+/**
+ * Creates the HTTP server: GraphQL at `/graphql` (GET and POST), the playground at `/` with its assets under
+ * `/playground/`, and `/healthz`. Every other path is a 404; every failure an HTTP error with a plain
+ * message, never a stack trace.
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const { apollo, db, dataset } = options;
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const playground = createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
+  const context = async (): Promise<GraphQLContext> => ({ db, loaders: createLoaders(db), dataset });
+
+  const route = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    if (url.pathname === GRAPHQL_PATH) {
+      if (method !== 'GET' && method !== 'POST') {
+        response.setHeader('allow', 'GET, POST');
+        throw new HttpError(405, `Method ${method} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`);
+      }
+      return handleGraphQL(apollo, request, response, url.search, context, bodyLimit);
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}.`);
+    }
+    if (url.pathname === '/healthz')
+      return sendJson(response, 200, { status: 'ok', dataset: dataset.contentHash });
+    if (url.pathname === '/') return sendAsset(request, response, playground.page, 'no-cache');
+    const asset = playground.assets.get(url.pathname);
+    if (asset) return sendAsset(request, response, asset, 'public, max-age=86400');
+    throw new HttpError(
+      404,
+      `Nothing at ${url.pathname}. The API is at ${GRAPHQL_PATH}, the playground at /.`,
+    );
+  };
+
+  return createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      if (!(error instanceof HttpError)) options.logError?.(error);
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof HttpError ? error.message : 'Internal server error';
+      if (response.headersSent) response.destroy();
+      else sendJson(response, status, { error: message });
+    });
+  });
+}

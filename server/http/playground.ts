@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The GraphiQL bundle of `@graphql-yoga/render-graphiql`: GraphiQL with its editor and workers, self-contained. */
+interface GraphiQLBundle {
+  js: string;
+  css: string;
+  favicon: string;
+  editorWorkerService: string;
+  jsonWorker: string;
+  graphqlWorker: string;
+}
+
+/** A static file of the playground, with a gzipped copy made on first use. */
+export interface PlaygroundAsset {
+  contentType: string;
+  body: Buffer;
+  gzipped: () => Buffer;
+}
+
+/** The folder of the example operations the playground opens with, one tab per file. */
+const EXAMPLES_DIR = join(__dirname, 'examples');
+
+function loadBundle(): GraphiQLBundle {
+  const main = require.resolve('@graphql-yoga/render-graphiql');
+  // The package exports only its HTML renderer; the bundle beside it is read directly, to serve it as files.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(dirname(main), 'graphiql.js')) as GraphiQLBundle;
+}
+
+function asset(contentType: string, text: string): PlaygroundAsset {
+  const body = Buffer.from(text);
+  let gzipped: Buffer | undefined;
+  return { contentType, body, gzipped: () => (gzipped ??= gzipSync(body, { level: 6 })) };
+}
+
+/** The example operations: one tab each, titled by the file's first comment line. */
+export function readExamples(dir = EXAMPLES_DIR): { title: string; query: string }[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => {
+      const query = readFileSync(join(dir, name), 'utf8');
+      return { title: /^#\s*(.+)$/m.exec(query)?.[1] ?? name, query };
+    });
+}
+
+const escapeForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The playground: GraphiQL served from this server only (no CDN), opening with a tab per example query.
+ * `page` is the HTML at `/`; `assets` are the script, style and editor workers it loads.
+ */
+export function createPlayground(options: { graphqlPath: string; title: string }) {
+  const bundle = loadBundle();
+  const examples = readExamples();
+  const workers = {
+    editorWorkerService: '/playground/editor.worker.js',
+    json: '/playground/json.worker.js',
+    graphql: '/playground/graphql.worker.js',
+  };
+  const settings = {
+    endpoint: options.graphqlPath,
+    title: options.title,
+    defaultQuery: examples[0]?.query ?? '',
+    defaultTabs: examples.map((example) => ({ query: example.query })),
+    defaultEditorToolsVisibility: false,
+  };
+  const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${options.title}</title>
+    <link rel="icon" href="${bundle.favicon}" />
+    <link rel="stylesheet" href="/playground/graphiql.css" />
+    <style>html, body, #root { height: 100%; margin: 0; }</style>
+  </head>
+  <body>
+    <noscript>The playground needs JavaScript. The API itself answers at ${options.graphqlPath}.</noscript>
+    <div id="root"></div>
+    <script>
+      self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (moduleId, label) => (${escapeForScript(workers)})[label] };
+    </script>
+    <script src="/playground/graphiql.js"></script>
+    <script>
+      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${escapeForScript(settings)});
+    </script>
+  </body>
+</html>
+`;
+  const assets = new Map<string, PlaygroundAsset>([
+    ['/playground/graphiql.js', asset('text/javascript; charset=utf-8', bundle.js)],
+    ['/playground/graphiql.css', asset('text/css; charset=utf-8', bundle.css)],
+    [workers.editorWorkerService, asset('text/javascript; charset=utf-8', bundle.editorWorkerService)],
+    [workers.json, asset('text/javascript; charset=utf-8', bundle.jsonWorker)],
+    [workers.graphql, asset('text/javascript; charset=utf-8', bundle.graphqlWorker)],
+  ]);
+  return { page: asset('text/html; charset=utf-8', page), assets, examples };
+}

@@ -1,0 +1,37 @@
+import { readConfig } from './config';
+import { ensureDatabase } from './ensure-database';
+import { startServer } from './start-server';
+
+/** `npm start`: builds the database from the seeds when needed, then serves the API until SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const started = Date.now();
+  const ensured = await ensureDatabase(config.databaseFile, config.seedsDir);
+  if (ensured === 'built' || ensured === 'rebuilt') {
+    console.log(`${ensured} ${config.databaseFile} from ${config.seedsDir} in ${Date.now() - started} ms`);
+  }
+  const server = await startServer(config);
+  console.log(
+    `stelselgraph ready: GraphQL at ${server.url}/graphql, playground at ${server.url}/ (${config.development ? 'development' : 'production'} mode)`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then stopping`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
