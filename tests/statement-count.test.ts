@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { buildRows } from '../server/ingest/build-database';
+import { scaleDataset } from '../server/ingest/synthetic-dataset';
+import { writeSqliteDatabase } from '../server/ingest/write-database';
+import { createApiContext, type ApiContext } from './support/api-context';
+import { scratchDir, SEEDS_DIR } from './support/seeds-fixture';
+
+/** Every voorziening → its indicators → their observations → its outgoing relations → their indicators. */
+const DEEP_QUERY = `{
+  stelsel {
+    nodes {
+      code
+      indicators { key observations { year value raw } notes { key } }
+      outgoing { kind to { code } indicators { key observations { value } } }
+    }
+  }
+}`;
+
+describe('the number of SQL statements a request runs', () => {
+  const scratch = scratchDir();
+  const apis: Record<'x1' | 'x10', ApiContext> = {} as never;
+
+  beforeAll(async () => {
+    const { rows } = buildRows(SEEDS_DIR);
+    for (const [name, factor] of [
+      ['x1', 1],
+      ['x10', 10],
+    ] as const) {
+      const file = join(scratch.dir, `${name}.sqlite`);
+      await writeSqliteDatabase(scaleDataset(rows, factor), file);
+      apis[name] = await createApiContext(file);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(apis).map((api) => api.close()));
+    scratch.cleanup();
+  });
+
+  const statementsFor = async (api: ApiContext, query: string) => {
+    api.resetStatements();
+    const result = await api.run(query);
+    expect(result.errors).toBeUndefined();
+    return { count: api.statements.length, result };
+  };
+
+  it('stays the same when the data has ten times more rows', async () => {
+    const small = await statementsFor(apis.x1, DEEP_QUERY);
+    const large = await statementsFor(apis.x10, DEEP_QUERY);
+    expect(small.result.data.stelsel.nodes).toHaveLength(38);
+    expect(large.result.data.stelsel.nodes).toHaveLength(380);
+    const cells = (r: typeof small) =>
+      r.result.data.stelsel.nodes.flatMap((n: { indicators: { observations: unknown[] }[] }) =>
+        n.indicators.flatMap((i) => i.observations),
+      ).length;
+    expect(cells(large)).toBe(10 * cells(small));
+    expect(large.count).toBe(small.count);
+    // one statement per loader and level: stelsel (2), indicators, observations, notes, outgoing, to, indicators, observations
+    expect(small.count).toBeLessThanOrEqual(10);
+  });
+
+  it('stays the same for traversals and pages', async () => {
+    for (const query of [
+      `{ neighbors(code: "brp", depth: 3) { neighbors { voorziening { code indicators { key } } } relations { from { code } indicators { key } } } }`,
+      `{ voorzieningen(first: 100) { nodes { code domain { code } parts { code } incoming { from { code } } } } }`,
+      `{ observations(first: 500) { nodes { raw indicator { key voorziening { code } } } } }`,
+      `{ discrepancies { description indicator { key } observations { observation { raw indicator { key } } } } }`,
+    ]) {
+      const small = await statementsFor(apis.x1, query);
+      const large = await statementsFor(apis.x10, query);
+      expect({ query, count: large.count }).toEqual({ query, count: small.count });
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Kysely } from 'kysely';
+import { openSqlite } from '../../server/db/connect';
+import type { Database } from '../../server/db/database';
+import { readDatasetHash } from '../../server/ensure-database';
+import type { GraphQLContext } from '../../server/graphql/context';
+import { createApolloServer } from '../../server/graphql/create-apollo-server';
+import { createLoaders } from '../../server/graphql/loaders';
+
+/** The result of one operation run in process: its data and errors. */
+export interface OperationResult<T> {
+  data: T;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+}
+
+/** An Apollo Server over a real SQLite file, run in process with `executeOperation`. */
+export interface ApiContext {
+  apollo: ApolloServer<GraphQLContext>;
+  db: Kysely<Database>;
+  /** SQL statements run since the last `resetStatements()`. */
+  statements: string[];
+  resetStatements: () => void;
+  run: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<OperationResult<T>>;
+  close: () => Promise<void>;
+}
+
+/** Starts Apollo over the database file (opened read-only, as the server does), counting statements. */
+export async function createApiContext(
+  file: string,
+  options: { development?: boolean } = {},
+): Promise<ApiContext> {
+  const statements: string[] = [];
+  const db = openSqlite(file, { onQuery: (sql) => statements.push(sql) });
+  const contentHash = (await readDatasetHash(file)) ?? 'unknown';
+  const apollo = createApolloServer({ development: options.development ?? false, logError: () => undefined });
+  await apollo.start();
+  return {
+    apollo,
+    db,
+    statements,
+    resetStatements: () => void statements.splice(0),
+    run: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: { db, loaders: createLoaders(db), dataset: { contentHash } } },
+      );
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as unknown as OperationResult<T>;
+    },
+    close: async () => {
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}
