@@ -71,6 +71,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
     const { data } = await api.run(`{
       all: relations(first: 100) { totalCount nodes { id } }
       terug: relations(filter: { kinds: [TERUGMELDING] }) { totalCount nodes { to { code } } }
+      one: relations(filter: { kind: DISTRIBUTION, to: "pdok" }) { totalCount }
       fromWoz: relations(filter: { from: "woz", to: "digilevering" }) { nodes { kind } }
       page: relations(first: 2) { pageInfo { hasNextPage endCursor } }
     }`);
@@ -78,6 +79,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
     expect(data.all.nodes).toHaveLength(57);
     expect(codes(data.terug.nodes.map((r: { to: Code }) => r.to))).toEqual(['hr', 'bag', 'brp']);
     expect(data.fromWoz.nodes).toEqual([{ kind: 'EVENT_DELIVERY' }]);
+    expect(data.one.totalCount).toBe(5);
     expect(data.page.pageInfo.hasNextPage).toBe(true);
     const bad = await api.run(`{ relations(filter: { from: "bogus" }) { totalCount } }`);
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });

@@ -51,6 +51,7 @@ export function buildRows(seedsDir: string): BuildResult {
   const contentHash = hashSeedFiles(seedsDir, seeds.files);
   rows.meta.push(
     { key: 'content_hash', value: contentHash },
+    { key: 'builder_hash', value: hashBuilder() },
     { key: 'edition', value: String(seeds.edition.year) },
   );
   return { rows, contentHash };

@@ -591,6 +591,8 @@ export type RelationEdge = {
 export type RelationFilter = {
   /** Only relations that start at this voorziening (its code). */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** Only relations of this kind. */
+  kind?: InputMaybe<RelationKind>;
   /** Only relations of these kinds. */
   kinds?: InputMaybe<Array<RelationKind>>;
   /** Only relations that end at this voorziening (its code). */

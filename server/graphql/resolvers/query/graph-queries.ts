@@ -40,6 +40,7 @@ export const graphQueries: QueryResolvers = {
     checkRange('first', first, 1, 100);
     const from = fromCursor(after);
     let query = context.db.selectFrom('relation');
+    if (filter?.kind) query = query.where('kind', '=', filter.kind);
     if (filter?.kinds && filter.kinds.length > 0) query = query.where('kind', 'in', filter.kinds);
     if (filter?.from)
       query = query.where(

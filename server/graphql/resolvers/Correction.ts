@@ -1,0 +1,10 @@
+import type { CorrectionResolvers } from '../generated/resolvers-types';
+import { required } from './required';
+
+/** `Correction`: a restated figure. */
+export const Correction: CorrectionResolvers = {
+  indicator: async (c, _, { loaders }) => required(await loaders.indicator.load(c.indicator_id), 'indicator'),
+  previousRaw: (c) => c.previous_raw,
+  previousValue: (c) => c.previous_value,
+  note: async (c, _, { loaders }) => required(await loaders.note.load(c.note_id), 'note'),
+};
