@@ -1,0 +1,49 @@
+// A graphql-codegen plugin: one typed method per operation of sdk/operations, calling the client preset's
+// typed documents. Its JSDoc is the description of the Query field the operation asks for.
+'use strict';
+const { Kind } = require('graphql');
+
+const lowerFirst = (name) => name.charAt(0).toLowerCase() + name.slice(1);
+const requiresVariables = (operation) =>
+  (operation.variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
+const comment = (text) => text.replace(/\*\//g, '*\\/').split('\n').join('\n     * ');
+
+/** @type {import('@graphql-codegen/plugin-helpers').PluginFunction} */
+module.exports.plugin = (schema, documents) => {
+  const queryFields = schema.getQueryType().getFields();
+  const operations = documents
+    .flatMap((file) => file.document.definitions)
+    .filter((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && d.name)
+    .sort((a, b) => a.name.value.localeCompare(b.name.value));
+  const methods = operations.map((operation) => {
+    const name = operation.name.value;
+    const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+    const description = (field && queryFields[field.name.value]?.description) || `Runs the ${name} query.`;
+    const optional = !requiresVariables(operation);
+    const variables = `variables${optional ? '?' : ''}: Operations.${name}QueryVariables`;
+    return [
+      `    /**`,
+      `     * ${comment(description)}`,
+      `     *`,
+      `     * Runs the \`${name}\` operation of \`sdk/operations\`.`,
+      `     */`,
+      `    ${lowerFirst(name)}: (${variables}, options?: RequestOptions): Promise<Operations.${name}Query> =>`,
+      `      request(Operations.${name}Document, ${optional ? 'variables ?? {}' : 'variables'}, options),`,
+    ].join('\n');
+  });
+  return [
+    `import type { Request, RequestOptions } from '../request.js';`,
+    `import * as Operations from './graphql.js';`,
+    ``,
+    `/** One typed method per operation of \`sdk/operations\`, each sending its document through \`request\`. */`,
+    `export function createMethods(request: Request) {`,
+    `  return {`,
+    methods.join('\n'),
+    `  };`,
+    `}`,
+    ``,
+    `/** The typed methods of a client. */`,
+    `export type Methods = ReturnType<typeof createMethods>;`,
+    ``,
+  ].join('\n');
+};

@@ -1,0 +1,13 @@
+export { createClient } from './client.js';
+export type { ClientOptions, StelselgraphClient } from './client.js';
+export {
+  StelselgraphError,
+  StelselgraphGraphQLError,
+  StelselgraphHttpError,
+  StelselgraphNetworkError,
+} from './errors.js';
+export type { GraphQLErrorDetail } from './errors.js';
+export type { Request, RequestOptions, TypedDocument } from './request.js';
+export type { Methods } from './generated/methods.js';
+export { graphql } from './generated/gql.js';
+export * from './generated/graphql.js';

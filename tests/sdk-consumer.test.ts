@@ -1,0 +1,149 @@
+import { execFile } from 'node:child_process';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startTestServer, type TestServer } from './support/running-server';
+import { scratchDir } from './support/seeds-fixture';
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, '..');
+const FIXTURE = join(__dirname, 'fixtures/sdk-consumer');
+
+/** Runs a command; resolves with its exit code and output, whatever the code. */
+async function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: `${failed.stdout}${failed.stderr}` };
+  }
+}
+
+describe('the packed SDK in a project of its own', () => {
+  const scratch = scratchDir('stelselgraph-sdk-');
+  const project = join(scratch.dir, 'consumer');
+  let tarball: string;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const packed = await sh('npm', ['pack', '--pack-destination', scratch.dir], join(ROOT, 'sdk'));
+    expect(packed.code).toBe(0);
+    tarball = join(
+      scratch.dir,
+      readdirSync(scratch.dir).find((name) => name.endsWith('.tgz'))!,
+    );
+    cpSync(FIXTURE, project, { recursive: true });
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    const installed = await sh(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        tarball,
+        'typescript@~5.9.3',
+        '@types/node@20',
+      ],
+      project,
+    );
+    expect(installed.output).not.toMatch(/ERR!/);
+    expect(installed.code).toBe(0);
+  }, 240_000);
+  afterAll(async () => {
+    await server?.stop();
+    scratch.cleanup();
+  });
+
+  it('holds only dist/, the README, the licence and package.json', async () => {
+    const listing = await sh('tar', ['tzf', tarball], scratch.dir);
+    const files = listing.output.trim().split('\n').sort();
+    expect(files).toEqual([
+      'package/LICENSE',
+      'package/README.md',
+      'package/dist/index.cjs',
+      'package/dist/index.d.cts',
+      'package/dist/index.d.ts',
+      'package/dist/index.js',
+      'package/dist/schema.graphql',
+      'package/package.json',
+    ]);
+  });
+
+  it('installs with nothing but typescript and @types/node beside it', () => {
+    expect(readdirSync(join(project, 'node_modules', '@stelselgraph'))).toEqual(['sdk']);
+  });
+
+  it('type-checks a strict consumer that calls it', async () => {
+    const result = await sh(
+      join(project, 'node_modules/.bin/tsc'),
+      ['--noEmit', '-p', 'tsconfig.json'],
+      project,
+    );
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses a consumer that reads a field the schema does not have, or passes a wrong variable', async () => {
+    const options = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+    ];
+    const field = await sh(join(project, 'node_modules/.bin/tsc'), [...options, 'wrong-field.ts'], project);
+    expect(field.code).not.toBe(0);
+    expect(field.output).toMatch(
+      /wrong-field\.ts\(6,\d+\): error TS2339: Property 'nonexistentField' does not exist/,
+    );
+    const variable = await sh(
+      join(project, 'node_modules/.bin/tsc'),
+      [...options, 'wrong-variable.ts'],
+      project,
+    );
+    expect(variable.code).not.toBe(0);
+    expect(variable.output).toMatch(
+      /wrong-variable\.ts\(5,\d+\): error TS2353: Object literal may only specify known properties, and 'kode'/,
+    );
+  });
+
+  it('returns the real figures from a live server, through import and through require', async () => {
+    const compiled = await sh(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+    expect(compiled.output).toBe('');
+    const env = { STELSELGRAPH_URL: `${server.url}/graphql` };
+    const esm = await sh('node', ['out/consumer.js'], project, env);
+    expect(esm.code).toBe(0);
+    expect(JSON.parse(esm.output)).toEqual({
+      module: 'esm',
+      name: 'Basisregistratie Personen',
+      figure: 381_526_659,
+      path: ['digid', 'mijnoverheid', 'woz'],
+      year: 2020,
+      codes: ['BAD_USER_INPUT'],
+    });
+    const cjs = await sh('node', ['out/consumer-cjs.cjs'], project, env);
+    expect(cjs.code).toBe(0);
+    expect(JSON.parse(cjs.output)).toEqual({
+      module: 'cjs',
+      registries: 10,
+      signalen: 73_735_906,
+      kind: 'graphql:BAD_USER_INPUT',
+    });
+  });
+});
