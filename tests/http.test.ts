@@ -99,6 +99,11 @@ describe('the HTTP server on a real port', () => {
     expect(script.headers.get('content-encoding')).toBe('gzip');
     expect(script.headers.get('cache-control')).toBe('public, max-age=86400');
     expect((await script.text()).length).toBeGreaterThan(1_000_000);
+    const head = await fetch(`${server.url}/healthz`, { method: 'DELETE' });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET, HEAD');
+    const posted = await fetch(`${server.url}/nothing-here`, { method: 'POST' });
+    expect(posted.status).toBe(404);
     const missing = await fetch(`${server.url}/nothing-here`);
     expect(missing.status).toBe(404);
     expect((await jsonOf(missing)).error).toMatch(/^Nothing at \/nothing-here/);

@@ -63,19 +63,19 @@ export function createHttpServer(options: HttpServerOptions): Server {
       }
       return handleGraphQL(apollo, request, response, url.search, context, bodyLimit);
     }
+    const asset = url.pathname === '/' ? playground.page : playground.assets.get(url.pathname);
+    if (!asset && url.pathname !== '/healthz') {
+      throw new HttpError(
+        404,
+        `Nothing at ${url.pathname}. The API is at ${GRAPHQL_PATH}, the playground at /.`,
+      );
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}.`);
     }
-    if (url.pathname === '/healthz')
-      return sendJson(response, 200, { status: 'ok', dataset: dataset.contentHash });
-    if (url.pathname === '/') return sendAsset(request, response, playground.page, 'no-cache');
-    const asset = playground.assets.get(url.pathname);
-    if (asset) return sendAsset(request, response, asset, 'public, max-age=86400');
-    throw new HttpError(
-      404,
-      `Nothing at ${url.pathname}. The API is at ${GRAPHQL_PATH}, the playground at /.`,
-    );
+    if (!asset) return sendJson(response, 200, { status: 'ok', dataset: dataset.contentHash });
+    return sendAsset(request, response, asset, url.pathname === '/' ? 'no-cache' : 'public, max-age=86400');
   };
 
   return createServer((request, response) => {

@@ -1,0 +1,89 @@
+import {
+  createClient,
+  StelselgraphError,
+  StelselgraphGraphQLError,
+  StelselgraphHttpError,
+  StelselgraphNetworkError,
+  VoorzieningDocument,
+} from '../sdk/src/index';
+import { startTestServer, type TestServer } from './support/running-server';
+
+describe('the SDK client against a real server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ bodyLimit: 2048 });
+  });
+  afterAll(() => server.stop());
+
+  it('returns typed data from a method and from request(document)', async () => {
+    const client = createClient({ url: `${server.url}/graphql` });
+    const { edition } = await client.edition();
+    expect(edition.referenceDate).toBe('2019-12-31');
+    const data = await client.request(VoorzieningDocument, { code: 'bag' });
+    expect(data.voorziening?.abbreviation).toBe('BAG');
+  });
+
+  it('sends the client’s and the request’s headers through the given fetch', async () => {
+    const seen: Headers[] = [];
+    const client = createClient({
+      url: `${server.url}/graphql`,
+      headers: { 'x-client': 'researcher' },
+      fetch: async (input, init) => {
+        seen.push(new Headers(init?.headers));
+        return fetch(input, init);
+      },
+    });
+    await client.domains(undefined, { headers: { 'x-request': 'one' } });
+    expect(seen[0]?.get('x-client')).toBe('researcher');
+    expect(seen[0]?.get('x-request')).toBe('one');
+    expect(seen[0]?.get('content-type')).toBe('application/json');
+  });
+
+  it('throws a GraphQL error carrying the codes, with any partial data', async () => {
+    const client = createClient({ url: `${server.url}/graphql` });
+    const error = await client.neighbors({ code: 'atlantis' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StelselgraphGraphQLError);
+    expect(error).toBeInstanceOf(StelselgraphError);
+    expect(error).toMatchObject({ kind: 'graphql', codes: ['BAD_USER_INPUT'], data: null, status: 200 });
+    expect((error as Error).message).toMatch(/^Unknown voorziening code "atlantis"/);
+    const invalid = await client
+      .request('{ voorziening(code: "brp") { nope } }' as never, {})
+      .catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ kind: 'graphql', codes: ['GRAPHQL_VALIDATION_FAILED'], status: 400 });
+  });
+
+  it('tells an HTTP error that is not a GraphQL response apart', async () => {
+    const wrongPath = await createClient({ url: `${server.url}/nothing` })
+      .edition()
+      .catch((e: unknown) => e);
+    expect(wrongPath).toBeInstanceOf(StelselgraphHttpError);
+    expect(wrongPath).toMatchObject({ kind: 'http', status: 404 });
+    const tooLarge = await createClient({ url: `${server.url}/graphql` })
+      .search({ text: 'x'.repeat(4000) })
+      .catch((e: unknown) => e);
+    expect(tooLarge).toMatchObject({ kind: 'http', status: 413 });
+    expect((tooLarge as StelselgraphHttpError).body).toMatch(/exceeds the limit of 2048 bytes/);
+  });
+
+  it('tells a network error apart, keeping its cause', async () => {
+    const error = await createClient({ url: 'http://127.0.0.1:9/graphql' })
+      .edition()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StelselgraphNetworkError);
+    expect(error).toMatchObject({ kind: 'network', url: 'http://127.0.0.1:9/graphql' });
+    expect(String((error as Error).cause)).toMatch(/fetch failed/);
+  });
+
+  it('rejects with the abort reason when its signal aborts', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped by the caller'));
+    const viaClient = await createClient({ url: `${server.url}/graphql`, signal: controller.signal })
+      .edition()
+      .catch((e: unknown) => e);
+    expect(viaClient).toEqual(new Error('stopped by the caller'));
+    const viaRequest = await createClient({ url: `${server.url}/graphql` })
+      .edition(undefined, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect((viaRequest as Error).name).toBe('AbortError');
+  });
+});
