@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './ingest/build-database';
 
 const port = z.coerce.number().int().min(0).max(65535);
+const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /** The server's settings, from environment variables (documented in the README). */
 const configSchema = z.object({
@@ -15,6 +18,15 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  MAX_DEPTH: positive(DEFAULT_QUERY_LIMITS.maxDepth),
+  MAX_COST: positive(DEFAULT_QUERY_LIMITS.maxCost),
+  MAX_ALIASES: positive(DEFAULT_QUERY_LIMITS.maxAliases),
+  MAX_DIRECTIVES: positive(DEFAULT_QUERY_LIMITS.maxDirectives),
+  MAX_TOKENS: positive(DEFAULT_QUERY_LIMITS.maxTokens),
+  TIME_BUDGET_MS: positive(DEFAULT_QUERY_LIMITS.timeBudgetMs),
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  CORS_ORIGINS: z.string().default('*'),
 });
 
 /** The server's settings. */
@@ -25,6 +37,10 @@ export interface ServerConfig {
   seedsDir: string;
   development: boolean;
   bodyLimit: number;
+  limits: QueryLimits;
+  cacheMaxAge: number;
+  responseCache: boolean;
+  corsOrigins: CorsOrigins;
 }
 
 /** Reads the settings from `env`; a bad value is an error naming the variable and what it must be. */
@@ -47,5 +63,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedsDir: c.SEEDS_DIR,
     development: c.NODE_ENV === 'development',
     bodyLimit: c.BODY_LIMIT_BYTES,
+    limits: {
+      maxDepth: c.MAX_DEPTH,
+      maxCost: c.MAX_COST,
+      maxAliases: c.MAX_ALIASES,
+      maxDirectives: c.MAX_DIRECTIVES,
+      maxTokens: c.MAX_TOKENS,
+      timeBudgetMs: c.TIME_BUDGET_MS,
+    },
+    cacheMaxAge: c.CACHE_MAX_AGE,
+    responseCache: c.RESPONSE_CACHE === 'on',
+    corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
   };
 }

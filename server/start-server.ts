@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { openSqlite } from './db/connect';
 import type { ServerConfig } from './config';
+import { openSqlite } from './db/connect';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
+import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 
 /** A running server. */
@@ -13,35 +14,53 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** What {@link startServer} needs: where to listen and the database; everything else has a default. */
+export type StartOptions = Pick<ServerConfig, 'port' | 'host' | 'databaseFile'> &
+  Partial<Omit<ServerConfig, 'port' | 'host' | 'databaseFile' | 'seedsDir'>> & {
+    /** Called with each SQL statement run (for tests that count them). */
+    onQuery?: (sql: string) => void;
+  };
+
 /**
- * Opens the database read-only and serves the API, playground and health check on `config.host:port`
- * (port 0 picks a free one). The database must exist (see `ensureDatabase`).
+ * Opens the database read-only and serves the API, playground and health check on `host:port` (port 0 picks
+ * a free one). The database must exist (see `ensureDatabase`).
  */
 export async function startServer(
-  config: Pick<ServerConfig, 'port' | 'host' | 'databaseFile' | 'development' | 'bodyLimit'>,
+  options: StartOptions,
   logError: (error: unknown) => void = (error) => console.error(error),
 ): Promise<RunningServer> {
-  const contentHash = await readDatasetHash(config.databaseFile);
-  if (!contentHash)
+  const contentHash = await readDatasetHash(options.databaseFile);
+  if (!contentHash) {
     throw new Error(
-      `${config.databaseFile} is not a stelselgraph database (no content hash); rebuild it with npm run db:build`,
+      `${options.databaseFile} is not a stelselgraph database (no content hash); rebuild it with npm run db:build`,
     );
-  const db = openSqlite(config.databaseFile, { readonly: true });
-  const apollo = createApolloServer({ development: config.development, logError });
+  }
+  const db = openSqlite(options.databaseFile, { readonly: true, onQuery: options.onQuery });
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const apollo = createApolloServer({
+    development: options.development ?? false,
+    logError,
+    limits,
+    cacheMaxAge: options.cacheMaxAge,
+    responseCache: options.responseCache,
+  });
   await apollo.start();
   const server = createHttpServer({
     apollo,
     db,
     dataset: { contentHash },
-    bodyLimit: config.bodyLimit,
+    bodyLimit: options.bodyLimit,
+    timeBudgetMs: limits.timeBudgetMs,
+    cacheMaxAge: options.cacheMaxAge,
+    corsOrigins: options.corsOrigins,
     logError,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: async () => {

@@ -44,16 +44,22 @@ describe('the HTTP server on a real port', () => {
   });
 
   it('answers a bad query with a GraphQL error that has a code and no stack trace', async () => {
-    const response = await post({ query: '{ voorziening(code: "brp") { nonsense } }' });
+    const response = await post(
+      { query: '{ voorziening(code: "brp") { nonsense } }' },
+      { ...json, accept: 'application/graphql-response+json' },
+    );
     expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
     const body = await jsonOf(response);
     expect(body.errors[0].message).toBe(
       'Cannot query field "nonsense" on type "Voorziening". Did you mean "notes"?',
     );
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at \w+ \(|node_modules/);
-    const syntax = await jsonOf(await post({ query: '{ voorziening(' }));
-    expect(syntax.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    // A client that accepts only application/json gets the errors with status 200, as the spec asks.
+    const legacy = await post({ query: '{ voorziening(' }, { ...json, accept: 'application/json' });
+    expect(legacy.status).toBe(200);
+    expect((await jsonOf(legacy)).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers an unknown code in path with BAD_USER_INPUT naming the known codes', async () => {
@@ -76,7 +82,7 @@ describe('the HTTP server on a real port', () => {
     expect((await jsonOf(huge)).error).toMatch(/exceeds the limit of 4096 bytes/);
     const put = await fetch(`${server.url}/graphql`, { method: 'PUT', body: '{}' });
     expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET, POST');
+    expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
   });
 
   it('keeps CSRF prevention on for GET without a JSON content type or preflight header', async () => {

@@ -1,8 +1,14 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
+import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
+import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
+import { withTimeBudget } from './limits/time-budget';
 import { resolvers } from './resolvers';
 import { readTypeDefs } from './type-defs';
 
@@ -12,10 +18,18 @@ export interface ApolloOptions {
   development?: boolean;
   /** Where unexpected errors are logged (they are masked in the response). */
   logError?: (error: unknown) => void;
+  /** The query limits (defaults: {@link DEFAULT_QUERY_LIMITS}). */
+  limits?: QueryLimits;
+  /** How long answers may be cached, in seconds: the cache-control max-age, and the response cache's. */
+  cacheMaxAge?: number;
+  /** Whether repeated queries are answered from the response cache without executing (default true). */
+  responseCache?: boolean;
+  /** Where the response cache and persisted queries are kept (default: in memory). */
+  cache?: KeyValueCache<string>;
 }
 
 /** Error codes whose messages are meant for the client; any other error is masked outside development. */
-const CLIENT_CODES = new Set([
+const CLIENT_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -23,25 +37,45 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  ...LIMIT_CODES,
 ]);
 
 /**
- * Creates the Apollo Server over the schema-first SDL and the resolvers. Outside development, errors other
- * than the client's own (bad query, bad input) are logged and answered with a generic message: no stack
+ * Creates the Apollo Server over the schema-first SDL and the resolvers, with the query limits
+ * (graphql-armor's depth, cost, alias and directive rules, the parser's token limit, our time budget), cache hints on
+ * every field, the response cache keyed by the dataset version, and automatic persisted queries. Outside
+ * development, errors other than the client's own are logged and answered with a generic message: no stack
  * trace, no SQL.
  */
 export function createApolloServer(options: ApolloOptions = {}): ApolloServer<GraphQLContext> {
   const development = options.development ?? false;
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  const cacheMaxAge = options.cacheMaxAge ?? 300;
   return new ApolloServer<GraphQLContext>({
     typeDefs: readTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers: withTimeBudget(resolvers as Record<string, Record<string, unknown>>) as never,
     introspection: true,
     csrfPrevention: true,
+    cache: options.cache,
+    validationRules: armorValidationRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAge, calculateHttpHeaders: false }),
+      ...(options.responseCache === false
+        ? []
+        : [
+            responseCachePlugin<GraphQLContext>({
+              sessionId: async () => null,
+              extraCacheKeyData: async ({ contextValue }) => contextValue.dataset.contentHash,
+            }),
+          ]),
+    ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && CLIENT_CODES.has(code)) return formatted;
+      const reshaped = reshapeLimitError(formatted, error);
+      const code = reshaped.extensions?.code;
+      if (typeof code === 'string' && CLIENT_CODES.has(code)) return reshaped;
       options.logError?.(unwrapResolverError(error));
       if (development) return formatted;
       return {

@@ -2,19 +2,25 @@ import type { ApolloServer } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/database';
-import type { DatasetInfo, GraphQLContext } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
+import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
+import { handleCors, type CorsOrigins } from './cors';
 import { handleGraphQL } from './graphql-handler';
 import { HttpError } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
 
-/** What the HTTP server serves. */
+/** What the HTTP server serves, and how. */
 export interface HttpServerOptions {
   apollo: ApolloServer<GraphQLContext>;
   db: Kysely<Database>;
   dataset: DatasetInfo;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Longest a request may run resolvers, in ms (default 5000). */
+  timeBudgetMs?: number;
+  /** max-age of cacheable GET answers, in seconds (default 300). */
+  cacheMaxAge?: number;
+  /** Origins allowed to call from a browser (default `*`). */
+  corsOrigins?: CorsOrigins;
   /** Where unexpected errors are logged. */
   logError?: (error: unknown) => void;
 }
@@ -43,25 +49,33 @@ function sendAsset(
 }
 
 /**
- * Creates the HTTP server: GraphQL at `/graphql` (GET and POST), the playground at `/` with its assets under
- * `/playground/`, and `/healthz`. Every other path is a 404; every failure an HTTP error with a plain
- * message, never a stack trace.
+ * Creates the HTTP server: GraphQL at `/graphql` (GET and POST, CORS, HTTP caching of GET answers), the
+ * playground at `/` with its assets under `/playground/`, and `/healthz`. Every other path is a 404; every
+ * failure an HTTP error with a plain message, never a stack trace.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const { apollo, db, dataset } = options;
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const timeBudgetMs = options.timeBudgetMs ?? 5000;
+  const cacheMaxAge = options.cacheMaxAge ?? 300;
+  const corsOrigins = options.corsOrigins ?? '*';
   const playground = createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
-  const context = async (): Promise<GraphQLContext> => ({ db, loaders: createLoaders(db), dataset });
+  const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
     if (url.pathname === GRAPHQL_PATH) {
+      if (handleCors(request, response, corsOrigins)) return;
       if (method !== 'GET' && method !== 'POST') {
-        response.setHeader('allow', 'GET, POST');
+        response.setHeader('allow', 'GET, POST, OPTIONS');
         throw new HttpError(405, `Method ${method} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`);
       }
-      return handleGraphQL(apollo, request, response, url.search, context, bodyLimit);
+      return handleGraphQL(apollo, request, response, url.search, context, {
+        bodyLimit,
+        cacheMaxAge,
+        datasetVersion: dataset.contentHash,
+      });
     }
     const asset = url.pathname === '/' ? playground.page : playground.assets.get(url.pathname);
     if (!asset && url.pathname !== '/healthz') {

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { openSqlite } from '../../server/db/connect';
 import type { Database } from '../../server/db/database';
 import { readDatasetHash } from '../../server/ensure-database';
-import type { GraphQLContext } from '../../server/graphql/context';
+import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
-import { createLoaders } from '../../server/graphql/loaders';
+import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */
 export interface OperationResult<T> {
@@ -27,15 +27,25 @@ export interface ApiContext {
   close: () => Promise<void>;
 }
 
+/** Options of {@link createApiContext}; the response cache is off unless asked for, so each run executes. */
+export interface ApiContextOptions {
+  development?: boolean;
+  limits?: QueryLimits;
+  timeBudgetMs?: number;
+  responseCache?: boolean;
+}
+
 /** Starts Apollo over the database file (opened read-only, as the server does), counting statements. */
-export async function createApiContext(
-  file: string,
-  options: { development?: boolean } = {},
-): Promise<ApiContext> {
+export async function createApiContext(file: string, options: ApiContextOptions = {}): Promise<ApiContext> {
   const statements: string[] = [];
   const db = openSqlite(file, { onQuery: (sql) => statements.push(sql) });
   const contentHash = (await readDatasetHash(file)) ?? 'unknown';
-  const apollo = createApolloServer({ development: options.development ?? false, logError: () => undefined });
+  const apollo = createApolloServer({
+    development: options.development ?? false,
+    limits: options.limits,
+    responseCache: options.responseCache ?? false,
+    logError: () => undefined,
+  });
   await apollo.start();
   return {
     apollo,
@@ -43,10 +53,8 @@ export async function createApiContext(
     statements,
     resetStatements: () => void statements.splice(0),
     run: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const response = await apollo.executeOperation(
-        { query, variables },
-        { contextValue: { db, loaders: createLoaders(db), dataset: { contentHash } } },
-      );
+      const contextValue = createContext(db, { contentHash }, options.timeBudgetMs ?? 60_000);
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as unknown as OperationResult<T>;
     },

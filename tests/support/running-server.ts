@@ -1,32 +1,41 @@
-import { startServer, type RunningServer } from '../../server/start-server';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start-server';
 import { buildRealDatabase, type BuiltDatabase } from './built-database';
 
 /** A real server on an ephemeral loopback port over a database built from the real seeds. */
 export interface TestServer extends RunningServer {
+  /** Unexpected errors the server logged. */
   errors: unknown[];
+  /** SQL statements the server ran (reset with `statements.splice(0)`). */
+  statements: string[];
   stop: () => Promise<void>;
 }
 
+/** Options of {@link startTestServer}: the server's own, and `prepare`, which may alter the built file first. */
+export type TestServerOptions = Partial<Omit<StartOptions, 'port' | 'host' | 'databaseFile'>> & {
+  prepare?: (file: string) => void;
+};
+
 /** Builds the real seeds (then lets `prepare` alter the file) and starts the server on 127.0.0.1 with a free port. */
-export async function startTestServer(
-  options: { development?: boolean; bodyLimit?: number; prepare?: (file: string) => void } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const built: BuiltDatabase = await buildRealDatabase();
   options.prepare?.(built.file);
   const errors: unknown[] = [];
+  const statements: string[] = [];
+  const { prepare: _prepare, ...serverOptions } = options;
   const server = await startServer(
     {
+      ...serverOptions,
       port: 0,
       host: '127.0.0.1',
       databaseFile: built.file,
-      development: options.development ?? false,
-      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      onQuery: (sql) => statements.push(sql),
     },
     (error) => errors.push(error),
   );
   return {
     ...server,
     errors,
+    statements,
     stop: async () => {
       await server.close();
       await built.close();
