@@ -92,7 +92,12 @@ describe('the HTTP server on a real port', () => {
 
   it('serves a health check, the playground and its assets, and 404 elsewhere', async () => {
     const health = await fetch(`${server.url}/healthz`);
-    expect(await jsonOf(health)).toEqual({ status: 'ok', dataset: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await jsonOf(health)).toEqual({
+      status: 'ok',
+      dataset: expect.stringMatching(/^[0-9a-f]{64}$/),
+      uptimeSeconds: expect.any(Number),
+      memory: { rssBytes: expect.any(Number), heapUsedBytes: expect.any(Number) },
+    });
     const page = await fetch(`${server.url}/`);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await page.text();

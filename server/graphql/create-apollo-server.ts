@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
 import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
 import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
@@ -76,6 +76,20 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
       const reshaped = reshapeLimitError(formatted, error);
       const code = reshaped.extensions?.code;
       if (typeof code === 'string' && CLIENT_CODES.has(code)) return reshaped;
+      // Apollo's own refusals of a bad request (e.g. an unsupported persisted query version) carry a 4xx
+      // status but no code: they are the client's errors too.
+      const status = (
+        error instanceof GraphQLError
+          ? (error.extensions?.http as { status?: number } | undefined)
+          : undefined
+      )?.status;
+      if (status !== undefined && status >= 400 && status < 500) {
+        return {
+          message: reshaped.message,
+          locations: reshaped.locations,
+          extensions: { code: 'BAD_REQUEST' },
+        };
+      }
       options.logError?.(unwrapResolverError(error));
       if (development) return formatted;
       return {

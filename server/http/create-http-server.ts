@@ -88,7 +88,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
       response.setHeader('allow', 'GET, HEAD');
       throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}.`);
     }
-    if (!asset) return sendJson(response, 200, { status: 'ok', dataset: dataset.contentHash });
+    if (!asset) {
+      const { rss, heapUsed } = process.memoryUsage();
+      return sendJson(response, 200, {
+        status: 'ok',
+        dataset: dataset.contentHash,
+        uptimeSeconds: Math.round(process.uptime()),
+        memory: { rssBytes: rss, heapUsedBytes: heapUsed },
+      });
+    }
     return sendAsset(request, response, asset, url.pathname === '/' ? 'no-cache' : 'public, max-age=86400');
   };
 

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/** The project root. */
+export const ROOT = resolve(__dirname, '..');
+
+/** A server started as its own process (as `npm start` does), for benchmarks and the soak run. */
+export interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  /** The server's resident memory and heap, from /healthz. */
+  memory: () => Promise<{ rssBytes: number; heapUsedBytes: number }>;
+  stop: () => Promise<void>;
+}
+
+/** Starts `server/main.ts` in production mode on a free loopback port; resolves once it logs that it is ready. */
+export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolveStart, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
+      if (!ready) return;
+      const url = ready[1]!;
+      resolveStart({
+        child,
+        url,
+        memory: async () =>
+          (
+            (await (await fetch(`${url}/healthz`)).json()) as {
+              memory: { rssBytes: number; heapUsedBytes: number };
+            }
+          ).memory,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+}
