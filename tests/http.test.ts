@@ -73,16 +73,32 @@ describe('the HTTP server on a real port', () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace/);
   });
 
-  it('refuses malformed JSON, a body over the limit, and other methods, each with a plain message', async () => {
+  it('refuses malformed JSON, a body over the limit, and other methods, each with a GraphQL error and a code', async () => {
     const broken = await post('{"query": ');
     expect(broken.status).toBe(400);
-    expect((await jsonOf(broken)).error).toMatch(/^Request body is not valid JSON/);
-    const huge = await post({ query: `{ edition { year } } # ${'x'.repeat(5000)}` });
-    expect(huge.status).toBe(413);
-    expect((await jsonOf(huge)).error).toMatch(/exceeds the limit of 4096 bytes/);
+    const brokenBody = await jsonOf(broken);
+    expect(brokenBody.errors[0].message).toMatch(/^The request body is not valid JSON/);
+    expect(brokenBody.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+
+    const query = (size: number) => {
+      const body = JSON.stringify({ query: `{ edition { year } } # ` });
+      return JSON.stringify({ query: `{ edition { year } } # ${'x'.repeat(size - body.length)}` });
+    };
+    expect(query(4096)).toHaveLength(4096);
+    const atLimit = await post(query(4096));
+    expect(atLimit.status).toBe(200);
+    expect((await jsonOf(atLimit)).data.edition.year).toBe(2020);
+    const over = await post(query(4097));
+    expect(over.status).toBe(413);
+    expect((await jsonOf(over)).errors[0]).toEqual({
+      message: 'The request body is 4097 bytes, over the limit of 4096 bytes by 1.',
+      extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 4096, found: 4097 },
+    });
+
     const put = await fetch(`${server.url}/graphql`, { method: 'PUT', body: '{}' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    expect((await jsonOf(put)).errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('keeps CSRF prevention on for GET without a JSON content type or preflight header', async () => {

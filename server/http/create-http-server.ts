@@ -69,7 +69,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (handleCors(request, response, corsOrigins)) return;
       if (method !== 'GET' && method !== 'POST') {
         response.setHeader('allow', 'GET, POST, OPTIONS');
-        throw new HttpError(405, `Method ${method} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`);
+        throw new HttpError(405, `Method ${method} is not allowed on ${GRAPHQL_PATH}; use GET or POST.`, {
+          code: 'METHOD_NOT_ALLOWED',
+        });
       }
       return handleGraphQL(apollo, request, response, url.search, context, {
         bodyLimit,
@@ -105,7 +107,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (!(error instanceof HttpError)) options.logError?.(error);
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : 'Internal server error';
+      const extensions = error instanceof HttpError ? error.extensions : { code: 'INTERNAL_SERVER_ERROR' };
       if (response.headersSent) response.destroy();
+      else if (request.url?.startsWith(GRAPHQL_PATH))
+        sendJson(response, status, { errors: [{ message, extensions }] });
       else sendJson(response, status, { error: message });
     });
   });

@@ -5,13 +5,30 @@ import { HttpError } from './http-error';
 export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    throw new HttpError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes.`);
+    throw new HttpError(
+      413,
+      `The request body is ${declared} bytes, over the limit of ${limit} bytes by ${declared - limit}.`,
+      {
+        code: 'PAYLOAD_TOO_LARGE',
+        limit,
+        found: declared,
+      },
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `Request body exceeds the limit of ${limit} bytes.`);
+    if (size > limit) {
+      throw new HttpError(
+        413,
+        `The request body is over the limit of ${limit} bytes (more than ${size} bytes sent).`,
+        {
+          code: 'PAYLOAD_TOO_LARGE',
+          limit,
+        },
+      );
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -28,6 +45,8 @@ export function parseGraphQLBody(text: string, contentType: string | undefined):
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, `Request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`, {
+      code: 'BAD_REQUEST',
+    });
   }
 }
