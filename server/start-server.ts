@@ -5,6 +5,7 @@ import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
+import { memoryAnswerStore } from './http/response-cache';
 
 /** A running server. */
 export interface RunningServer {
@@ -41,8 +42,6 @@ export async function startServer(
     development: options.development ?? false,
     logError,
     limits,
-    cacheMaxAge: options.cacheMaxAge,
-    responseCache: options.responseCache,
   });
   await apollo.start();
   const server = createHttpServer({
@@ -53,6 +52,7 @@ export async function startServer(
     timeBudgetMs: limits.timeBudgetMs,
     cacheMaxAge: options.cacheMaxAge,
     corsOrigins: options.corsOrigins,
+    answers: options.responseCache === false ? null : memoryAnswerStore(),
     logError,
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,8 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
@@ -20,11 +18,7 @@ export interface ApolloOptions {
   logError?: (error: unknown) => void;
   /** The query limits (defaults: {@link DEFAULT_QUERY_LIMITS}). */
   limits?: QueryLimits;
-  /** How long answers may be cached, in seconds: the cache-control max-age, and the response cache's. */
-  cacheMaxAge?: number;
-  /** Whether repeated queries are answered from the response cache without executing (default true). */
-  responseCache?: boolean;
-  /** Where the response cache and persisted queries are kept (default: in memory). */
+  /** Where automatic persisted queries are kept (default: in memory). */
   cache?: KeyValueCache<string>;
 }
 
@@ -42,15 +36,14 @@ const CLIENT_CODES = new Set<string>([
 
 /**
  * Creates the Apollo Server over the schema-first SDL and the resolvers, with the query limits
- * (graphql-armor's depth, cost, alias and directive rules, the parser's token limit, our time budget), cache hints on
- * every field, the response cache keyed by the dataset version, and automatic persisted queries. Outside
+ * (graphql-armor's depth, cost, alias and directive rules, the parser's token limit, our time budget) and
+ * automatic persisted queries. Answers are cached in front of Apollo, by the HTTP layer. Outside
  * development, errors other than the client's own are logged and answered with a generic message: no stack
  * trace, no SQL.
  */
 export function createApolloServer(options: ApolloOptions = {}): ApolloServer<GraphQLContext> {
   const development = options.development ?? false;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
-  const cacheMaxAge = options.cacheMaxAge ?? 300;
   return new ApolloServer<GraphQLContext>({
     typeDefs: readTypeDefs(),
     resolvers: withTimeBudget(resolvers as Record<string, Record<string, unknown>>) as never,
@@ -60,18 +53,7 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     validationRules: armorValidationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAge, calculateHttpHeaders: false }),
-      ...(options.responseCache === false
-        ? []
-        : [
-            responseCachePlugin<GraphQLContext>({
-              sessionId: async () => null,
-              extraCacheKeyData: async ({ contextValue }) => contextValue.dataset.contentHash,
-            }),
-          ]),
-    ],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const reshaped = reshapeLimitError(formatted, error);
       const code = reshaped.extensions?.code;

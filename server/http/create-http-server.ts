@@ -7,6 +7,7 @@ import { handleCors, type CorsOrigins } from './cors';
 import { handleGraphQL } from './graphql-handler';
 import { HttpError } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
+import { memoryAnswerStore, type AnswerStore } from './response-cache';
 
 /** What the HTTP server serves, and how. */
 export interface HttpServerOptions {
@@ -21,6 +22,8 @@ export interface HttpServerOptions {
   cacheMaxAge?: number;
   /** Origins allowed to call from a browser (default `*`). */
   corsOrigins?: CorsOrigins;
+  /** Where answers are kept to be served again without executing (default: in memory; null: none). */
+  answers?: AnswerStore | null;
   /** Where unexpected errors are logged. */
   logError?: (error: unknown) => void;
 }
@@ -59,6 +62,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const timeBudgetMs = options.timeBudgetMs ?? 5000;
   const cacheMaxAge = options.cacheMaxAge ?? 300;
   const corsOrigins = options.corsOrigins ?? '*';
+  const answers = options.answers === undefined ? memoryAnswerStore() : options.answers;
   const playground = createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
   const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs);
 
@@ -77,6 +81,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         bodyLimit,
         cacheMaxAge,
         datasetVersion: dataset.contentHash,
+        answers,
       });
     }
     const asset = url.pathname === '/' ? playground.page : playground.assets.get(url.pathname);

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
 import { etagFor, matchesIfNoneMatch } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
+import { answerKey, type AnswerStore } from './response-cache';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {
@@ -13,7 +14,12 @@ export interface GraphQLHttpOptions {
   cacheMaxAge: number;
   /** The dataset version, which the ETag of a GET answer is derived from. */
   datasetVersion: string;
+  /** Where answers are kept to be served again without executing; null: execute every request. */
+  answers: AnswerStore | null;
 }
+
+/** How long a kept answer lives: its key holds the dataset version, so it never goes stale, only old. */
+const ANSWER_TTL_SECONDS = 24 * 60 * 60;
 
 /** Errors of the GraphQL request itself, which the legacy `application/json` answer carries with status 200. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
@@ -36,10 +42,33 @@ function statusFor(result: HTTPGraphQLResponse): number {
   }
 }
 
+/** Content types a browser may send cross-site without a preflight (as Apollo's CSRF prevention reads them). */
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** Whether Apollo's CSRF prevention lets the request through: a non-simple content type or a preflight header. */
+export function passesCsrfPrevention(request: IncomingMessage): boolean {
+  const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (contentType && !SIMPLE_CONTENT_TYPES.includes(contentType)) return true;
+  return Boolean(request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']);
+}
+
+/** Marks a GET answer cacheable (with its ETag), or any other answer `no-store`. */
+function setCacheHeaders(response: ServerResponse, etag: string | undefined, maxAge: number): void {
+  if (etag) {
+    response.setHeader('cache-control', `public, max-age=${maxAge}`);
+    response.setHeader('etag', etag);
+    response.setHeader('vary', [response.getHeader('vary'), 'accept'].filter(Boolean).join(', '));
+  } else {
+    response.setHeader('cache-control', 'no-store');
+  }
+}
+
 /**
  * Serves GraphQL over HTTP (GET and POST) through Apollo Server's `executeHTTPGraphQLRequest`. A successful
  * GET answer is cacheable (`Cache-Control: public`, an ETag from the dataset version and the request), and a
- * GET whose `If-None-Match` names that ETag gets 304 without executing anything. POST answers are not cached.
+ * GET whose `If-None-Match` names that ETag gets 304 without executing anything. POST answers are not cached
+ * by HTTP caches. A successful answer is kept in `answers` (keyed by dataset version and request) and served
+ * again to the same request without entering Apollo at all.
  */
 export async function handleGraphQL(
   apollo: ApolloServer<GraphQLContext>,
@@ -61,31 +90,40 @@ export async function handleGraphQL(
     response.end();
     return;
   }
+  const text = method === 'POST' ? await readBody(request, options.bodyLimit) : search;
+  // Only a request that passes CSRF prevention may be answered from the store; others go on to be refused.
+  const key =
+    options.answers && passesCsrfPrevention(request)
+      ? answerKey(options.datasetVersion, method, text, request.headers.accept)
+      : undefined;
+  const kept = key ? await options.answers!.get(key) : undefined;
+  if (kept) {
+    response.statusCode = 200;
+    response.setHeader('content-type', kept.contentType);
+    setCacheHeaders(response, cacheable ? etag : undefined, options.cacheMaxAge);
+    response.end(kept.body);
+    return;
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const body =
-    method === 'POST'
-      ? parseGraphQLBody(await readBody(request, options.bodyLimit), request.headers['content-type'])
-      : undefined;
+  const body = method === 'POST' ? parseGraphQLBody(text, request.headers['content-type']) : undefined;
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body },
     context,
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = statusFor(result);
-  // Apollo writes `errors` first: an answer that starts with it is not one to cache.
+  // Apollo writes `errors` first: an answer that starts with it is neither cached nor kept.
   const succeeded =
     result.body.kind === 'complete' &&
     response.statusCode === 200 &&
     !result.body.string.startsWith('{"errors"');
-  if (cacheable && succeeded) {
-    response.setHeader('cache-control', `public, max-age=${options.cacheMaxAge}`);
-    response.setHeader('etag', etag);
-    response.setHeader('vary', [response.getHeader('vary'), 'accept'].filter(Boolean).join(', '));
-  } else {
-    response.setHeader('cache-control', 'no-store');
+  setCacheHeaders(response, cacheable && succeeded ? etag : undefined, options.cacheMaxAge);
+  if (key && succeeded && result.body.kind === 'complete') {
+    const contentType = String(response.getHeader('content-type') ?? 'application/json');
+    await options.answers!.set(key, { contentType, body: result.body.string }, ANSWER_TTL_SECONDS);
   }
   if (result.body.kind === 'complete') {
     response.end(result.body.string);

@@ -27,12 +27,11 @@ export interface ApiContext {
   close: () => Promise<void>;
 }
 
-/** Options of {@link createApiContext}; the response cache is off unless asked for, so each run executes. */
+/** Options of {@link createApiContext}. */
 export interface ApiContextOptions {
   development?: boolean;
   limits?: QueryLimits;
   timeBudgetMs?: number;
-  responseCache?: boolean;
 }
 
 /** Starts Apollo over the database file (opened read-only, as the server does), counting statements. */
@@ -43,7 +42,6 @@ export async function createApiContext(file: string, options: ApiContextOptions 
   const apollo = createApolloServer({
     development: options.development ?? false,
     limits: options.limits,
-    responseCache: options.responseCache ?? false,
     logError: () => undefined,
   });
   await apollo.start();

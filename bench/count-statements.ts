@@ -1,0 +1,39 @@
+import { openSqlite } from '../server/db/connect';
+import { readDatasetHash } from '../server/ensure-database';
+import { createContext } from '../server/graphql/context';
+import { createApolloServer } from '../server/graphql/create-apollo-server';
+import type { BenchOperation } from './operations';
+
+/** Runs each operation once in process (no answer store in front) and counts its SQL statements. */
+export async function countStatements(
+  databaseFile: string,
+  operations: BenchOperation[],
+): Promise<Record<string, number>> {
+  let count = 0;
+  const db = openSqlite(databaseFile, { onQuery: () => (count += 1) });
+  const apollo = createApolloServer();
+  await apollo.start();
+  const contentHash = (await readDatasetHash(databaseFile)) ?? '';
+  const counts: Record<string, number> = {};
+  try {
+    for (const operation of operations) {
+      const { query, variables } = JSON.parse(operation.body) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
+      count = 0;
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: createContext(db, { contentHash }, 60_000) },
+      );
+      if (response.body.kind === 'single' && response.body.singleResult.errors) {
+        throw new Error(`${operation.id} failed: ${JSON.stringify(response.body.singleResult.errors)}`);
+      }
+      counts[operation.id] = count;
+    }
+  } finally {
+    await apollo.stop();
+    await db.destroy();
+  }
+  return counts;
+}
