@@ -15,7 +15,7 @@ export interface SpawnedServer {
 
 /** Starts `server/main.ts` in production mode on a free loopback port; resolves once it logs that it is ready. */
 export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

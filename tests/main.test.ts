@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '..');
 function start(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
   });
@@ -28,7 +28,7 @@ function start(
 
 /** Runs the program to its end (for start-up failures). */
 function runToEnd(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env },
   });

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Database } from './database';
+import { withStatementCache } from './statement-cache';
 import { migrationProvider } from './migrations';
 
 /** Options for {@link openSqlite}. */
@@ -12,7 +13,8 @@ export interface OpenSqliteOptions {
 }
 
 /**
- * Opens a SQLite database file through Kysely.
+ * Opens a SQLite database file through Kysely. A read-only database (the server's) keeps its prepared
+ * statements for reuse.
  *
  * ```ts
  * const db = openSqlite('data/stelselgraph.sqlite');
@@ -26,7 +28,7 @@ export function openSqlite(file: string, options: OpenSqliteOptions = {}): Kysel
   database.pragma('foreign_keys = ON');
   const onQuery = options.onQuery;
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database }),
+    dialect: new SqliteDialect({ database: readonly ? withStatementCache(database) : database }),
     log: onQuery
       ? (event) => {
           if (event.level === 'query') onQuery(event.query.sql);

@@ -1,18 +1,17 @@
 import DataLoader from 'dataloader';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 
-/** Ids per SQL statement: far below SQLite's and PostgreSQL's limits on bound parameters. */
-export const MAX_IDS_PER_STATEMENT = 10_000;
-
-/** Splits a list of keys into chunks of at most {@link MAX_IDS_PER_STATEMENT}. */
-function chunks<K>(keys: readonly K[]): K[][] {
-  const out: K[][] = [];
-  for (let at = 0; at < keys.length; at += MAX_IDS_PER_STATEMENT)
-    out.push(keys.slice(at, at + MAX_IDS_PER_STATEMENT));
-  return out;
+/**
+ * `column in (…ids)` as one bound parameter: the ids go in as a JSON array read by SQLite's `json_each`, so
+ * a batch is one statement whatever its size (no limit on bound parameters), and its SQL text is the same for
+ * every batch (its prepared statement is reused).
+ */
+export function anyOf(column: string, ids: readonly (number | string)[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
 
 /**
- * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`), returning
+ * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`, see {@link anyOf}), returning
  * undefined for a key without a row.
  */
 export function rowLoader<K, R>(
@@ -20,7 +19,7 @@ export function rowLoader<K, R>(
   keyOf: (row: R) => K,
 ): DataLoader<K, R | undefined> {
   return new DataLoader(async (keys) => {
-    const rows = (await Promise.all(chunks(keys).map(fetch))).flat();
+    const rows = await fetch([...keys]);
     const byKey = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key));
   });
@@ -35,7 +34,7 @@ export function groupLoader<K, R>(
   keyOf: (row: R) => K,
 ): DataLoader<K, R[]> {
   return new DataLoader(async (keys) => {
-    const rows = (await Promise.all(chunks(keys).map(fetch))).flat();
+    const rows = await fetch([...keys]);
     const byKey = new Map<K, R[]>();
     for (const row of rows) {
       const key = keyOf(row);

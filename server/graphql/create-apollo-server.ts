@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
@@ -53,7 +56,9 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     validationRules: armorValidationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No landing page (the playground is ours) and no per-field cache hints (answers are cached by the
+    // HTTP layer, whole): Apollo would otherwise add its cache-control plugin, which runs on every field.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const reshaped = reshapeLimitError(formatted, error);
       const code = reshaped.extensions?.code;

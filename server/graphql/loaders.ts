@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { groupLoader, rowLoader } from './batch';
+import { anyOf, groupLoader, rowLoader } from './batch';
 
 type ByIdTable =
   'section' | 'domain' | 'voorziening' | 'indicator' | 'note' | 'observation' | 'relation' | 'discrepancy';
@@ -17,7 +17,7 @@ export function createLoaders(db: Kysely<Database>) {
         (db as unknown as Kysely<Record<string, { id: number }>>)
           .selectFrom(table as string)
           .selectAll()
-          .where('id', 'in', ids)
+          .where(anyOf('id', ids))
           .execute() as Promise<Database[T][]>,
       (row) => row.id,
     );
@@ -31,22 +31,22 @@ export function createLoaders(db: Kysely<Database>) {
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
     voorzieningByCode: rowLoader(
-      (codes: string[]) => db.selectFrom('voorziening').selectAll().where('code', 'in', codes).execute(),
+      (codes: string[]) => db.selectFrom('voorziening').selectAll().where(anyOf('code', codes)).execute(),
       (row) => row.code,
     ),
     voorzieningenByDomain: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('voorziening').selectAll().where('domain_id', 'in', ids).orderBy('position').execute(),
+        db.selectFrom('voorziening').selectAll().where(anyOf('domain_id', ids)).orderBy('position').execute(),
       (row) => row.domain_id,
     ),
     partsByParent: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('voorziening').selectAll().where('parent_id', 'in', ids).orderBy('position').execute(),
+        db.selectFrom('voorziening').selectAll().where(anyOf('parent_id', ids)).orderBy('position').execute(),
       (row) => row.parent_id!,
     ),
     indicatorsByVoorziening: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('indicator').selectAll().where('voorziening_id', 'in', ids).orderBy('id').execute(),
+        db.selectFrom('indicator').selectAll().where(anyOf('voorziening_id', ids)).orderBy('id').execute(),
       (row) => row.voorziening_id,
     ),
     observationsByIndicator: groupLoader(
@@ -54,7 +54,7 @@ export function createLoaders(db: Kysely<Database>) {
         db
           .selectFrom('observation')
           .selectAll()
-          .where('indicator_id', 'in', ids)
+          .where(anyOf('indicator_id', ids))
           .orderBy('indicator_id')
           .orderBy('subject_position')
           .orderBy('year')
@@ -63,12 +63,17 @@ export function createLoaders(db: Kysely<Database>) {
     ),
     reportedChangesByIndicator: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('reported_change').selectAll().where('indicator_id', 'in', ids).orderBy('id').execute(),
+        db
+          .selectFrom('reported_change')
+          .selectAll()
+          .where(anyOf('indicator_id', ids))
+          .orderBy('id')
+          .execute(),
       (row) => row.indicator_id,
     ),
     notesByVoorziening: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('note').selectAll().where('voorziening_id', 'in', ids).orderBy('position').execute(),
+        db.selectFrom('note').selectAll().where(anyOf('voorziening_id', ids)).orderBy('position').execute(),
       (row) => row.voorziening_id,
     ),
     notesByIndicator: groupLoader(
@@ -78,7 +83,7 @@ export function createLoaders(db: Kysely<Database>) {
           .innerJoin('note', 'note.id', 'note_indicator.note_id')
           .selectAll('note')
           .select('note_indicator.indicator_id')
-          .where('note_indicator.indicator_id', 'in', ids)
+          .where(anyOf('note_indicator.indicator_id', ids))
           .orderBy('note.id')
           .execute(),
       (row) => row.indicator_id,
@@ -90,24 +95,24 @@ export function createLoaders(db: Kysely<Database>) {
           .innerJoin('indicator', 'indicator.id', 'note_indicator.indicator_id')
           .selectAll('indicator')
           .select('note_indicator.note_id')
-          .where('note_indicator.note_id', 'in', ids)
+          .where(anyOf('note_indicator.note_id', ids))
           .orderBy('indicator.id')
           .execute(),
       (row) => row.note_id,
     ),
     correctionsByIndicator: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('correction').selectAll().where('indicator_id', 'in', ids).orderBy('year').execute(),
+        db.selectFrom('correction').selectAll().where(anyOf('indicator_id', ids)).orderBy('year').execute(),
       (row) => row.indicator_id,
     ),
     relationsFrom: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('relation').selectAll().where('from_id', 'in', ids).orderBy('position').execute(),
+        db.selectFrom('relation').selectAll().where(anyOf('from_id', ids)).orderBy('position').execute(),
       (row) => row.from_id,
     ),
     relationsTo: groupLoader(
       (ids: number[]) =>
-        db.selectFrom('relation').selectAll().where('to_id', 'in', ids).orderBy('position').execute(),
+        db.selectFrom('relation').selectAll().where(anyOf('to_id', ids)).orderBy('position').execute(),
       (row) => row.to_id,
     ),
     indicatorsByRelation: groupLoader(
@@ -117,7 +122,7 @@ export function createLoaders(db: Kysely<Database>) {
           .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
           .selectAll('indicator')
           .select('relation_indicator.relation_id')
-          .where('relation_indicator.relation_id', 'in', ids)
+          .where(anyOf('relation_indicator.relation_id', ids))
           .orderBy('relation_indicator.position')
           .execute(),
       (row) => row.relation_id,
@@ -129,7 +134,7 @@ export function createLoaders(db: Kysely<Database>) {
           .innerJoin('relation', 'relation.id', 'relation_indicator.relation_id')
           .selectAll('relation')
           .select('relation_indicator.indicator_id')
-          .where('relation_indicator.indicator_id', 'in', ids)
+          .where(anyOf('relation_indicator.indicator_id', ids))
           .orderBy('relation.position')
           .execute(),
       (row) => row.indicator_id,
@@ -139,7 +144,7 @@ export function createLoaders(db: Kysely<Database>) {
         const links = await db
           .selectFrom('same_as')
           .select(['indicator_id', 'other_indicator_id'])
-          .where((eb) => eb.or([eb('indicator_id', 'in', ids), eb('other_indicator_id', 'in', ids)]))
+          .where((eb) => eb.or([anyOf('indicator_id', ids), anyOf('other_indicator_id', ids)]))
           .orderBy('id')
           .execute();
         return links.flatMap((l) => [
@@ -158,7 +163,7 @@ export function createLoaders(db: Kysely<Database>) {
           .selectAll('discrepancy')
           .select('observation.indicator_id as involved_indicator_id')
           .distinct()
-          .where('observation.indicator_id', 'in', ids)
+          .where(anyOf('observation.indicator_id', ids))
           .orderBy('discrepancy.position')
           .execute(),
       (row) => row.involved_indicator_id,
@@ -168,7 +173,7 @@ export function createLoaders(db: Kysely<Database>) {
         db
           .selectFrom('discrepancy_observation')
           .selectAll()
-          .where('discrepancy_id', 'in', ids)
+          .where(anyOf('discrepancy_id', ids))
           .orderBy('discrepancy_id')
           .orderBy('position')
           .execute(),

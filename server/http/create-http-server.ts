@@ -63,7 +63,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const cacheMaxAge = options.cacheMaxAge ?? 300;
   const corsOrigins = options.corsOrigins ?? '*';
   const answers = options.answers === undefined ? memoryAnswerStore() : options.answers;
-  const playground = createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
+  // The playground's GraphiQL bundle is large: it is loaded on the first request that needs it.
+  let playground: ReturnType<typeof createPlayground> | undefined;
+  const playgroundAsset = (path: string) => {
+    if (path !== '/' && !path.startsWith('/playground/')) return undefined;
+    playground ??= createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
+    return path === '/' ? playground.page : playground.assets.get(path);
+  };
   const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
@@ -84,7 +90,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         answers,
       });
     }
-    const asset = url.pathname === '/' ? playground.page : playground.assets.get(url.pathname);
+    const asset = playgroundAsset(url.pathname);
     if (!asset && url.pathname !== '/healthz') {
       throw new HttpError(
         404,

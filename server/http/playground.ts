@@ -25,8 +25,11 @@ const EXAMPLES_DIR = join(__dirname, 'examples');
 function loadBundle(): GraphiQLBundle {
   const main = require.resolve('@graphql-yoga/render-graphiql');
   // The package exports only its HTML renderer; the bundle beside it is read directly, to serve it as files.
+  const file = join(dirname(main), 'graphiql.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(dirname(main), 'graphiql.js')) as GraphiQLBundle;
+  const bundle = { ...(require(file) as GraphiQLBundle) };
+  delete require.cache[file]; // keep only what is served, not the module
+  return bundle;
 }
 
 function asset(contentType: string, text: string): PlaygroundAsset {

@@ -19,7 +19,8 @@ const REFERENCES: { [T in keyof DatasetRows]?: Record<string, keyof DatasetRows>
 /**
  * Grows a dataset `factor` times for scale tests and benchmarks: the edition, sections and domains stay,
  * and every voorziening with its rows, cells, notes, relations and discrepancies is copied `factor - 1`
- * more times (codes `brp-x1`, `brp-x2`, …), each copy with the same shape as the real stelsel. Each copy is
+ * more times (codes `brp-x1`, `brp-x2`, …), each copy with the same shape as the real stelsel (its
+ * basisregistraties as plain registraties: there stay ten). Each copy is
  * also linked to the one before it (its BRP takes data from the previous copy's BRP), so the graph stays
  * one connected whole and traversals grow with it.
  */
@@ -45,6 +46,8 @@ export function scaleDataset(rows: DatasetRows, factor: number): DatasetRows {
         if (copy > 0 && table === 'voorziening') {
           next.code = `${row.code}-x${copy}`;
           next.search_text = `${row.search_text} x${copy}`;
+          // a grown stelsel has more registrations, but still ten basisregistraties
+          if (next.kind === 'BASISREGISTRATIE') next.kind = 'REGISTRATIE';
         }
         if (copy > 0 && 'position' in next && typeof next.position === 'number')
           next.position += copy * rows[table].length;

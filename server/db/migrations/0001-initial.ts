@@ -167,6 +167,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const index = (name: string, table: string, columns: string[]) =>
     db.schema.createIndex(name).on(table).columns(columns).execute();
   await index('voorziening_domain', 'voorziening', ['domain_id']);
+  await index('voorziening_kind', 'voorziening', ['kind', 'position']);
   await index('voorziening_parent', 'voorziening', ['parent_id']);
   await index('indicator_voorziening', 'indicator', ['voorziening_id', 'position']);
   await index('observation_indicator', 'observation', ['indicator_id', 'subject_position', 'year']);

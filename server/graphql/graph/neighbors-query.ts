@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { traversableEdges, type Direction } from './traversable-edges';
+import { kindFilter, stepFrom, type Direction } from './traversable-edges';
 
 /** What a traversal reached: each voorziening's id with its distance, and the relations followed. */
 export interface Reached {
@@ -10,8 +10,9 @@ export interface Reached {
 
 /**
  * Walks the stelsel from one voorziening up to `depth` relations in SQL (a recursive CTE whose UNION keeps
- * each (node, distance) once), returning every voorziening reached with its shortest distance and the
- * relations between reached voorzieningen that the walk followed. Two statements, whatever the graph's size.
+ * each (node, distance) once, stepping through the relation table's indexes), returning every voorziening
+ * reached with its shortest distance and the relations the walk followed. Two statements, whatever the
+ * graph's size; their cost grows with the part of the graph reached, not with the whole.
  */
 export async function queryNeighbors(
   db: Kysely<Database>,
@@ -20,25 +21,25 @@ export async function queryNeighbors(
   direction: Direction,
   kinds: readonly string[] | null | undefined,
 ): Promise<Reached> {
+  const step = stepFrom(direction, sql`walk.node`);
   const walk = sql`
     with recursive
-      edges(id, a, b) as (${traversableEdges(direction, kinds)}),
       walk(node, distance) as (
         select ${start}, 0
         union
-        select edges.b, walk.distance + 1 from walk join edges on edges.a = walk.node where walk.distance < ${depth}
+        select ${step.next}, walk.distance + 1 from walk join relation r on ${step.on}
+        where walk.distance < ${depth} ${kindFilter(kinds)}
       ),
       reached(node, distance) as (select node, min(distance) from walk group by node)`;
   const nodes = await sql<{ id: number; distance: number }>`
     ${walk}
     select node as id, distance from reached order by distance, node`.execute(db);
+  const from = stepFrom(direction, sql`ra.node`);
   const relations = await sql<{ id: number }>`
     ${walk}
-    select distinct edges.id from edges
-      join reached ra on ra.node = edges.a
-      join reached rb on rb.node = edges.b
-    where ra.distance < ${depth} and rb.distance <= ra.distance + 1
-    order by edges.id`.execute(db);
+    select distinct r.id from reached ra join relation r on ${from.on}
+    where ra.distance < ${depth} ${kindFilter(kinds)} and ${from.next} in (select node from reached)
+    order by r.id`.execute(db);
   return {
     nodes: nodes.rows.map((r) => ({ id: Number(r.id), distance: Number(r.distance) })),
     relationIds: relations.rows.map((r) => Number(r.id)),

@@ -4,18 +4,30 @@ import { sql, type RawBuilder } from 'kysely';
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
 /**
- * The SQL of a CTE body listing the edges a traversal may walk, as `(id, a, b)`: from `a` to `b`.
- * OUTGOING walks each relation from its `from` to its `to`, INCOMING the other way, BOTH either way.
- * `kinds` restricts the relation kinds (all when null or empty).
+ * How a traversal steps along `relation r` from a node (an SQL expression, e.g. `walk.node`): the join
+ * condition that finds the relations it may walk (through the indexes on `from_id` and `to_id`), and the
+ * node at their other end. OUTGOING walks each relation from `from` to `to`, INCOMING the other way, BOTH
+ * either way. Stepping on the table itself, not on a view of all edges, keeps a walk's cost to the part of
+ * the graph it reaches.
  */
-export function traversableEdges(
+export function stepFrom(
   direction: Direction,
-  kinds: readonly string[] | null | undefined,
-): RawBuilder<unknown> {
-  const filter = kinds && kinds.length > 0 ? sql`where kind in (${sql.join(kinds)})` : sql``;
-  const forward = sql`select id, from_id as a, to_id as b from relation ${filter}`;
-  const backward = sql`select id, to_id as a, from_id as b from relation ${filter}`;
-  if (direction === 'OUTGOING') return forward;
-  if (direction === 'INCOMING') return backward;
-  return sql`${forward} union all ${backward}`;
+  node: RawBuilder<unknown>,
+): { on: RawBuilder<unknown>; next: RawBuilder<unknown> } {
+  if (direction === 'OUTGOING') return { on: sql`r.from_id = ${node}`, next: sql`r.to_id` };
+  if (direction === 'INCOMING') return { on: sql`r.to_id = ${node}`, next: sql`r.from_id` };
+  return {
+    on: sql`(r.from_id = ${node} or r.to_id = ${node})`,
+    next: sql`(case when r.from_id = ${node} then r.to_id else r.from_id end)`,
+  };
+}
+
+/** `and r.kind in (…)`, or nothing when all kinds may be walked. */
+export function kindFilter(kinds: readonly string[] | null | undefined): RawBuilder<unknown> {
+  return kinds && kinds.length > 0 ? sql`and r.kind in (${sql.join(kinds)})` : sql``;
+}
+
+/** The opposite direction, for walking a path back from its end. */
+export function reverse(direction: Direction): Direction {
+  return direction === 'OUTGOING' ? 'INCOMING' : direction === 'INCOMING' ? 'OUTGOING' : 'BOTH';
 }
