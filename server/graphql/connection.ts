@@ -1,3 +1,5 @@
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/database';
 import type { ConnectionModel } from './models';
 import { userInputError } from './user-input-error';
 
@@ -37,4 +39,25 @@ export function toConnection<T extends { id: number }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Runs a filtered query as one page of a connection: the rows after the cursor's id (one extra, to know
+ * whether a next page exists) and the total count of the filter, in two statements.
+ */
+export async function pageOf<T extends { id: number }>(
+  query: SelectQueryBuilder<Database, keyof Database, object>,
+  first: number,
+  from: number,
+): Promise<ConnectionModel<T>> {
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .where(sql<SqlBool>`id > ${from}`)
+      .orderBy(sql`id`)
+      .limit(first + 1)
+      .execute(),
+    query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return toConnection(rows as unknown as T[], first, from, Number((count as { n: number }).n));
 }

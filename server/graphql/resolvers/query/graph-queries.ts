@@ -1,7 +1,7 @@
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { fromCursor, toConnection } from '../../connection';
+import { fromCursor, pageOf } from '../../connection';
 import { queryNeighbors } from '../../graph/neighbors-query';
 import { queryShortestPath } from '../../graph/shortest-path-query';
 import { checkRange, userInputError } from '../../user-input-error';
@@ -50,16 +50,7 @@ export const graphQueries: QueryResolvers = {
       );
     if (filter?.to)
       query = query.where('to_id', '=', (await voorzieningArgument(context, filter.to, 'filter.to')).id);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .where('id', '>', from)
-        .orderBy('id')
-        .limit(first + 1)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return toConnection(rows, first, from, Number(count.n));
+    return pageOf(query as never, first, from);
   },
   neighbors: async (_, { code, depth, kinds, direction }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../global-id';
 import { checkRange, userInputError } from '../../user-input-error';
-import { toConnection, fromCursor } from '../../connection';
+import { fromCursor, pageOf } from '../../connection';
 import { tag } from '../typed-node';
 import { containsPattern } from './like-pattern';
 
@@ -59,16 +59,7 @@ export const lookupQueries: QueryResolvers = {
     }
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .where('id', '>', from)
-        .orderBy('id')
-        .limit(first + 1)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return toConnection(rows, first, from, Number(count.n));
+    return pageOf(query as never, first, from);
   },
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../global-id';
 import { checkRange } from '../../user-input-error';
-import { fromCursor, toConnection } from '../../connection';
+import { fromCursor, pageOf } from '../../connection';
 import { containsPattern } from './like-pattern';
 
 /** Query fields over table rows and cells: `indicators`, `indicator`, `observations`. */
@@ -24,16 +24,7 @@ export const metricQueries: QueryResolvers = {
     if (filter?.unit) query = query.where('unit', '=', filter.unit);
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .where('id', '>', from)
-        .orderBy('id')
-        .limit(first + 1)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return toConnection(rows, first, from, Number(count.n));
+    return pageOf(query as never, first, from);
   },
   observations: async (_, { filter, first, after }, { db }) => {
     checkRange('first', first, 1, 500);
@@ -57,15 +48,6 @@ export const metricQueries: QueryResolvers = {
     }
     if (filter?.year != null) query = query.where('year', '=', filter.year);
     if (filter?.subject != null) query = query.where('subject', '=', filter.subject);
-    const [rows, count] = await Promise.all([
-      query
-        .selectAll()
-        .where('id', '>', from)
-        .orderBy('id')
-        .limit(first + 1)
-        .execute(),
-      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return toConnection(rows, first, from, Number(count.n));
+    return pageOf(query as never, first, from);
   },
 };
