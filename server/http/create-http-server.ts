@@ -4,7 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
 import { handleCors, type CorsOrigins } from './cors';
+import { buildExport, EXPORT_PATHS } from './exports/export-routes';
 import { handleGraphQL } from './graphql-handler';
+import { etagFor, matchesIfNoneMatch } from './http-cache';
 import { HttpError } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
 import { memoryAnswerStore, type AnswerStore } from './response-cache';
@@ -90,6 +92,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         answers,
       });
     }
+    if (url.pathname.startsWith('/export/')) return serveExport(request, response, url);
     const asset = playgroundAsset(url.pathname);
     if (!asset && url.pathname !== '/healthz') {
       throw new HttpError(
@@ -111,6 +114,30 @@ export function createHttpServer(options: HttpServerOptions): Server {
       });
     }
     return sendAsset(request, response, asset, url.pathname === '/' ? 'no-cache' : 'public, max-age=86400');
+  };
+
+  /** Serves an export (GET/HEAD), cacheable like a GET answer: ETag from the dataset version and the request. */
+  const serveExport = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (!(EXPORT_PATHS as readonly string[]).includes(url.pathname)) {
+      throw new HttpError(404, `No export at ${url.pathname}; the exports are ${EXPORT_PATHS.join(', ')}.`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      throw new HttpError(405, `Method ${request.method} is not allowed on ${url.pathname}.`);
+    }
+    handleCors(request, response, corsOrigins);
+    const etag = etagFor(dataset.contentHash, `${url.pathname}${url.search}`, undefined);
+    response.setHeader('etag', etag);
+    response.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
+    if (matchesIfNoneMatch(request, etag)) {
+      response.statusCode = 304;
+      response.end();
+      return;
+    }
+    const file = (await buildExport(db, url.pathname, url.searchParams))!;
+    response.setHeader('content-type', file.contentType);
+    response.setHeader('content-disposition', `inline; filename="${url.pathname.slice('/export/'.length)}"`);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
   };
 
   return createServer((request, response) => {

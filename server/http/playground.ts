@@ -83,6 +83,10 @@ export function createPlayground(options: { graphqlPath: string; title: string }
   <body>
     <noscript>The playground needs JavaScript. The API itself answers at ${options.graphqlPath}.</noscript>
     <div id="root"></div>
+    <nav aria-label="Exports" style="position: fixed; right: 12px; bottom: 8px; z-index: 10; font: 12px system-ui, sans-serif; background: rgba(255,255,255,.9); padding: 4px 8px; border-radius: 6px">
+      Exports: <a href="/export/observations.csv">observations.csv</a> · <a href="/export/relations.csv">relations.csv</a> ·
+      <a href="/export/stelsel.graphml">stelsel.graphml</a> · <a href="/export/stelsel.json">stelsel.json</a>
+    </nav>
     <script>
       self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (moduleId, label) => (${escapeForScript(workers)})[label] };
     </script>

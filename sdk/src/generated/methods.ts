@@ -70,7 +70,7 @@ export function createMethods(request: Request) {
     node: (variables: Operations.NodeQueryVariables, options?: RequestOptions): Promise<Operations.NodeQuery> =>
       request(Operations.NodeDocument, variables, options),
     /**
-     * Printed cells in the order of the monitor, filtered and paginated: the tidy data.
+     * Printed cells in the order of the monitor, filtered and paginated: the tidy data. The same rows as CSV, with the same filters as query parameters: `/export/observations.csv?voorziening=brp&year=2019`.
      *
      * Runs the `Observations` operation of `sdk/operations`.
      */
@@ -85,7 +85,7 @@ export function createMethods(request: Request) {
     path: (variables: Operations.PathQueryVariables, options?: RequestOptions): Promise<Operations.PathQuery> =>
       request(Operations.PathDocument, variables, options),
     /**
-     * Relations in the order of the dataset, filtered and paginated.
+     * Relations in the order of the dataset, filtered and paginated. All of them with their yearly volumes as CSV: `/export/relations.csv`.
      *
      * Runs the `Relations` operation of `sdk/operations`.
      */
@@ -100,7 +100,7 @@ export function createMethods(request: Request) {
     search: (variables: Operations.SearchQueryVariables, options?: RequestOptions): Promise<Operations.SearchQuery> =>
       request(Operations.SearchDocument, variables, options),
     /**
-     * Every voorziening and every relation (optionally only of some kinds) in one answer.
+     * Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON).
      *
      * Runs the `Stelsel` operation of `sdk/operations`.
      */

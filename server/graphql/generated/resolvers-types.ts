@@ -438,21 +438,21 @@ export type Query = {
   neighbors: Neighborhood;
   /** Fetches any object by its global `id`; null when no object has it. */
   node: Maybe<Node>;
-  /** Printed cells in the order of the monitor, filtered and paginated: the tidy data. */
+  /** Printed cells in the order of the monitor, filtered and paginated: the tidy data. The same rows as CSV, with the same filters as query parameters: `/export/observations.csv?voorziening=brp&year=2019`. */
   observations: ObservationConnection;
   /**
    * A shortest path from one voorziening to another, as the list of relations on it; null when there is none
    * within `maxDepth`. Among paths of equal length the first in dataset order is returned.
    */
   path: Maybe<Path>;
-  /** Relations in the order of the dataset, filtered and paginated. */
+  /** Relations in the order of the dataset, filtered and paginated. All of them with their yearly volumes as CSV: `/export/relations.csv`. */
   relations: RelationConnection;
   /**
    * Finds voorzieningen and indicators whose names (Dutch or English), abbreviation or row label contain the
    * text, ignoring case and accents (`geimplementeerd` finds `geïmplementeerd`). Voorzieningen come first.
    */
   search: Array<SearchResult>;
-  /** Every voorziening and every relation (optionally only of some kinds) in one answer. */
+  /** Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON). */
   stelsel: Stelsel;
   /** A voorziening by code (`brp`, `digid`, …); null when there is none. */
   voorziening: Maybe<Voorziening>;

@@ -1,0 +1,91 @@
+import type { ExportEdge, ExportNode } from './stelsel-export';
+import { toCsv } from './csv';
+
+const xml = (text: unknown) =>
+  String(text ?? '').replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+/** The stelsel as GraphML (Gephi, networkx, yEd): node and edge attributes declared as keys. */
+export function toGraphml({
+  years,
+  nodes,
+  edges,
+}: {
+  years: number[];
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}): string {
+  const nodeKeys = ['kind', 'domain', 'abbreviation', 'name', 'name_en'];
+  const edgeKeys = ['kind', 'description', 'source_reference', 'indicators'];
+  const data = (key: string, value: unknown) =>
+    value === null || value === undefined || value === '' ? '' : `<data key="${key}">${xml(value)}</data>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...nodeKeys.map((k) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="string"/>`),
+    ...edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
+    ...years.map((y) => `  <key id="e_volume_${y}" for="edge" attr.name="volume_${y}" attr.type="double"/>`),
+    '  <graph id="stelsel" edgedefault="directed">',
+    ...nodes.map(
+      (n) =>
+        `    <node id="${xml(n.id)}">${nodeKeys.map((k) => data(`n_${k}`, n[k as keyof ExportNode])).join('')}</node>`,
+    ),
+    ...edges.map(
+      (e) =>
+        `    <edge id="${e.id}" source="${xml(e.source)}" target="${xml(e.target)}">${edgeKeys.map((k) => data(`e_${k}`, e[k as keyof ExportEdge])).join('')}${years.map((y) => data(`e_volume_${y}`, e.volumes[String(y)])).join('')}</edge>`,
+    ),
+    '  </graph>',
+    '</graphml>',
+    '',
+  ].join('\n');
+}
+
+/** The stelsel as node-link JSON (networkx's `node_link_graph`, d3). */
+export function toNodeLinkJson({
+  years,
+  nodes,
+  edges,
+}: {
+  years: number[];
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}): string {
+  return JSON.stringify({
+    directed: true,
+    multigraph: true,
+    graph: { name: 'Stelsel van Basisregistraties en GDI (Monitor Digitale Overheid 2020)', years },
+    nodes,
+    links: edges.map(({ volumes, ...edge }) => ({
+      ...edge,
+      key: edge.id,
+      ...Object.fromEntries(Object.entries(volumes).map(([y, v]) => [`volume_${y}`, v])),
+    })),
+  });
+}
+
+/** The relations as CSV: one row per relation with its volume per year. */
+export function toRelationsCsv({ years, edges }: { years: number[]; edges: ExportEdge[] }): string {
+  const columns = [
+    'kind',
+    'from',
+    'to',
+    'description',
+    'source',
+    'indicators',
+    ...years.map((y) => `volume_${y}`),
+  ];
+  return toCsv(
+    columns,
+    edges.map((e) => ({
+      kind: e.kind,
+      from: e.source,
+      to: e.target,
+      description: e.description,
+      source: e.source_reference,
+      indicators: e.indicators,
+      ...Object.fromEntries(years.map((y) => [`volume_${y}`, e.volumes[String(y)]])),
+    })),
+  );
+}

@@ -1,0 +1,146 @@
+import { parse } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { startTestServer, type TestServer } from './support/running-server';
+
+type Row = Record<string, string>;
+
+describe('the exports for researchers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, { headers });
+  const csv = async (path: string): Promise<Row[]> => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    return parse(await response.text(), {
+      columns: true,
+      record_delimiter: '\r\n',
+      skip_empty_lines: true,
+    }) as Row[];
+  };
+
+  it('exports every observation as tidy CSV, with its printed change and source section', async () => {
+    const rows = await csv('/export/observations.csv');
+    expect(rows).toHaveLength(495);
+    const brp = rows.find(
+      (r) =>
+        r.voorziening_code === 'brp' && r.indicator_key === 'berichten-naar-afnemers' && r.year === '2019',
+    );
+    expect(brp).toEqual({
+      edition: '2020',
+      domain: 'gegevens-en-registreren',
+      voorziening_code: 'brp',
+      voorziening_name: 'Basisregistratie Personen',
+      indicator_key: 'berichten-naar-afnemers',
+      indicator_name: 'Totale aantal berichten naar afnemers',
+      unit: 'COUNT',
+      subject: '',
+      year: '2019',
+      value: '381526659',
+      raw: '381.526.659',
+      qualifier: 'EXACT',
+      printed_change: '+6,9%',
+      source_section: '2.1.1. Basisregistratie Personen (BRP)',
+    });
+    // a printed cell with a comma survives the round trip through RFC 4180 quoting
+    expect(rows.some((r) => r.raw === '7 partners, 420 aansluitingen' && r.subject === 'partners')).toBe(
+      true,
+    );
+  });
+
+  it('filters the observations like the observations query', async () => {
+    expect(await csv('/export/observations.csv?voorziening=brp&year=2019')).toHaveLength(4);
+    const percent = await csv('/export/observations.csv?unit=PERCENT&subject=Gemeenten');
+    expect(percent.map((r) => `${r.indicator_key} ${r.year} ${r.raw}`)).toEqual([
+      'geopend-na-3-weken 2017 66%',
+      'geopend-na-3-weken 2018 66%',
+      'geopend-na-3-weken 2019 72%',
+      'geopend-na-6-weken 2017 71%',
+      'geopend-na-6-weken 2018 73%',
+      'geopend-na-6-weken 2019 77%',
+    ]);
+    const bad = await get('/export/observations.csv?year=last');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe(
+      '"year" must be a year such as 2019; got "last".',
+    );
+    expect((await get('/export/observations.csv?colour=red')).status).toBe(400);
+  });
+
+  it('exports the relations with their volume per year', async () => {
+    const rows = await csv('/export/relations.csv');
+    expect(rows).toHaveLength(57);
+    const toDigilevering = rows
+      .filter((r) => r.kind === 'EVENT_DELIVERY')
+      .map((r) => [r.from, r.volume_2019]);
+    expect(toDigilevering).toEqual([
+      ['hr', '7080241'],
+      ['bag', '1971145'],
+      ['woz', '32274069'],
+      ['lrza', '432438'],
+      ['brp', '2925819'],
+      ['brk', '1392497'],
+    ]);
+  });
+
+  it('exports the stelsel as GraphML that an XML parser reads', async () => {
+    const response = await get('/export/stelsel.graphml');
+    expect(response.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      await response.text(),
+    );
+    const graph = doc.graphml.graph;
+    expect(graph.edgedefault).toBe('directed');
+    expect(graph.node).toHaveLength(38);
+    expect(graph.edge).toHaveLength(57);
+    const data = (element: {
+      data: { key: string; '#text': unknown }[] | { key: string; '#text': unknown };
+    }) => Object.fromEntries([element.data].flat().map((d) => [d.key, String(d['#text'])]));
+    expect(data(graph.node.find((n: { id: string }) => n.id === 'brp'))).toMatchObject({
+      n_kind: 'BASISREGISTRATIE',
+      n_abbreviation: 'BRP',
+    });
+    const brpToDigilevering = graph.edge.find(
+      (e: { source: string; target: string }) => e.source === 'brp' && e.target === 'digilevering',
+    );
+    expect(data(brpToDigilevering)).toMatchObject({
+      e_kind: 'EVENT_DELIVERY',
+      e_volume_2018: '1147882',
+      e_volume_2019: '2925819',
+    });
+  });
+
+  it('exports the stelsel as node-link JSON', async () => {
+    const graph = (await (await get('/export/stelsel.json')).json()) as {
+      directed: boolean;
+      nodes: { id: string }[];
+      links: Record<string, unknown>[];
+    };
+    expect(graph.directed).toBe(true);
+    expect(graph.nodes).toHaveLength(38);
+    expect(graph.links.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
+      'hr',
+      'bag',
+      'woz',
+      'lrza',
+      'brp',
+      'brk',
+    ]);
+    expect(graph.links.find((l) => l.source === 'woz' && l.target === 'digilevering')).toMatchObject({
+      volume_2019: 32_274_069,
+    });
+  });
+
+  it('makes exports cacheable, and refuses what is not an export', async () => {
+    const first = await get('/export/relations.csv');
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
+    expect((await get('/export/relations.csv', { 'if-none-match': etag })).status).toBe(304);
+    expect((await get('/export/secrets.csv')).status).toBe(404);
+  });
+});
