@@ -4,7 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
 import { handleCors, type CorsOrigins } from './cors';
+import { RELATION_KINDS } from '../ingest/seed-schema';
 import { buildExport, EXPORT_PATHS } from './exports/export-routes';
+import { explorePage, exploreIndex } from './pictures/explore-pages';
+import { renderDot, stelselDot } from './pictures/stelsel-dot';
 import { handleGraphQL } from './graphql-handler';
 import { etagFor, matchesIfNoneMatch } from './http-cache';
 import { HttpError } from './http-error';
@@ -93,6 +96,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
       });
     }
     if (url.pathname.startsWith('/export/')) return serveExport(request, response, url);
+    if (
+      url.pathname === '/stelsel.svg' ||
+      url.pathname === '/explore' ||
+      url.pathname.startsWith('/explore/')
+    ) {
+      return servePicture(request, response, url);
+    }
     const asset = playgroundAsset(url.pathname);
     if (!asset && url.pathname !== '/healthz') {
       throw new HttpError(
@@ -138,6 +148,39 @@ export function createHttpServer(options: HttpServerOptions): Server {
     response.setHeader('content-type', file.contentType);
     response.setHeader('content-disposition', `inline; filename="${url.pathname.slice('/export/'.length)}"`);
     response.end(request.method === 'HEAD' ? undefined : file.body);
+  };
+
+  /** Serves the stelsel as a diagram and the explorer pages, rendered here (no request to any other host). */
+  const servePicture = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      throw new HttpError(405, `Method ${request.method} is not allowed on ${url.pathname}.`);
+    }
+    const etag = etagFor(dataset.contentHash, `${url.pathname}${url.search}`, undefined);
+    response.setHeader('etag', etag);
+    response.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
+    if (matchesIfNoneMatch(request, etag)) {
+      response.statusCode = 304;
+      response.end();
+      return;
+    }
+    let body: string;
+    if (url.pathname === '/stelsel.svg') {
+      const kinds = (url.searchParams.get('kinds') ?? '').split(',').filter(Boolean);
+      const unknown = kinds.filter((kind) => !(RELATION_KINDS as readonly string[]).includes(kind));
+      if (unknown.length)
+        throw new HttpError(
+          400,
+          `Unknown relation kind ${unknown.join(', ')}; the kinds are ${RELATION_KINDS.join(', ')}.`,
+        );
+      body = await renderDot(await stelselDot(db, kinds));
+      response.setHeader('content-type', 'image/svg+xml; charset=utf-8');
+    } else {
+      const code = decodeURIComponent(url.pathname.slice('/explore/'.length));
+      body = url.pathname === '/explore' ? await exploreIndex(db) : await explorePage(db, code);
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+    }
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
 
   return createServer((request, response) => {

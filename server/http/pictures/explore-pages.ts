@@ -1,0 +1,151 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { HttpError } from '../http-error';
+import { escapeHtml, page } from './html';
+import { indicatorChart } from './indicator-chart';
+import { renderDot, stelselDot } from './stelsel-dot';
+
+/** `/explore`: every voorziening, by domain, linking to its page. */
+export async function exploreIndex(db: Kysely<Database>): Promise<string> {
+  const domains = await db.selectFrom('domain').selectAll().orderBy('position').execute();
+  const voorzieningen = await db
+    .selectFrom('voorziening')
+    .select(['code', 'name', 'abbreviation', 'kind', 'domain_id'])
+    .orderBy('position')
+    .execute();
+  const sections = domains.map((d) => {
+    const items = voorzieningen
+      .filter((v) => v.domain_id === d.id)
+      .map(
+        (v) =>
+          `<li><a href="/explore/${escapeHtml(v.code)}">${escapeHtml(v.name)}</a>${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''} <small>${escapeHtml(v.kind.toLowerCase())}</small></li>`,
+      )
+      .join('\n');
+    return `<section><h2>Bijlage ${escapeHtml(d.appendix)}: ${escapeHtml(d.name)}</h2>\n<ul>\n${items}\n</ul></section>`;
+  });
+  return page(
+    'Alle voorzieningen',
+    `<h1>Voorzieningen van de Monitor Digitale Overheid 2020</h1>\n${sections.join('\n')}`,
+  );
+}
+
+/**
+ * `/explore/<code>`: a voorziening's description, a chart per indicator over the years (breakdowns as
+ * grouped bars), its notes and discrepancies, and its neighbourhood as a small diagram whose nodes, like the
+ * list beside it, link to the neighbours' pages.
+ */
+export async function explorePage(db: Kysely<Database>, code: string): Promise<string> {
+  const v = await db.selectFrom('voorziening').selectAll().where('code', '=', code).executeTakeFirst();
+  if (!v) throw new HttpError(404, `No voorziening "${code}"; see /explore for all of them.`);
+  const domain = await db
+    .selectFrom('domain')
+    .select(['name'])
+    .where('id', '=', v.domain_id)
+    .executeTakeFirstOrThrow();
+  const section = await db
+    .selectFrom('section')
+    .select(['title', 'start_line', 'end_line'])
+    .where('id', '=', v.section_id)
+    .executeTakeFirstOrThrow();
+  const indicators = await db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('voorziening_id', '=', v.id)
+    .orderBy('position')
+    .execute();
+  const observations = indicators.length
+    ? await db
+        .selectFrom('observation')
+        .selectAll()
+        .where(
+          'indicator_id',
+          'in',
+          indicators.map((i) => i.id),
+        )
+        .orderBy('id')
+        .execute()
+    : [];
+  const notes = await db
+    .selectFrom('note')
+    .selectAll()
+    .where('voorziening_id', '=', v.id)
+    .orderBy('position')
+    .execute();
+  const discrepancies = indicators.length
+    ? await db
+        .selectFrom('discrepancy')
+        .select(['kind', 'year', 'description'])
+        .distinct()
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('discrepancy_observation as do')
+            .innerJoin('observation as o', 'o.id', 'do.observation_id')
+            .select('do.discrepancy_id')
+            .where(
+              'o.indicator_id',
+              'in',
+              indicators.map((i) => i.id),
+            ),
+        )
+        .orderBy('position')
+        .execute()
+    : [];
+  const relations = await db
+    .selectFrom('relation as r')
+    .innerJoin('voorziening as f', 'f.id', 'r.from_id')
+    .innerJoin('voorziening as t', 't.id', 'r.to_id')
+    .select(['r.kind', 'f.code as from', 'f.name as fromName', 't.code as to', 't.name as toName'])
+    .where((eb) => eb.or([eb('r.from_id', '=', v.id), eb('r.to_id', '=', v.id)]))
+    .orderBy('r.position')
+    .execute();
+
+  const charts: string[] = [];
+  for (const indicator of indicators) {
+    const points = observations
+      .filter((o) => o.indicator_id === indicator.id && o.value !== null)
+      .map((o) => ({ year: o.year, value: o.value!, subject: o.subject }));
+    if (points.length === 0) continue;
+    const svg = await indicatorChart(indicator.name, indicator.unit, points);
+    charts.push(
+      `<figure>\n<h3>${escapeHtml(indicator.name)}</h3>\n${svg}\n<figcaption>${escapeHtml(indicator.name_en)} · zoals gedrukt: ${escapeHtml(
+        observations
+          .filter((o) => o.indicator_id === indicator.id && o.subject === null)
+          .map((o) => `${o.year} ${o.raw}`)
+          .join(', ') || 'per onderdeel',
+      )}</figcaption>\n</figure>`,
+    );
+  }
+  const neighbours = new Map<string, string>();
+  for (const r of relations) {
+    if (r.from !== code) neighbours.set(r.from, r.fromName);
+    if (r.to !== code) neighbours.set(r.to, r.toName);
+  }
+  const diagram = relations.length
+    ? await renderDot(
+        await stelselDot(db, [], { center: code, codes: new Set([code, ...neighbours.keys()]) }),
+      )
+    : '';
+  const body = [
+    `<h1>${escapeHtml(v.name)}${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''}</h1>`,
+    `<p>${escapeHtml(v.name_en)} · ${escapeHtml(v.kind.toLowerCase())} · ${escapeHtml(domain.name)} · bron: ${escapeHtml(section.title)} (regels ${section.start_line}–${section.end_line})</p>`,
+    v.description ? `<p>${escapeHtml(v.description)}</p>` : '',
+    `<h2>Cijfers</h2>`,
+    charts.length
+      ? `<div class="charts">\n${charts.join('\n')}\n</div>`
+      : '<p>De monitor drukt voor deze voorziening geen tabel.</p>',
+    notes.length
+      ? `<h2>Toelichting</h2>\n${notes.map((n) => `<div class="note">${n.heading ? `<h3>${escapeHtml(n.heading)}</h3>` : ''}<p>${escapeHtml(n.text)}</p></div>`).join('\n')}`
+      : '',
+    discrepancies.length
+      ? `<h2>Tegenstrijdigheden in de bron</h2>\n${discrepancies.map((d) => `<p class="discrepancy">${escapeHtml(d.description)}</p>`).join('\n')}`
+      : '',
+    `<h2>Omgeving in het stelsel</h2>`,
+    diagram
+      ? `<figure>\n${diagram.replace(/^[^]*?<svg/, '<svg role="img" aria-label="' + escapeHtml(`Diagram van ${v.name} en de ${neighbours.size} voorzieningen waarmee het een relatie heeft`) + '"')}\n</figure>`
+      : '<p>Geen relaties.</p>',
+    neighbours.size
+      ? `<ul>\n${relations.map((r) => `<li>${escapeHtml(r.kind)}: <a href="/explore/${escapeHtml(r.from)}">${escapeHtml(r.fromName)}</a> → <a href="/explore/${escapeHtml(r.to)}">${escapeHtml(r.toName)}</a></li>`).join('\n')}\n</ul>`
+      : '',
+  ];
+  return page(v.name, body.filter(Boolean).join('\n'));
+}
