@@ -66,6 +66,7 @@ describe('the exports for researchers', () => {
     ]);
     const bad = await get('/export/observations.csv?year=last');
     expect(bad.status).toBe(400);
+    expect(bad.headers.get('cache-control')).toBeNull();
     expect(((await bad.json()) as { error: string }).error).toBe(
       '"year" must be a year such as 2019; got "last".',
     );

@@ -126,62 +126,69 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return sendAsset(request, response, asset, url.pathname === '/' ? 'no-cache' : 'public, max-age=86400');
   };
 
-  /** Serves an export (GET/HEAD), cacheable like a GET answer: ETag from the dataset version and the request. */
-  const serveExport = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    if (!(EXPORT_PATHS as readonly string[]).includes(url.pathname)) {
-      throw new HttpError(404, `No export at ${url.pathname}; the exports are ${EXPORT_PATHS.join(', ')}.`);
-    }
+  /**
+   * Serves a file derived only from the dataset (GET/HEAD), cacheable like a GET answer: an ETag from the
+   * dataset version and the request, and 304 for a matching If-None-Match without building anything.
+   */
+  const serveDerived = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    build: () => Promise<{ contentType: string; body: string }>,
+  ) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
       throw new HttpError(405, `Method ${request.method} is not allowed on ${url.pathname}.`);
     }
     handleCors(request, response, corsOrigins);
     const etag = etagFor(dataset.contentHash, `${url.pathname}${url.search}`, undefined);
-    response.setHeader('etag', etag);
-    response.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
+    const cacheHeaders = { etag, 'cache-control': `public, max-age=${cacheMaxAge}` };
     if (matchesIfNoneMatch(request, etag)) {
-      response.statusCode = 304;
+      response.writeHead(304, cacheHeaders);
       response.end();
       return;
     }
-    const file = (await buildExport(db, url.pathname, url.searchParams))!;
+    const file = await build(); // a refusal thrown here goes out without the cache headers
+    for (const [name, value] of Object.entries(cacheHeaders)) response.setHeader(name, value);
     response.setHeader('content-type', file.contentType);
-    response.setHeader('content-disposition', `inline; filename="${url.pathname.slice('/export/'.length)}"`);
     response.end(request.method === 'HEAD' ? undefined : file.body);
   };
 
-  /** Serves the stelsel as a diagram and the explorer pages, rendered here (no request to any other host). */
-  const servePicture = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('allow', 'GET, HEAD');
-      throw new HttpError(405, `Method ${request.method} is not allowed on ${url.pathname}.`);
+  /** An export: tidy CSV, GraphML or node-link JSON. */
+  const serveExport = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    if (!(EXPORT_PATHS as readonly string[]).includes(url.pathname)) {
+      throw new HttpError(404, `No export at ${url.pathname}; the exports are ${EXPORT_PATHS.join(', ')}.`);
     }
-    const etag = etagFor(dataset.contentHash, `${url.pathname}${url.search}`, undefined);
-    response.setHeader('etag', etag);
-    response.setHeader('cache-control', `public, max-age=${cacheMaxAge}`);
-    if (matchesIfNoneMatch(request, etag)) {
-      response.statusCode = 304;
-      response.end();
-      return;
-    }
-    let body: string;
-    if (url.pathname === '/stelsel.svg') {
-      const kinds = (url.searchParams.get('kinds') ?? '').split(',').filter(Boolean);
-      const unknown = kinds.filter((kind) => !(RELATION_KINDS as readonly string[]).includes(kind));
-      if (unknown.length)
-        throw new HttpError(
-          400,
-          `Unknown relation kind ${unknown.join(', ')}; the kinds are ${RELATION_KINDS.join(', ')}.`,
-        );
-      body = await renderDot(await stelselDot(db, kinds));
-      response.setHeader('content-type', 'image/svg+xml; charset=utf-8');
-    } else {
-      const code = decodeURIComponent(url.pathname.slice('/explore/'.length));
-      body = url.pathname === '/explore' ? await exploreIndex(db) : await explorePage(db, code);
-      response.setHeader('content-type', 'text/html; charset=utf-8');
-    }
-    response.end(request.method === 'HEAD' ? undefined : body);
+    response.setHeader('content-disposition', `inline; filename="${url.pathname.slice('/export/'.length)}"`);
+    return serveDerived(
+      request,
+      response,
+      url,
+      async () => (await buildExport(db, url.pathname, url.searchParams))!,
+    );
   };
+
+  /** The stelsel as a diagram, and the explorer pages, rendered here (no request to any other host). */
+  const servePicture = (request: IncomingMessage, response: ServerResponse, url: URL) =>
+    serveDerived(request, response, url, async () => {
+      if (url.pathname === '/stelsel.svg') {
+        const kinds = (url.searchParams.get('kinds') ?? '').split(',').filter(Boolean);
+        const unknown = kinds.filter((kind) => !(RELATION_KINDS as readonly string[]).includes(kind));
+        if (unknown.length) {
+          throw new HttpError(
+            400,
+            `Unknown relation kind ${unknown.join(', ')}; the kinds are ${RELATION_KINDS.join(', ')}.`,
+          );
+        }
+        return {
+          contentType: 'image/svg+xml; charset=utf-8',
+          body: await renderDot(await stelselDot(db, kinds)),
+        };
+      }
+      const code = decodeURIComponent(url.pathname.slice('/explore/'.length));
+      const body = url.pathname === '/explore' ? await exploreIndex(db) : await explorePage(db, code);
+      return { contentType: 'text/html; charset=utf-8', body };
+    });
 
   return createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
