@@ -1,4 +1,3 @@
-import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 
@@ -8,7 +7,7 @@ export interface CachedAnswer {
   body: string;
 }
 
-/** Where answers are kept: in this process, or shared between replicas (any Apollo KeyValueCache). */
+/** Where answers are kept (in this process for now; a shared store can implement the same two methods). */
 export interface AnswerStore {
   get(key: string): Promise<CachedAnswer | undefined>;
   set(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
@@ -23,17 +22,6 @@ export function memoryAnswerStore(maxBytes = 64 * 1024 * 1024): AnswerStore {
   return {
     get: async (key) => lru.get(key),
     set: async (key, answer, ttlSeconds) => void lru.set(key, answer, { ttl: ttlSeconds * 1000 }),
-  };
-}
-
-/** A store over an Apollo KeyValueCache (e.g. Keyv on Redis), answers kept as JSON. */
-export function keyValueAnswerStore(cache: KeyValueCache<string>): AnswerStore {
-  return {
-    get: async (key) => {
-      const text = await cache.get(key);
-      return text === undefined ? undefined : (JSON.parse(text) as CachedAnswer);
-    },
-    set: (key, answer, ttlSeconds) => cache.set(key, JSON.stringify(answer), { ttl: ttlSeconds }),
   };
 }
 
