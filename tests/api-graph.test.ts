@@ -1,21 +1,10 @@
-import { createApiContext, type ApiContext } from './support/api-context';
-import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { useRealApi } from './support/api-context';
 
 type Code = { code: string };
 const codes = (list: Code[]) => list.map((v) => v.code);
 
 describe('the API: relations, traversal, paths, the whole stelsel, discrepancies', () => {
-  let built: BuiltDatabase;
-  let api: ApiContext;
-  beforeAll(async () => {
-    built = await buildRealDatabase();
-    api = await createApiContext(built.file);
-  });
-  afterAll(async () => {
-    await api.close();
-    await built.close();
-  });
-
+  const api = useRealApi();
   it('names the registries that deliver to Digilevering, with their 2019 volumes', async () => {
     const { data } = await api.run(`{ voorziening(code: "digilevering") {
       incoming(kinds: [EVENT_DELIVERY]) { kind description from { code } volumes { year value } indicators { key } source { section { code } label } }

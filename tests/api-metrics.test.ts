@@ -1,18 +1,7 @@
-import { createApiContext, type ApiContext } from './support/api-context';
-import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { useRealApi } from './support/api-context';
 
 describe('the API: indicators, observations, changes, notes, corrections', () => {
-  let built: BuiltDatabase;
-  let api: ApiContext;
-  beforeAll(async () => {
-    built = await buildRealDatabase();
-    api = await createApiContext(built.file);
-  });
-  afterAll(async () => {
-    await api.close();
-    await built.close();
-  });
-
+  const api = useRealApi();
   it('gives a registry’s rows with their figures, as printed and read', async () => {
     const { data } = await api.run(`{ voorziening(code: "brp") {
       indicator(key: "berichten-naar-afnemers") {

@@ -1,18 +1,7 @@
-import { createApiContext, type ApiContext } from './support/api-context';
-import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { useRealApi } from './support/api-context';
 
 describe('the API: edition, domains, voorzieningen, search, node', () => {
-  let built: BuiltDatabase;
-  let api: ApiContext;
-  beforeAll(async () => {
-    built = await buildRealDatabase();
-    api = await createApiContext(built.file);
-  });
-  afterAll(async () => {
-    await api.close();
-    await built.close();
-  });
-
+  const api = useRealApi();
   it('returns the edition with its dataset version', async () => {
     const { data, errors } = await api.run(
       `{ edition { year title titleEn referenceDate years source datasetVersion } }`,

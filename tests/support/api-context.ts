@@ -62,3 +62,22 @@ export async function createApiContext(file: string, options: ApiContextOptions 
     },
   };
 }
+
+/**
+ * Builds the real seeds and starts an in-process API over them for a test file's `describe`; its `run` is
+ * usable from `beforeAll` on.
+ */
+export function useRealApi(): Pick<ApiContext, 'run'> {
+  let built: { file: string; close: () => Promise<void> } | undefined;
+  let api: ApiContext | undefined;
+  beforeAll(async () => {
+    const { buildRealDatabase } = await import('./built-database');
+    built = await buildRealDatabase();
+    api = await createApiContext(built.file);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await built?.close();
+  });
+  return { run: (query, variables) => api!.run(query, variables) };
+}

@@ -1,4 +1,10 @@
+import type { SectionTable } from '../../db/database';
 import type { SectionResolvers, SourceReferenceResolvers } from '../generated/resolvers-types';
+
+/** A section as a reader finds it: `Bijlage C, 2.1.1. Basisregistratie Personen (BRP)`. */
+function reference({ appendix, heading, title }: SectionTable): string {
+  return appendix && !heading.startsWith('Bijlage') ? `Bijlage ${appendix}, ${title}` : title;
+}
 
 /** `Section`: the row's columns, its parent and a readable reference. */
 export const Section: SectionResolvers = {
@@ -6,19 +12,14 @@ export const Section: SectionResolvers = {
     section.parent_id === null ? null : loaders.section.load(section.parent_id).then((s) => s ?? null),
   startLine: (section) => section.start_line,
   endLine: (section) => section.end_line,
-  reference: (section) =>
-    section.appendix && !section.heading.startsWith('Bijlage')
-      ? `Bijlage ${section.appendix}, ${section.title}`
-      : section.title,
+  reference: (section) => reference(section),
 };
 
 /** `SourceReference`: a section of the monitor or an outside source. */
 export const SourceReference: SourceReferenceResolvers = {
   label: (source) => {
     if (source.section) {
-      const { appendix, title, heading } = source.section;
-      const where = appendix && !heading.startsWith('Bijlage') ? `Bijlage ${appendix}, ${title}` : title;
-      return `Monitor Digitale Overheid 2020, ${where} (lines ${source.section.start_line}–${source.section.end_line})`;
+      return `Monitor Digitale Overheid 2020, ${reference(source.section)} (lines ${source.section.start_line}–${source.section.end_line})`;
     }
     return source.title ? `${source.title} (${source.url})` : (source.url ?? 'unknown');
   },

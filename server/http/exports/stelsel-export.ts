@@ -65,8 +65,11 @@ export async function readStelsel(
     .where('subject', 'is', null)
     .execute();
   const value = new Map(cells.map((c) => [`${c.indicator_id}|${c.year}`, c.value]));
+  const linksByRelation = new Map<number, typeof links>();
+  for (const link of links)
+    linksByRelation.set(link.relation_id, [...(linksByRelation.get(link.relation_id) ?? []), link]);
   const edges = relations.map((r): ExportEdge => {
-    const own = links.filter((l) => l.relation_id === r.id);
+    const own = linksByRelation.get(r.id) ?? [];
     const first = own[0];
     return {
       id: `e${r.id}`,
