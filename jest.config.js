@@ -1,10 +1,49 @@
-// Jest runs the TypeScript tests in tests/ through ts-jest.
+// Jest runs the TypeScript tests in tests/ through ts-jest, in two projects: every test against SQLite
+// (the default dialect), and the API's tests again against PostgreSQL.
 /** @type {import('jest').Config} */
-module.exports = {
+const common = {
   testEnvironment: 'node',
+  rootDir: __dirname,
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   // The SDK's sources import each other with the .js extensions Node's ESM needs.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
+};
+
+/** The tests of the API (resolvers, HTTP, limits, exports, SDK client, statement counts), run on both dialects. */
+const API_TESTS = [
+  'api-graph',
+  'api-metrics',
+  'api-stelsel',
+  'exports',
+  'fuzz',
+  'graphql-http-audit',
+  'http',
+  'http-cache',
+  'limits',
+  'read-only',
+  'sdk-client',
+  'statement-count',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...common,
+      displayName: 'sqlite',
+      setupFiles: ['<rootDir>/tests/support/dialect-sqlite.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/tests/postgres-'],
+    },
+    {
+      ...common,
+      displayName: 'postgres',
+      testMatch: [...API_TESTS, 'postgres-build'].map((name) => `<rootDir>/tests/${name}.test.ts`),
+      setupFiles: ['<rootDir>/tests/support/dialect-postgres.ts'],
+      globalSetup: '<rootDir>/tests/support/postgres-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/postgres-teardown.ts',
+    },
+  ],
 };

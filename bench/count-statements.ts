@@ -1,4 +1,5 @@
-import { openSqlite } from '../server/db/connect';
+import type { DatabaseLocation } from '../server/db/location';
+import { openDatabase } from '../server/db/open-database';
 import { readDatasetHash } from '../server/ensure-database';
 import { createContext } from '../server/graphql/context';
 import { createApolloServer } from '../server/graphql/create-apollo-server';
@@ -6,14 +7,14 @@ import type { BenchOperation } from './operations';
 
 /** Runs each operation once in process (no answer store in front) and counts its SQL statements. */
 export async function countStatements(
-  databaseFile: string,
+  location: DatabaseLocation,
   operations: BenchOperation[],
 ): Promise<Record<string, number>> {
   let count = 0;
-  const db = openSqlite(databaseFile, { onQuery: () => (count += 1) });
+  const db = openDatabase(location, { onQuery: () => (count += 1) });
   const apollo = createApolloServer();
   await apollo.start();
-  const contentHash = (await readDatasetHash(databaseFile)) ?? '';
+  const contentHash = (await readDatasetHash(location)) ?? '';
   const counts: Record<string, number> = {};
   try {
     for (const operation of operations) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRows } from '../server/ingest/build-database';
 import { scaleDataset } from '../server/ingest/synthetic-dataset';
+import { sqliteAt } from '../server/db/location';
 import { writeSqliteDatabase } from '../server/ingest/write-database';
 import { countStatements } from './count-statements';
 import { benchOperations } from './operations';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     await writeSqliteDatabase(scaleDataset(base, factor), file);
     const buildSeconds = (performance.now() - started) / 1000;
-    const statements = await countStatements(file, operations);
+    const statements = await countStatements(sqliteAt(file), operations);
     const server = await spawnServer({
       DATABASE_FILE: file,
       SEEDS_DIR: join(tmpdir(), 'no-seeds'),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
+import { checkRedisUrl } from './cache/redis-connection';
+import { DEFAULT_REDIS_NAMESPACE } from './cache/shared-caches';
+import { DEFAULT_POSTGRES_SCHEMA, postgresAt, sqliteAt, type DatabaseLocation } from './db/location';
 import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './ingest/build-database';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -11,6 +14,8 @@ const configSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_POSTGRES_SCHEMA),
   SEEDS_DIR: z.string().min(1).default(DEFAULT_SEEDS_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   BODY_LIMIT_BYTES: z.coerce
@@ -27,13 +32,19 @@ const configSchema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   CORS_ORIGINS: z.string().default('*'),
+  REDIS_URL: z.string().min(1).optional(),
+  REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be letters, digits, _ . : or -')
+    .default(DEFAULT_REDIS_NAMESPACE),
 });
 
 /** The server's settings. */
 export interface ServerConfig {
   port: number;
   host: string;
-  databaseFile: string;
+  /** Where the dataset is: the SQLite file (`DATABASE_FILE`), or PostgreSQL when `DATABASE_URL` is set. */
+  database: DatabaseLocation;
   seedsDir: string;
   development: boolean;
   bodyLimit: number;
@@ -41,6 +52,10 @@ export interface ServerConfig {
   cacheMaxAge: number;
   responseCache: boolean;
   corsOrigins: CorsOrigins;
+  /** The Redis through which replicas share their caches (`REDIS_URL`); none: caches in this process. */
+  redisUrl?: string;
+  /** The prefix of the shared caches' keys in Redis (`REDIS_NAMESPACE`). */
+  redisNamespace: string;
 }
 
 /** Reads the settings from `env`; a bad value is an error naming the variable and what it must be. */
@@ -59,7 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: c.PORT,
     host: c.HOST,
-    databaseFile: c.DATABASE_FILE,
+    database: databaseLocation(c, env),
     seedsDir: c.SEEDS_DIR,
     development: c.NODE_ENV === 'development',
     bodyLimit: c.BODY_LIMIT_BYTES,
@@ -74,5 +89,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cacheMaxAge: c.CACHE_MAX_AGE,
     responseCache: c.RESPONSE_CACHE === 'on',
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
+    redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),
+    redisNamespace: c.REDIS_NAMESPACE,
   };
+}
+
+/** The database location the settings name; DATABASE_URL and DATABASE_FILE together are ambiguous. */
+function databaseLocation(
+  c: { DATABASE_FILE: string; DATABASE_URL?: string; DATABASE_SCHEMA: string },
+  env: NodeJS.ProcessEnv,
+): DatabaseLocation {
+  if (!c.DATABASE_URL) return sqliteAt(c.DATABASE_FILE);
+  if (env.DATABASE_FILE) {
+    throw new Error('set either DATABASE_URL (PostgreSQL) or DATABASE_FILE (SQLite), not both');
+  }
+  try {
+    return postgresAt(c.DATABASE_URL, c.DATABASE_SCHEMA);
+  } catch (error) {
+    const name = /schema/.test((error as Error).message) ? 'DATABASE_SCHEMA' : 'DATABASE_URL';
+    throw new Error(`environment variable ${name}: ${(error as Error).message}`);
+  }
 }

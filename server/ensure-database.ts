@@ -1,28 +1,43 @@
-import { existsSync } from 'node:fs';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqlite } from './db/connect';
-import { buildSqliteDatabase, hashBuilder, hashSeedFiles } from './ingest/build-database';
+import { parse } from 'yaml';
+import { openDatabase } from './db/open-database';
+import { describeLocation, type DatabaseLocation } from './db/location';
+import { buildDatabase, hashBuilder, hashSeedFiles } from './ingest/build-database';
 import { listSeedFiles } from './ingest/load-seeds';
 
 /** What {@link ensureDatabase} did. */
 export type EnsureResult = 'built' | 'rebuilt' | 'current' | 'no-seeds';
 
+/** PostgreSQL's "undefined table" and "undefined schema" error codes: no dataset there (yet). */
+const NO_SUCH_TABLE = new Set(['42P01', '3F000']);
+
 /**
  * A hash recorded in a built database (`content_hash`: the seeds, the dataset version; `builder_hash`: the
- * ingest's code), or null when it has none or cannot be read.
+ * ingest's code), or null when it has none: no such file, no dataset in the schema, or not one of ours.
+ * A PostgreSQL server that cannot be reached is an error naming the location, not a missing dataset.
  */
 export async function readDatasetHash(
-  file: string,
+  location: DatabaseLocation,
   key: 'content_hash' | 'builder_hash' = 'content_hash',
 ): Promise<string | null> {
-  const db = openSqlite(file);
+  if (location.dialect === 'sqlite' && !existsSync(location.file)) return null;
+  let db;
+  try {
+    db = openDatabase(location);
+  } catch {
+    return null;
+  }
   try {
     const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
     return row?.value ?? null;
-  } catch {
-    return null;
+  } catch (error) {
+    if (location.dialect === 'sqlite') return null;
+    const code = (error as { code?: string }).code;
+    if (code && NO_SUCH_TABLE.has(code)) return null;
+    throw new Error(
+      `cannot read the dataset at ${describeLocation(location)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await db.destroy();
   }
@@ -35,22 +50,27 @@ export function currentSeedsHash(seedsDir: string): string {
 }
 
 /**
- * Makes sure the database file exists and matches the seeds: builds it when missing, rebuilds it when the
- * seeds or the ingest's code changed since (their hashes differ from those the database records). Without a seeds
- * folder the database is used as it is.
+ * Makes sure the database exists and matches the seeds: builds it when missing, rebuilds it when the seeds or
+ * the ingest's code changed since (their hashes differ from those the database records). Without a seeds
+ * folder the database is used as it is. On PostgreSQL, replicas that start together each build beside the
+ * schema; the first to finish swaps its build in, and the others find it current and keep it.
  */
-export async function ensureDatabase(databaseFile: string, seedsDir: string): Promise<EnsureResult> {
+export async function ensureDatabase(location: DatabaseLocation, seedsDir: string): Promise<EnsureResult> {
   const hasSeeds = existsSync(join(seedsDir, 'editions.yaml'));
-  if (!existsSync(databaseFile)) {
-    if (!hasSeeds)
-      throw new Error(`no database at ${databaseFile} and no seeds at ${seedsDir} to build it from`);
-    await buildSqliteDatabase(seedsDir, databaseFile);
+  const exists =
+    location.dialect === 'sqlite' ? existsSync(location.file) : (await readDatasetHash(location)) !== null;
+  if (!exists) {
+    if (!hasSeeds) {
+      throw new Error(
+        `no database at ${describeLocation(location)} and no seeds at ${seedsDir} to build it from`,
+      );
+    }
+    await buildDatabase(seedsDir, location);
     return 'built';
   }
   if (!hasSeeds) return 'no-seeds';
-  const seedsCurrent = (await readDatasetHash(databaseFile)) === currentSeedsHash(seedsDir);
-  if (seedsCurrent && (await readDatasetHash(databaseFile, 'builder_hash')) === hashBuilder())
-    return 'current';
-  await buildSqliteDatabase(seedsDir, databaseFile);
-  return 'rebuilt';
+  const seedsCurrent = (await readDatasetHash(location)) === currentSeedsHash(seedsDir);
+  if (seedsCurrent && (await readDatasetHash(location, 'builder_hash')) === hashBuilder()) return 'current';
+  const { unchanged } = await buildDatabase(seedsDir, location);
+  return unchanged ? 'current' : 'rebuilt';
 }

@@ -1,4 +1,5 @@
 import { readConfig } from './config';
+import { describeLocation } from './db/location';
 import { ensureDatabase } from './ensure-database';
 import { startServer } from './start-server';
 
@@ -6,9 +7,11 @@ import { startServer } from './start-server';
 async function main(): Promise<void> {
   const config = readConfig();
   const started = Date.now();
-  const ensured = await ensureDatabase(config.databaseFile, config.seedsDir);
+  const ensured = await ensureDatabase(config.database, config.seedsDir);
   if (ensured === 'built' || ensured === 'rebuilt') {
-    console.log(`${ensured} ${config.databaseFile} from ${config.seedsDir} in ${Date.now() - started} ms`);
+    console.log(
+      `${ensured} ${describeLocation(config.database)} from ${config.seedsDir} in ${Date.now() - started} ms`,
+    );
   }
   const server = await startServer(config);
   console.log(

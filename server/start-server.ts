@@ -1,23 +1,25 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
-import { openSqlite } from './db/connect';
+import { describeLocation } from './db/location';
+import { openDatabase } from './db/open-database';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { memoryAnswerStore } from './http/response-cache';
+import { openSharedCaches } from './cache/shared-caches';
 
 /** A running server. */
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
-  /** Stops accepting requests, waits for those in flight, and closes the database. */
+  /** Stops accepting requests, waits for those in flight, and closes the database and Redis. */
   close: () => Promise<void>;
 }
 
 /** What {@link startServer} needs: where to listen and the database; everything else has a default. */
-export type StartOptions = Pick<ServerConfig, 'port' | 'host' | 'databaseFile'> &
-  Partial<Omit<ServerConfig, 'port' | 'host' | 'databaseFile' | 'seedsDir'>> & {
+export type StartOptions = Pick<ServerConfig, 'port' | 'host' | 'database'> &
+  Partial<Omit<ServerConfig, 'port' | 'host' | 'database' | 'seedsDir'>> & {
     /** Called with each SQL statement run (for tests that count them). */
     onQuery?: (sql: string) => void;
   };
@@ -30,20 +32,28 @@ export async function startServer(
   options: StartOptions,
   logError: (error: unknown) => void = (error) => console.error(error),
 ): Promise<RunningServer> {
-  const contentHash = await readDatasetHash(options.databaseFile);
+  const contentHash = await readDatasetHash(options.database);
   if (!contentHash) {
     throw new Error(
-      `${options.databaseFile} is not a stelselgraph database (no content hash); rebuild it with npm run db:build`,
+      `${describeLocation(options.database)} holds no stelselgraph dataset (no content hash); build it with npm run db:build`,
     );
   }
-  const db = openSqlite(options.databaseFile, { readonly: true, onQuery: options.onQuery });
+  // With REDIS_URL, replicas share the answer store and the persisted queries; it must be reachable.
+  const shared = options.redisUrl
+    ? await openSharedCaches({ url: options.redisUrl, namespace: options.redisNamespace, logError })
+    : undefined;
+  const db = openDatabase(options.database, {
+    readonly: true,
+    onQuery: options.onQuery,
+    onPoolError: logError,
+  });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = createApolloServer({
     development: options.development ?? false,
     logError,
     limits,
+    cache: shared?.persistedQueries,
   });
-  await apollo.start();
   const server = createHttpServer({
     apollo,
     db,
@@ -52,13 +62,24 @@ export async function startServer(
     timeBudgetMs: limits.timeBudgetMs,
     cacheMaxAge: options.cacheMaxAge,
     corsOrigins: options.corsOrigins,
-    answers: options.responseCache === false ? null : memoryAnswerStore(),
+    answers: options.responseCache === false ? null : (shared?.answers ?? memoryAnswerStore()),
     logError,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  let apolloStarted = false;
+  try {
+    await apollo.start();
+    apolloStarted = true;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    // Nothing is left open when the server cannot start (a port in use, say).
+    await shared?.close();
+    if (apolloStarted) await apollo.stop();
+    await db.destroy();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
@@ -68,6 +89,7 @@ export async function startServer(
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await shared?.close();
       await apollo.stop();
       await db.destroy();
     },

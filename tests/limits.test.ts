@@ -23,7 +23,7 @@ describe('the query limits', () => {
   });
 
   const withLimits = async (limits: Partial<QueryLimits>) => {
-    const api = await createApiContext(built.file, { limits: { ...DEFAULT_QUERY_LIMITS, ...limits } });
+    const api = await createApiContext(built.location, { limits: { ...DEFAULT_QUERY_LIMITS, ...limits } });
     apis.push(api);
     return api;
   };
@@ -125,8 +125,8 @@ describe('the query limits', () => {
   it('stops resolving once a request runs over its time budget', async () => {
     const heavy =
       '{ stelsel { nodes { indicators { observations { raw } notes { text } } outgoing { indicators { key } } } } }';
-    const generous = await createApiContext(built.file, { timeBudgetMs: 60_000 });
-    const tight = await createApiContext(built.file, { timeBudgetMs: 1 });
+    const generous = await createApiContext(built.location, { timeBudgetMs: 60_000 });
+    const tight = await createApiContext(built.location, { timeBudgetMs: 1 });
     apis.push(generous, tight);
     expect((await generous.run(heavy)).errors).toBeUndefined();
     // make sure the tight one is past its budget by the time fields resolve

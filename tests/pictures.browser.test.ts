@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { environmentFor } from '../server/db/location';
 import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
 import { artifactPath, launchBrowser } from './support/browser';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
@@ -12,7 +14,7 @@ describe('the stelsel as a picture and the explorer pages, in a real browser', (
   let browser: Browser;
   beforeAll(async () => {
     built = await buildRealDatabase();
-    server = await spawnServer({ DATABASE_FILE: built.file, SEEDS_DIR: join(built.file, 'no-seeds') });
+    server = await spawnServer({ ...environmentFor(built.location), SEEDS_DIR: join(tmpdir(), 'no-seeds') });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -37,9 +37,13 @@ export function openSqlite(file: string, options: OpenSqliteOptions = {}): Kysel
   });
 }
 
-/** Brings a database to the latest schema; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+/**
+ * Brings a database to the latest schema; throws with the failing migration's error. On PostgreSQL, name the
+ * `schema` the tables go in, so the migrations' own bookkeeping goes there too.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,28 +1,77 @@
 import DataLoader from 'dataloader';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../db/database';
+import { isPostgres } from '../db/postgres';
+
+/** `column in (…ids)`, written for one database's dialect (see {@link anyOfFor}). */
+export type AnyOf = (column: string, ids: readonly (number | string)[]) => RawBuilder<SqlBool>;
 
 /**
- * `column in (…ids)` as one bound parameter: the ids go in as a JSON array read by SQLite's `json_each`, so
- * a batch is one statement whatever its size (no limit on bound parameters), and its SQL text is the same for
- * every batch (its prepared statement is reused).
+ * `column in (…ids)` as one bound parameter, so that a batch is one statement whatever its size (no limit on
+ * bound parameters) and its SQL text is the same for every batch (its prepared statement is reused): on SQLite
+ * the ids go in as a JSON array read by `json_each`, on PostgreSQL as an array (`column = any($1)`).
  */
-export function anyOf(column: string, ids: readonly (number | string)[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+export function anyOfFor(db: Kysely<Database>): AnyOf {
+  if (isPostgres(db)) return (column, ids) => sql<SqlBool>`${sql.ref(column)} = any(${[...ids]})`;
+  return (column, ids) =>
+    sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Runs `job` after the promise jobs queued now, on the next tick: when DataLoader sends a batch by default. */
+function afterPromiseJobs(job: () => void): void {
+  void Promise.resolve().then(() => process.nextTick(job));
 }
 
 /**
- * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`, see {@link anyOf}), returning
- * undefined for a key without a row.
+ * When the DataLoaders of one request send their batches: once none of their statements is running. A
+ * DataLoader sends its batch on the next tick by default; over a network (PostgreSQL) the answers of one level
+ * arrive one by one, so the next level's keys would go out in several batches. Waiting until the running
+ * statements are answered gathers them into one batch per loader and level, as SQLite (synchronous) does
+ * anyway. A batch function must not wait on another loader (none does), or it would wait on itself.
+ */
+export class BatchScheduler {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+
+  /** DataLoader's `batchScheduleFn`: send now (next tick) when nothing runs, else when the last one is answered. */
+  readonly schedule = (send: () => void): void => {
+    if (this.running === 0) afterPromiseJobs(send);
+    else this.waiting.push(send);
+  };
+
+  /** Runs one batch's statement, counted as running until it is answered. */
+  async track<T>(statement: () => Promise<T>): Promise<T> {
+    this.running += 1;
+    try {
+      return await statement();
+    } finally {
+      this.running -= 1;
+      if (this.running === 0 && this.waiting.length > 0) {
+        const sends = this.waiting;
+        this.waiting = [];
+        afterPromiseJobs(() => sends.forEach((send) => send()));
+      }
+    }
+  }
+}
+
+/**
+ * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`, see {@link anyOfFor}),
+ * returning undefined for a key without a row.
  */
 export function rowLoader<K, R>(
+  scheduler: BatchScheduler,
   fetch: (keys: K[]) => Promise<R[]>,
   keyOf: (row: R) => K,
 ): DataLoader<K, R | undefined> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetch([...keys]);
-    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-    return keys.map((key) => byKey.get(key));
-  });
+  return new DataLoader(
+    async (keys) => {
+      const rows = await scheduler.track(() => fetch([...keys]));
+      const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+      return keys.map((key) => byKey.get(key));
+    },
+    { batchScheduleFn: scheduler.schedule },
+  );
 }
 
 /**
@@ -30,18 +79,22 @@ export function rowLoader<K, R>(
  * order the statement returns them in.
  */
 export function groupLoader<K, R>(
+  scheduler: BatchScheduler,
   fetch: (keys: K[]) => Promise<R[]>,
   keyOf: (row: R) => K,
 ): DataLoader<K, R[]> {
-  return new DataLoader(async (keys) => {
-    const rows = await fetch([...keys]);
-    const byKey = new Map<K, R[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const list = byKey.get(key);
-      if (list) list.push(row);
-      else byKey.set(key, [row]);
-    }
-    return keys.map((key) => byKey.get(key) ?? []);
-  });
+  return new DataLoader(
+    async (keys) => {
+      const rows = await scheduler.track(() => fetch([...keys]));
+      const byKey = new Map<K, R[]>();
+      for (const row of rows) {
+        const key = keyOf(row);
+        const list = byKey.get(key);
+        if (list) list.push(row);
+        else byKey.set(key, [row]);
+      }
+      return keys.map((key) => byKey.get(key) ?? []);
+    },
+    { batchScheduleFn: scheduler.schedule },
+  );
 }

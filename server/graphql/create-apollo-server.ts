@@ -52,6 +52,8 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     resolvers: withTimeBudget(resolvers as Record<string, Record<string, unknown>>) as never,
     introspection: true,
     csrfPrevention: true,
+    // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
+    stopOnTerminationSignals: false,
     cache: options.cache,
     validationRules: armorValidationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },

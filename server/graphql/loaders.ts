@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { anyOf, groupLoader, rowLoader } from './batch';
+import { anyOfFor, BatchScheduler, groupLoader, rowLoader } from './batch';
 
 type ByIdTable =
   'section' | 'domain' | 'voorziening' | 'indicator' | 'note' | 'observation' | 'relation' | 'discrepancy';
@@ -10,9 +10,12 @@ type ByIdTable =
  * per loader and level, however many rows it touches. Created fresh per request (no cache across requests).
  */
 export function createLoaders(db: Kysely<Database>) {
+  const anyOf = anyOfFor(db);
+  const scheduler = new BatchScheduler();
   /** Tables with an integer `id`, seen alike so that one helper serves them all. */
   const byId = <T extends ByIdTable>(table: T) =>
     rowLoader(
+      scheduler,
       (ids: number[]) =>
         (db as unknown as Kysely<Record<string, { id: number }>>)
           .selectFrom(table as string)
@@ -31,25 +34,30 @@ export function createLoaders(db: Kysely<Database>) {
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
     voorzieningByCode: rowLoader(
+      scheduler,
       (codes: string[]) => db.selectFrom('voorziening').selectAll().where(anyOf('code', codes)).execute(),
       (row) => row.code,
     ),
     voorzieningenByDomain: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('voorziening').selectAll().where(anyOf('domain_id', ids)).orderBy('position').execute(),
       (row) => row.domain_id,
     ),
     partsByParent: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('voorziening').selectAll().where(anyOf('parent_id', ids)).orderBy('position').execute(),
       (row) => row.parent_id!,
     ),
     indicatorsByVoorziening: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('indicator').selectAll().where(anyOf('voorziening_id', ids)).orderBy('id').execute(),
       (row) => row.voorziening_id,
     ),
     observationsByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('observation')
@@ -62,6 +70,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.indicator_id,
     ),
     reportedChangesByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('reported_change')
@@ -72,11 +81,13 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.indicator_id,
     ),
     notesByVoorziening: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('note').selectAll().where(anyOf('voorziening_id', ids)).orderBy('position').execute(),
       (row) => row.voorziening_id,
     ),
     notesByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('note_indicator')
@@ -89,6 +100,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.indicator_id,
     ),
     indicatorsByNote: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('note_indicator')
@@ -101,21 +113,25 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.note_id,
     ),
     correctionsByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('correction').selectAll().where(anyOf('indicator_id', ids)).orderBy('year').execute(),
       (row) => row.indicator_id,
     ),
     relationsFrom: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('relation').selectAll().where(anyOf('from_id', ids)).orderBy('position').execute(),
       (row) => row.from_id,
     ),
     relationsTo: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db.selectFrom('relation').selectAll().where(anyOf('to_id', ids)).orderBy('position').execute(),
       (row) => row.to_id,
     ),
     indicatorsByRelation: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('relation_indicator')
@@ -128,6 +144,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.relation_id,
     ),
     relationsByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('relation_indicator')
@@ -140,6 +157,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.indicator_id,
     ),
     sameAsByIndicator: groupLoader(
+      scheduler,
       async (ids: number[]) => {
         const links = await db
           .selectFrom('same_as')
@@ -155,6 +173,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.key,
     ),
     discrepanciesByIndicator: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('discrepancy_observation')
@@ -169,6 +188,7 @@ export function createLoaders(db: Kysely<Database>) {
       (row) => row.involved_indicator_id,
     ),
     observationsByDiscrepancy: groupLoader(
+      scheduler,
       (ids: number[]) =>
         db
           .selectFrom('discrepancy_observation')

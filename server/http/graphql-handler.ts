@@ -68,7 +68,8 @@ function setCacheHeaders(response: ServerResponse, etag: string | undefined, max
  * GET answer is cacheable (`Cache-Control: public`, an ETag from the dataset version and the request), and a
  * GET whose `If-None-Match` names that ETag gets 304 without executing anything. POST answers are not cached
  * by HTTP caches. A successful answer is kept in `answers` (keyed by dataset version and request) and served
- * again to the same request without entering Apollo at all.
+ * again to the same request without entering Apollo at all. With a store, answers say where they came from:
+ * `x-cache: HIT` (from the store) or `x-cache: MISS` (executed).
  */
 export async function handleGraphQL(
   apollo: ApolloServer<GraphQLContext>,
@@ -100,6 +101,7 @@ export async function handleGraphQL(
   if (kept) {
     response.statusCode = 200;
     response.setHeader('content-type', kept.contentType);
+    response.setHeader('x-cache', 'HIT');
     setCacheHeaders(response, cacheable ? etag : undefined, options.cacheMaxAge);
     response.end(kept.body);
     return;
@@ -114,6 +116,8 @@ export async function handleGraphQL(
     context,
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  // The store was asked and had no answer: this one was executed (and kept, when it succeeded).
+  if (key) response.setHeader('x-cache', 'MISS');
   response.statusCode = statusFor(result);
   // Apollo writes `errors` first: an answer that starts with it is neither cached nor kept.
   const succeeded =

@@ -7,7 +7,7 @@ export interface CachedAnswer {
   body: string;
 }
 
-/** Where answers are kept (in this process for now; a shared store can implement the same two methods). */
+/** Where answers are kept: in this process ({@link memoryAnswerStore}) or shared through Redis (`redisAnswerStore`). */
 export interface AnswerStore {
   get(key: string): Promise<CachedAnswer | undefined>;
   set(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;

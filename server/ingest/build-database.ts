@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import type { DatasetRows } from '../db/database';
 import { buildDataset } from './build-dataset';
 import { loadSeeds } from './load-seeds';
+import type { DatabaseLocation } from '../db/location';
 import { writeSqliteDatabase } from './write-database';
+import { writePostgresDatabase } from './write-postgres';
 
 /** Where `npm run db:build` and the server look by default. */
 export const DEFAULT_SEEDS_DIR = 'seeds';
@@ -68,4 +70,21 @@ export async function buildSqliteDatabase(
   const result = buildRows(seedsDir);
   await writeSqliteDatabase(result.rows, out);
   return result;
+}
+
+/**
+ * Builds the dataset from a seeds folder into `location`: a SQLite file (see {@link buildSqliteDatabase}) or
+ * a PostgreSQL schema (built beside it and swapped in; see `writePostgresDatabase`). Throws, leaving the
+ * location as it was, on the first problem.
+ */
+export async function buildDatabase(
+  seedsDir: string,
+  location: DatabaseLocation,
+): Promise<BuildResult & { unchanged: boolean }> {
+  const result = buildRows(seedsDir);
+  if (location.dialect === 'sqlite') {
+    await writeSqliteDatabase(result.rows, location.file);
+    return { ...result, unchanged: false };
+  }
+  return { ...result, unchanged: (await writePostgresDatabase(result.rows, location)) === 'unchanged' };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Kysely } from 'kysely';
-import { openSqlite } from '../../server/db/connect';
+import type { DatabaseLocation } from '../../server/db/location';
+import { openDatabase } from '../../server/db/open-database';
 import type { Database } from '../../server/db/database';
 import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
@@ -13,7 +14,7 @@ export interface OperationResult<T> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
 }
 
-/** An Apollo Server over a real SQLite file, run in process with `executeOperation`. */
+/** An Apollo Server over a real database (SQLite file or PostgreSQL schema), run in process with `executeOperation`. */
 export interface ApiContext {
   apollo: ApolloServer<GraphQLContext>;
   db: Kysely<Database>;
@@ -34,11 +35,14 @@ export interface ApiContextOptions {
   timeBudgetMs?: number;
 }
 
-/** Starts Apollo over the database file (opened read-only, as the server does), counting statements. */
-export async function createApiContext(file: string, options: ApiContextOptions = {}): Promise<ApiContext> {
+/** Starts Apollo over the database (opened read-only, as the server does), counting statements. */
+export async function createApiContext(
+  location: DatabaseLocation,
+  options: ApiContextOptions = {},
+): Promise<ApiContext> {
   const statements: string[] = [];
-  const db = openSqlite(file, { onQuery: (sql) => statements.push(sql) });
-  const contentHash = (await readDatasetHash(file)) ?? 'unknown';
+  const db = openDatabase(location, { onQuery: (sql) => statements.push(sql) });
+  const contentHash = (await readDatasetHash(location)) ?? 'unknown';
   const apollo = createApolloServer({
     development: options.development ?? false,
     limits: options.limits,
@@ -68,12 +72,12 @@ export async function createApiContext(file: string, options: ApiContextOptions 
  * usable from `beforeAll` on.
  */
 export function useRealApi(): Pick<ApiContext, 'run'> {
-  let built: { file: string; close: () => Promise<void> } | undefined;
+  let built: { location: DatabaseLocation; close: () => Promise<void> } | undefined;
   let api: ApiContext | undefined;
   beforeAll(async () => {
     const { buildRealDatabase } = await import('./built-database');
     built = await buildRealDatabase();
-    api = await createApiContext(built.file);
+    api = await createApiContext(built.location);
   });
   afterAll(async () => {
     await api?.close();

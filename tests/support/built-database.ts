@@ -1,29 +1,31 @@
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { openSqlite } from '../../server/db/connect';
 import type { Database } from '../../server/db/database';
-import { buildSqliteDatabase } from '../../server/ingest/build-database';
-import { scratchDir, SEEDS_DIR } from './seeds-fixture';
+import type { DatabaseLocation } from '../../server/db/location';
+import { openDatabase } from '../../server/db/open-database';
+import { buildRows } from '../../server/ingest/build-database';
+import { SEEDS_DIR } from './seeds-fixture';
+import { writeScratchDatabase } from './test-database';
 
-/** A database freshly built from the real seeds into a scratch file, opened read-only. */
+/** A database freshly built from the real seeds, in this run's dialect, opened read-only. */
 export interface BuiltDatabase {
   db: Kysely<Database>;
-  file: string;
+  location: DatabaseLocation;
   close: () => Promise<void>;
 }
 
-/** Builds the real seeds into a scratch SQLite file and opens it read-only, as the server does. */
+/**
+ * Builds the real seeds into a scratch database of this run's dialect (a SQLite file, or a PostgreSQL schema
+ * of its own) and opens it read-only, as the server does.
+ */
 export async function buildRealDatabase(): Promise<BuiltDatabase> {
-  const scratch = scratchDir();
-  const file = join(scratch.dir, 'stelselgraph.sqlite');
-  await buildSqliteDatabase(SEEDS_DIR, file);
-  const db = openSqlite(file);
+  const scratch = await writeScratchDatabase(buildRows(SEEDS_DIR).rows);
+  const db = openDatabase(scratch.location);
   return {
     db,
-    file,
+    location: scratch.location,
     close: async () => {
       await db.destroy();
-      scratch.cleanup();
+      await scratch.drop();
     },
   };
 }

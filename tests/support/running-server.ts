@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../server/db/database';
 import { startServer, type RunningServer, type StartOptions } from '../../server/start-server';
 import { buildRealDatabase, type BuiltDatabase } from './built-database';
+import { openWritable } from './test-database';
 
 /** A real server on an ephemeral loopback port over a database built from the real seeds. */
 export interface TestServer extends RunningServer {
@@ -10,15 +13,28 @@ export interface TestServer extends RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Options of {@link startTestServer}: the server's own, and `prepare`, which may alter the built file first. */
-export type TestServerOptions = Partial<Omit<StartOptions, 'port' | 'host' | 'databaseFile'>> & {
-  prepare?: (file: string) => void;
+/**
+ * Options of {@link startTestServer}: the server's own, and `prepare`, which may alter the built database first
+ * through a writable handle.
+ */
+export type TestServerOptions = Partial<Omit<StartOptions, 'port' | 'host' | 'database'>> & {
+  prepare?: (db: Kysely<Database>) => Promise<void>;
 };
 
-/** Builds the real seeds (then lets `prepare` alter the file) and starts the server on 127.0.0.1 with a free port. */
+/**
+ * Builds the real seeds in this run's dialect (then lets `prepare` alter them) and starts the server on
+ * 127.0.0.1 with a free port.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const built: BuiltDatabase = await buildRealDatabase();
-  options.prepare?.(built.file);
+  if (options.prepare) {
+    const writable = openWritable(built.location);
+    try {
+      await options.prepare(writable);
+    } finally {
+      await writable.destroy();
+    }
+  }
   const errors: unknown[] = [];
   const statements: string[] = [];
   const { prepare: _prepare, ...serverOptions } = options;
@@ -27,7 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...serverOptions,
       port: 0,
       host: '127.0.0.1',
-      databaseFile: built.file,
+      database: built.location,
       onQuery: (sql) => statements.push(sql),
     },
     (error) => errors.push(error),

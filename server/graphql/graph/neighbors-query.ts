@@ -25,7 +25,7 @@ export async function queryNeighbors(
   const walk = sql`
     with recursive
       walk(node, distance) as (
-        select ${start}, 0
+        select cast(${start} as integer), 0
         union
         select ${step.next}, walk.distance + 1 from walk join relation r on ${step.on}
         where walk.distance < ${depth} ${kindFilter(kinds)}

@@ -35,14 +35,14 @@ export async function queryShortestPath(
     const result = await sql<{ node: number; d: number; rel: number | null }>`
       with recursive
         walk(node, d) as (
-          select ${from}, 0
+          select cast(${from} as integer), 0
           union
           select ${forward.next}, walk.d + 1 from walk join relation r on ${forward.on}
           where walk.d < ${length} and walk.node <> ${to} ${kindFilter(kinds)}
         ),
         best(node, d) as (select node, min(d) from walk group by node),
         back(node, d, rel) as (
-          select node, d, null from best where node = ${to}
+          select node, d, cast(null as integer) from best where node = ${to}
           union all
           select ${predecessor('node')}, back.d - 1, ${predecessor('id')} from back where back.d > 0
         )

@@ -75,7 +75,6 @@ export async function explorePage(db: Kysely<Database>, code: string): Promise<s
     ? await db
         .selectFrom('discrepancy')
         .select(['kind', 'year', 'description'])
-        .distinct()
         .where('id', 'in', (eb) =>
           eb
             .selectFrom('discrepancy_observation as do')

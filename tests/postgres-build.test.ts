@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { spawnServer } from '../bench/spawn-server';
+import type { Database } from '../server/db/database';
+import { environmentFor, postgresAt, sqliteAt, type PostgresLocation } from '../server/db/location';
+import { openDatabase } from '../server/db/open-database';
+import { openPostgres } from '../server/db/postgres';
+import { ensureDatabase, readDatasetHash } from '../server/ensure-database';
+import { buildRows } from '../server/ingest/build-database';
+import { writePostgresDatabase } from '../server/ingest/write-postgres';
+import { cli } from './support/run-cli';
+import { copySeeds, editSeed, scratchDir, SEEDS_DIR } from './support/seeds-fixture';
+import { testPostgresUrl } from './support/test-database';
+
+/** The tables of a dataset, each with the columns that order its rows. */
+const TABLES: [keyof Database, string][] = [
+  ['edition', 'id'],
+  ['section', 'id'],
+  ['domain', 'id'],
+  ['voorziening', 'id'],
+  ['note', 'id'],
+  ['indicator', 'id'],
+  ['observation', 'id'],
+  ['reported_change', 'id'],
+  ['note_indicator', 'note_id, indicator_id'],
+  ['correction', 'id'],
+  ['relation', 'id'],
+  ['relation_indicator', 'relation_id, indicator_id'],
+  ['same_as', 'id'],
+  ['discrepancy', 'id'],
+  ['discrepancy_observation', 'discrepancy_id, position, observation_id'],
+  ['meta', 'key'],
+];
+
+describe('PostgreSQL: db:build --url, the swap of a build into place, and the server on it', () => {
+  const url = testPostgresUrl();
+  const scratch = scratchDir();
+  const sqliteFile = join(scratch.dir, 'reference.sqlite');
+  const fresh = (): PostgresLocation => postgresAt(url, `t_pgbuild_${randomBytes(5).toString('hex')}`);
+  const location = fresh();
+  const made: PostgresLocation[] = [location];
+  const admin = openPostgres(postgresAt(url, 'public'), { readonly: false, maxConnections: 1 });
+
+  const buildSchemasLeft = async (of: PostgresLocation) =>
+    (
+      await sql<{
+        nspname: string;
+      }>`select nspname from pg_namespace where nspname like ${`${of.schema}_build_%`}`.execute(admin)
+    ).rows;
+
+  afterAll(async () => {
+    for (const each of made) await sql`drop schema if exists ${sql.id(each.schema)} cascade`.execute(admin);
+    await admin.destroy();
+    scratch.cleanup();
+  });
+
+  it('builds with db:build --url into the named schema, and db:report --url prints what the SQLite build prints', async () => {
+    const built = await cli('db-build.ts', ['--seeds', SEEDS_DIR, '--url', url, '--schema', location.schema]);
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(
+      new RegExp(
+        `^built postgres://.*\\(schema ${location.schema}\\): 38 voorzieningen, 138 indicators, 495 observations, 57 relations`,
+      ),
+    );
+    expect(await buildSchemasLeft(location)).toEqual([]);
+
+    expect((await cli('db-build.ts', ['--seeds', SEEDS_DIR, '--out', sqliteFile])).code).toBe(0);
+    const fromSqlite = await cli('db-report.ts', ['--db', sqliteFile]);
+    const fromPostgres = await cli('db-report.ts', ['--url', url, '--schema', location.schema]);
+    expect(fromPostgres.stderr).toBe('');
+    expect(fromPostgres.stdout).toContain('discrepancies: 23');
+    expect(fromPostgres.stdout).toBe(fromSqlite.stdout);
+  });
+
+  it('holds every row of every table exactly as the SQLite build holds it', async () => {
+    const postgres = openDatabase(location);
+    const sqlite = openDatabase(sqliteAt(sqliteFile));
+    try {
+      for (const [table, order] of TABLES) {
+        const read = (db: typeof postgres) =>
+          sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(order)}`.execute(
+            db,
+          );
+        const [a, b] = await Promise.all([read(postgres), read(sqlite)]);
+        expect({ table, rows: a.rows }).toEqual({ table, rows: b.rows });
+        expect(a.rows.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await Promise.all([postgres.destroy(), sqlite.destroy()]);
+    }
+  });
+
+  it('keeps the schema when it already holds the same dataset built by the same code', async () => {
+    const again = await cli('db-build.ts', ['--seeds', SEEDS_DIR, '--url', url, '--schema', location.schema]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already current postgres:/);
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('current');
+    expect(await buildSchemasLeft(location)).toEqual([]);
+  });
+
+  it('leaves the schema as it was, and no build schema behind, when a build fails half-way', async () => {
+    const before = await readDatasetHash(location);
+    const { rows } = buildRows(SEEDS_DIR);
+    // An observation of an indicator that does not exist: the insert fails inside the build's transaction.
+    const broken = {
+      ...rows,
+      observation: [...rows.observation, { ...rows.observation[0]!, id: 999_999, indicator_id: 424_242 }],
+    };
+    broken.meta = rows.meta.map((m) => (m.key === 'content_hash' ? { ...m, value: 'broken' } : m));
+    await expect(writePostgresDatabase(broken, location)).rejects.toThrow(/foreign key/);
+    expect(await readDatasetHash(location)).toBe(before);
+    expect(await buildSchemasLeft(location)).toEqual([]);
+    const db = openDatabase(location);
+    expect(
+      (
+        await db
+          .selectFrom('observation')
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toBe(495);
+    await db.destroy();
+  });
+
+  it('rebuilds when the seeds change (ensureDatabase), and builds a schema that is missing', async () => {
+    const edited = scratchDir();
+    try {
+      const seeds = copySeeds(edited.dir);
+      editSeed(seeds, 'domains.yaml', /nameEn: .*/, 'nameEn: Edited for the rebuild test');
+      const before = await readDatasetHash(location);
+      expect(await ensureDatabase(location, seeds)).toBe('rebuilt');
+      const after = await readDatasetHash(location);
+      expect(after).not.toBe(before);
+      expect(after).toMatch(/^[0-9a-f]{64}$/);
+      expect(await ensureDatabase(location, seeds)).toBe('current');
+      expect(await ensureDatabase(location, SEEDS_DIR)).toBe('rebuilt');
+      expect(await readDatasetHash(location)).toBe(before);
+    } finally {
+      edited.cleanup();
+    }
+    const missing = fresh();
+    made.push(missing);
+    expect(await readDatasetHash(missing)).toBeNull();
+    expect(await ensureDatabase(missing, SEEDS_DIR)).toBe('built');
+    expect(await readDatasetHash(missing)).toBe(await readDatasetHash(location));
+  });
+
+  it('refuses bad database flags with a message naming what is wrong', async () => {
+    const cases: [string[], number, RegExp][] = [
+      [['--url', 'http://127.0.0.1/test'], 2, /"http:\/\/127\.0\.0\.1\/test" is not a postgres:\/\/ URL/],
+      [['--url', 'not a url'], 2, /"not a url" is not a URL/],
+      [['--url', url, '--out', 'x.sqlite'], 2, /give --url or --out, not both/],
+      [['--url', url, '--schema', 'Bad-Name'], 2, /schema "Bad-Name" must be a lower-case identifier/],
+      [['--schema', 'stelselgraph'], 2, /--schema needs --url/],
+      [
+        ['--url', 'postgres://postgres:secret@127.0.0.1:1/test'],
+        1,
+        /cannot write to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/test .*ECONNREFUSED/,
+      ],
+    ];
+    for (const [args, code, message] of cases) {
+      const result = await cli('db-build.ts', ['--seeds', SEEDS_DIR, ...args]);
+      expect({ args, code: result.code }).toEqual({ args, code });
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('secret');
+    }
+    const report = await cli('db-report.ts', ['--url', url, '--schema', 'no_such_schema']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/no stelselgraph dataset at postgres:\/\/.*\(schema no_such_schema\)/);
+  });
+
+  it('npm start with DATABASE_URL builds the schema from the seeds and serves what a SQLite server serves', async () => {
+    const served = fresh();
+    made.push(served);
+    const server = await spawnServer({ ...environmentFor(served), SEEDS_DIR });
+    try {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ voorziening(code: "brp") { name indicators { key } } }' }),
+      });
+      const body = (await response.json()) as {
+        data: { voorziening: { name: string; indicators: unknown[] } };
+      };
+      expect(body.data.voorziening.name).toBe('Basisregistratie Personen');
+      expect(body.data.voorziening.indicators.length).toBeGreaterThan(0);
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as { dataset: string };
+      expect(health.dataset).toBe(await readDatasetHash(served));
+
+      // The same bytes as a server on the SQLite build: pages, pictures, exports and a deep query.
+      const reference = await spawnServer({
+        ...environmentFor(sqliteAt(sqliteFile)),
+        SEEDS_DIR: join(tmpdir(), 'no-seeds'),
+      });
+      try {
+        const deep = encodeURIComponent(
+          '{ stelsel { nodes { code indicators { key observations { year value raw } } } } }',
+        );
+        for (const path of [
+          '/explore/digid',
+          '/stelsel.svg',
+          '/export/observations.csv',
+          '/export/stelsel.graphml',
+          `/graphql?query=${deep}`,
+        ]) {
+          const read = async (base: string) => {
+            const response = await fetch(`${base}${path}`, {
+              headers: { 'content-type': 'application/json' },
+            });
+            return { path, status: response.status, body: await response.text() };
+          };
+          const [fromPostgres, fromSqlite] = await Promise.all([read(server.url), read(reference.url)]);
+          expect(fromPostgres.status).toBe(200);
+          expect(fromPostgres).toEqual(fromSqlite);
+        }
+      } finally {
+        await reference.stop();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a server pointed at a PostgreSQL it cannot reach', () => {
+  it('stops at start-up with a message naming the location', async () => {
+    await expect(
+      spawnServer({
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test',
+        SEEDS_DIR: join(tmpdir(), 'no-seeds'),
+      }),
+    ).rejects.toThrow(
+      /cannot read the dataset at postgres:\/\/postgres@127\.0\.0\.1:1\/test \(schema stelselgraph\)/,
+    );
+  });
+});
