@@ -11,7 +11,11 @@ const common = {
   testTimeout: 60_000,
 };
 
-/** The tests of the API (resolvers, HTTP, limits, exports, SDK client, statement counts), run on both dialects. */
+/**
+ * The tests of the API, run on both dialects: resolvers, HTTP, limits, exports, pictures and the playground in a
+ * browser, the SDK client, statement counts. Not the packed SDK's test: its npm pack builds sdk/dist, which two
+ * projects at once would race on (the SDK client's test covers every SDK method on both).
+ */
 const API_TESTS = [
   'api-graph',
   'api-metrics',
@@ -22,6 +26,8 @@ const API_TESTS = [
   'http',
   'http-cache',
   'limits',
+  'pictures.browser',
+  'playground.browser',
   'read-only',
   'sdk-client',
   'statement-count',

@@ -148,6 +148,23 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     expect(await readDatasetHash(missing)).toBe(await readDatasetHash(location));
   });
 
+  it('lets replicas that build the same dataset at once swap it in once: the others keep it', async () => {
+    const together = fresh();
+    made.push(together);
+    const { rows } = buildRows(SEEDS_DIR);
+    const results = await Promise.all([1, 2, 3].map(() => writePostgresDatabase(rows, together)));
+    expect([...results].sort()).toEqual(['replaced', 'unchanged', 'unchanged']);
+    expect(await buildSchemasLeft(together)).toEqual([]);
+    expect(await readDatasetHash(together)).toBe(await readDatasetHash(location));
+    // Servers starting together on a missing schema: each finds it built when it is done.
+    const starting = fresh();
+    made.push(starting);
+    const ensured = await Promise.all([1, 2].map(() => ensureDatabase(starting, SEEDS_DIR)));
+    expect(ensured).toEqual(['built', 'built']);
+    expect(await buildSchemasLeft(starting)).toEqual([]);
+    expect(await ensureDatabase(starting, SEEDS_DIR)).toBe('current');
+  });
+
   it('refuses bad database flags with a message naming what is wrong', async () => {
     const cases: [string[], number, RegExp][] = [
       [['--url', 'http://127.0.0.1/test'], 2, /"http:\/\/127\.0\.0\.1\/test" is not a postgres:\/\/ URL/],

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { TEST_DIALECT } from './test-database';
 
 /** Where browser tests save screenshots (ignored by git). */
 export const ARTIFACTS_DIR = resolve(__dirname, '../../test-artifacts');
@@ -34,5 +35,6 @@ export async function launchBrowser(): Promise<Browser> {
 /** The path for a screenshot artefact, creating the folder. */
 export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return join(ARTIFACTS_DIR, name);
+  // The postgres project's screenshots beside the sqlite project's, not over them.
+  return join(ARTIFACTS_DIR, TEST_DIALECT === 'sqlite' ? name : `${TEST_DIALECT}-${name}`);
 }
