@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
+import { watchDataset, type DatasetWatch } from './db/dataset-watch';
 import { describeLocation } from './db/location';
 import { openDatabase } from './db/open-database';
 import { readDatasetHash } from './ensure-database';
@@ -54,10 +55,12 @@ export async function startServer(
     limits,
     cache: shared?.persistedQueries,
   });
+  // The dataset being served: on PostgreSQL a rebuild under the running server changes it (see the watch below).
+  const dataset = { contentHash };
   const server = createHttpServer({
     apollo,
     db,
-    dataset: { contentHash },
+    dataset,
     bodyLimit: options.bodyLimit,
     timeBudgetMs: limits.timeBudgetMs,
     cacheMaxAge: options.cacheMaxAge,
@@ -66,7 +69,15 @@ export async function startServer(
     logError,
   });
   let apolloStarted = false;
+  let watch: DatasetWatch | undefined;
   try {
+    if (options.database.dialect === 'postgres') {
+      watch = await watchDataset(options.database, {
+        current: contentHash,
+        onChange: (hash) => void (dataset.contentHash = hash),
+        logError,
+      });
+    }
     await apollo.start();
     apolloStarted = true;
     await new Promise<void>((resolve, reject) => {
@@ -75,6 +86,7 @@ export async function startServer(
     });
   } catch (error) {
     // Nothing is left open when the server cannot start (a port in use, say).
+    await watch?.close();
     await shared?.close();
     if (apolloStarted) await apollo.stop();
     await db.destroy();
@@ -89,6 +101,7 @@ export async function startServer(
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await watch?.close();
       await shared?.close();
       await apollo.stop();
       await db.destroy();

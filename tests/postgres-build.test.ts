@@ -9,6 +9,7 @@ import { openDatabase } from '../server/db/open-database';
 import { openPostgres } from '../server/db/postgres';
 import { ensureDatabase, readDatasetHash } from '../server/ensure-database';
 import { buildRows } from '../server/ingest/build-database';
+import { startServer } from '../server/start-server';
 import { writePostgresDatabase } from '../server/ingest/write-postgres';
 import { cli } from './support/run-cli';
 import { copySeeds, editSeed, scratchDir, SEEDS_DIR } from './support/seeds-fixture';
@@ -163,6 +164,56 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     expect(ensured).toEqual(['built', 'built']);
     expect(await buildSchemasLeft(starting)).toEqual([]);
     expect(await ensureDatabase(starting, SEEDS_DIR)).toBe('current');
+  });
+
+  it('has a running server follow a rebuild of its schema: new data, new ETag, new dataset version', async () => {
+    const live = fresh();
+    made.push(live);
+    await writePostgresDatabase(buildRows(SEEDS_DIR).rows, live);
+    const server = await startServer({ port: 0, host: '127.0.0.1', database: live }, () => undefined);
+    const edited = scratchDir();
+    try {
+      const ask = (etag?: string) =>
+        fetch(`${server.url}/graphql?query=${encodeURIComponent('{ domains { code nameEn } }')}`, {
+          headers: { 'content-type': 'application/json', ...(etag ? { 'if-none-match': etag } : {}) },
+        });
+      const before = await ask();
+      const etag = before.headers.get('etag')!;
+      expect(await before.text()).toContain('Identification and authentication');
+      expect((await ask(etag)).status).toBe(304);
+      expect((await ask()).headers.get('x-cache')).toBe('HIT');
+
+      const seeds = copySeeds(edited.dir);
+      editSeed(
+        seeds,
+        'domains.yaml',
+        'nameEn: Identification and authentication',
+        'nameEn: Rebuilt under a running server',
+      );
+      expect(await writePostgresDatabase(buildRows(seeds).rows, live)).toBe('replaced');
+      const version = await readDatasetHash(live);
+      // The build's notification reaches the server as it commits; give it a moment, not the 30 s poll.
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const health = (await (await fetch(`${server.url}/healthz`)).json()) as { dataset: string };
+        if (health.dataset === version) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const after = await ask(etag);
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      expect(after.headers.get('x-cache')).toBe('MISS');
+      expect(await after.text()).toContain('Rebuilt under a running server');
+      const edition = await fetch(
+        `${server.url}/graphql?query=${encodeURIComponent('{ edition { datasetVersion } }')}`,
+        {
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+      expect(((await edition.json()) as any).data.edition.datasetVersion).toBe(version);
+    } finally {
+      await server.close();
+      edited.cleanup();
+    }
   });
 
   it('refuses bad database flags with a message naming what is wrong', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { migrateToLatest } from '../db/connect';
+import { DATASET_CHANNEL } from '../db/dataset-watch';
 import type { Database, DatasetRows } from '../db/database';
 import { describeLocation, type PostgresLocation } from '../db/location';
 import { openPostgres } from '../db/postgres';
@@ -39,6 +40,8 @@ export async function writePostgresDatabase(
       }
       await sql`drop schema if exists ${sql.id(location.schema)} cascade`.execute(trx);
       await sql`alter schema ${sql.id(build)} rename to ${sql.id(location.schema)}`.execute(trx);
+      // Servers on this schema follow the new dataset (delivered when this transaction commits).
+      await sql`select pg_notify(${DATASET_CHANNEL}, ${location.schema})`.execute(trx);
       return 'replaced';
     });
   } catch (error) {
