@@ -112,6 +112,7 @@ describe('the HTTP server on a real port', () => {
     const health = await fetch(`${server.url}/healthz`);
     expect(await jsonOf(health)).toEqual({
       status: 'ok',
+      database: 'ok',
       dataset: expect.stringMatching(/^[0-9a-f]{64}$/),
       uptimeSeconds: expect.any(Number),
       memory: { rssBytes: expect.any(Number), heapUsedBytes: expect.any(Number) },

@@ -12,6 +12,7 @@ import { buildRows } from '../server/ingest/build-database';
 import { startServer } from '../server/start-server';
 import { writePostgresDatabase } from '../server/ingest/write-postgres';
 import { cli } from './support/run-cli';
+import { startTcpProxy } from './support/tcp-proxy';
 import { copySeeds, editSeed, scratchDir, SEEDS_DIR } from './support/seeds-fixture';
 import { testPostgresUrl } from './support/test-database';
 
@@ -213,6 +214,64 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     } finally {
       await server.close();
       edited.cleanup();
+    }
+  });
+
+  it('survives losing its PostgreSQL: requests fail cleanly, /healthz says 503, and it recovers', async () => {
+    const lossy = fresh();
+    made.push(lossy);
+    await writePostgresDatabase(buildRows(SEEDS_DIR).rows, lossy);
+    const target = new URL(url);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const through = new URL(url);
+    through.port = String(proxy.port);
+    const errors: unknown[] = [];
+    const server = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        database: postgresAt(through.toString(), lossy.schema),
+        responseCache: false,
+      },
+      (error) => errors.push(error),
+    ).catch(async (error: unknown) => {
+      await proxy.close();
+      throw error;
+    });
+    const ask = async () => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ voorziening(code: "bag") { name } }' }),
+      });
+      return (await response.json()) as any;
+    };
+    const health = async () => {
+      const response = await fetch(`${server.url}/healthz`);
+      return { status: response.status, database: ((await response.json()) as any).database };
+    };
+    try {
+      expect((await ask()).data.voorziening.name).toBe('Basisregistratie Adressen en Gebouwen');
+      expect(await health()).toEqual({ status: 200, database: 'ok' });
+
+      proxy.cut();
+      const failed = await ask();
+      expect(failed.errors[0].message).toBe('Internal server error');
+      expect(JSON.stringify(failed)).not.toMatch(/ECONN|terminated|127\.0\.0\.1/);
+      expect(await health()).toEqual({ status: 503, database: 'unreachable' });
+      expect(errors.length).toBeGreaterThan(0);
+
+      proxy.restore();
+      let recovered: any;
+      for (let tries = 0; tries < 50 && !recovered?.data?.voorziening; tries += 1) {
+        recovered = await ask();
+        if (!recovered.data?.voorziening) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(recovered.data.voorziening.name).toBe('Basisregistratie Adressen en Gebouwen');
+      expect(await health()).toEqual({ status: 200, database: 'ok' });
+    } finally {
+      await server.close();
+      await proxy.close();
     }
   });
 

@@ -48,7 +48,11 @@ export function openPostgres(
     connectionTimeoutMillis: 10_000,
     types,
   });
-  pool.on('error', options.onPoolError ?? (() => undefined));
+  const onPoolError = options.onPoolError ?? (() => undefined);
+  // Idle connections report their errors through the pool; a connection checked out when its link drops (before
+  // its query went out) reports on itself: without a listener there, that error would end the process.
+  pool.on('error', onPoolError);
+  pool.on('connect', (client) => client.on('error', onPoolError));
   const onQuery = options.onQuery;
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

@@ -9,6 +9,7 @@ import { buildExport, EXPORT_PATHS } from './exports/export-routes';
 import { explorePage, exploreIndex } from './pictures/explore-pages';
 import { renderDot, stelselDot } from './pictures/stelsel-dot';
 import { handleGraphQL } from './graphql-handler';
+import { checkHealth } from './health';
 import { etagFor, matchesIfNoneMatch } from './http-cache';
 import { HttpError } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
@@ -115,13 +116,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}.`);
     }
     if (!asset) {
-      const { rss, heapUsed } = process.memoryUsage();
-      return sendJson(response, 200, {
-        status: 'ok',
-        dataset: dataset.contentHash,
-        uptimeSeconds: Math.round(process.uptime()),
-        memory: { rssBytes: rss, heapUsedBytes: heapUsed },
-      });
+      const health = await checkHealth(db, dataset);
+      response.setHeader('cache-control', 'no-store');
+      return sendJson(response, health.statusCode, health.body);
     }
     return sendAsset(request, response, asset, url.pathname === '/' ? 'no-cache' : 'public, max-age=86400');
   };
