@@ -1,13 +1,19 @@
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { parseArgs } from 'node:util';
+import { environmentFor, postgresAt } from '../server/db/location';
+import { openPostgres } from '../server/db/postgres';
 import { exampleMix } from './query-mix';
 import { spawnServer } from './spawn-server';
 
-const USAGE = `usage: npm run soak -- [--duration SECONDS] [--connections N] [--no-response-cache]
+const USAGE = `usage: npm run soak -- [--duration SECONDS] [--connections N] [--no-response-cache] [--url URL]
 
 A bounded load on loopback: the playground's example queries, round robin, over N connections for a number
 of seconds, against the server started as its own process. Reports errors (must be 0), non-2xx answers,
-latency, and the server's memory before and after. Exits 1 when there were errors or non-2xx answers.`;
+latency, and the server's memory before and after. Exits 1 when there were errors or non-2xx answers.
+
+  --url URL   serve from PostgreSQL: a scratch schema in this database, built by the server at start-up
+              and dropped afterwards (default: the SQLite file)`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -19,6 +25,7 @@ async function main(): Promise<void> {
         duration: { type: 'string', default: '60' },
         connections: { type: 'string', default: '50' },
         'no-response-cache': { type: 'boolean' },
+        url: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -35,7 +42,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(connections) || connections < 1 || connections > 1000)
     throw new Error(`--connections must be 1–1000; got ${args.connections}`);
 
-  const server = await spawnServer(args['no-response-cache'] ? { RESPONSE_CACHE: 'off' } : {});
+  const database = args.url ? postgresAt(args.url, `soak_${process.pid}`) : undefined;
+  const server = await spawnServer({
+    ...(args['no-response-cache'] ? { RESPONSE_CACHE: 'off' } : {}),
+    ...(database ? environmentFor(database) : {}),
+  });
   try {
     const mix = exampleMix();
     // warm up once per query, so "before" measures a server that has loaded its code paths
@@ -58,7 +69,7 @@ async function main(): Promise<void> {
     });
     const after = await server.memory();
     const lines = [
-      `soak: ${duration} s, ${connections} connections, ${mix.length} example queries round robin, response cache ${args['no-response-cache'] ? 'off' : 'on'}`,
+      `soak: ${duration} s, ${connections} connections, ${mix.length} example queries round robin, response cache ${args['no-response-cache'] ? 'off' : 'on'}, ${database ? 'PostgreSQL' : 'SQLite'}`,
       `requests: ${result.requests.total} (${result.requests.average.toFixed(0)} req/s average)`,
       `latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       `errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx}`,
@@ -68,6 +79,11 @@ async function main(): Promise<void> {
     if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) process.exitCode = 1;
   } finally {
     await server.stop();
+    if (database) {
+      const db = openPostgres(database, { readonly: false, maxConnections: 1 });
+      await sql`drop schema if exists ${sql.id(database.schema)} cascade`.execute(db);
+      await db.destroy();
+    }
   }
 }
 

@@ -101,6 +101,8 @@ export async function startServer(
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // Handlers still running (their client may have left) finish before the database goes.
+      await server.drain(limits.timeBudgetMs + 1000);
       await watch?.close();
       await shared?.close();
       await apollo.stop();

@@ -275,6 +275,33 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     }
   });
 
+  it('closes only after the requests being handled are done, even those whose client left', async () => {
+    const busy = fresh();
+    made.push(busy);
+    await writePostgresDatabase(buildRows(SEEDS_DIR).rows, busy);
+    const errors: unknown[] = [];
+    const server = await startServer(
+      { port: 0, host: '127.0.0.1', database: busy, responseCache: false },
+      (error) => errors.push(error),
+    );
+    const query =
+      '{ stelsel { nodes { code indicators { key observations { raw } notes { key } } outgoing { to { code } } } } }';
+    const abort = new AbortController();
+    const asked = Array.from({ length: 20 }, () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+        signal: abort.signal,
+      }).catch(() => undefined),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    abort.abort();
+    await Promise.all(asked);
+    await server.close();
+    expect(errors).toEqual([]);
+  });
+
   it('refuses bad database flags with a message naming what is wrong', async () => {
     const cases: [string[], number, RegExp][] = [
       [['--url', 'http://127.0.0.1/test'], 2, /"http:\/\/127\.0\.0\.1\/test" is not a postgres:\/\/ URL/],

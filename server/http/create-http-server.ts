@@ -57,12 +57,15 @@ function sendAsset(
   response.end(request.method === 'HEAD' ? undefined : gzip ? asset.gzipped() : asset.body);
 }
 
+/** The HTTP server, with `drain`: resolves once no request is being handled (or after `timeoutMs`). */
+export type HttpServer = Server & { drain: (timeoutMs: number) => Promise<void> };
+
 /**
  * Creates the HTTP server: GraphQL at `/graphql` (GET and POST, CORS, HTTP caching of GET answers), the
  * playground at `/` with its assets under `/playground/`, and `/healthz`. Every other path is a 404; every
  * failure an HTTP error with a plain message, never a stack trace.
  */
-export function createHttpServer(options: HttpServerOptions): Server {
+export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { apollo, db, dataset } = options;
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const timeBudgetMs = options.timeBudgetMs ?? 5000;
@@ -187,16 +190,43 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return { contentType: 'text/html; charset=utf-8', body };
     });
 
-  return createServer((request, response) => {
-    route(request, response).catch((error: unknown) => {
-      if (!(error instanceof HttpError)) options.logError?.(error);
-      const status = error instanceof HttpError ? error.status : 500;
-      const message = error instanceof HttpError ? error.message : 'Internal server error';
-      const extensions = error instanceof HttpError ? error.extensions : { code: 'INTERNAL_SERVER_ERROR' };
-      if (response.headersSent) response.destroy();
-      else if (request.url?.startsWith(GRAPHQL_PATH))
-        sendJson(response, status, { errors: [{ message, extensions }] });
-      else sendJson(response, status, { error: message });
-    });
+  // Requests being handled, counted until their handler is done (even when the client left before), so that
+  // closing the server can wait for them before the database goes.
+  let inFlight = 0;
+  let whenIdle: (() => void)[] = [];
+  const settled = () => {
+    inFlight -= 1;
+    if (inFlight === 0) {
+      const waiting = whenIdle;
+      whenIdle = [];
+      waiting.forEach((resolve) => resolve());
+    }
+  };
+  const drain = (timeoutMs: number) =>
+    inFlight === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          whenIdle.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+
+  const server = createServer((request, response) => {
+    inFlight += 1;
+    route(request, response)
+      .finally(settled)
+      .catch((error: unknown) => {
+        if (!(error instanceof HttpError)) options.logError?.(error);
+        const status = error instanceof HttpError ? error.status : 500;
+        const message = error instanceof HttpError ? error.message : 'Internal server error';
+        const extensions = error instanceof HttpError ? error.extensions : { code: 'INTERNAL_SERVER_ERROR' };
+        if (response.headersSent) response.destroy();
+        else if (request.url?.startsWith(GRAPHQL_PATH))
+          sendJson(response, status, { errors: [{ message, extensions }] });
+        else sendJson(response, status, { error: message });
+      });
   });
+  return Object.assign(server, { drain });
 }
