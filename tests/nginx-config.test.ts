@@ -131,6 +131,26 @@ describe('deploy/nginx.conf', () => {
       expect(await revalidated.text()).toBe('');
     });
 
+    it('never answers from its cache a GET that CSRF prevention refuses: the replica refuses it', async () => {
+      const url = `${base}/graphql${search('{ voorziening(code: "bgt") { name } }')}`;
+      expect((await fetch(url, { headers })).status).toBe(200);
+      expect((await fetch(url, { headers })).headers.get('x-proxy-cache')).toBe('HIT');
+      for (const unsafe of [
+        { accept: headers.accept },
+        { accept: headers.accept, 'content-type': 'text/plain' },
+        { accept: headers.accept, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      ]) {
+        const refused = await fetch(url, { headers: unsafe });
+        expect({ unsafe, status: refused.status }).toEqual({ unsafe, status: 400 });
+        expect(refused.headers.get('x-proxy-cache')).toBe('BYPASS');
+      }
+      const json = await fetch(url, {
+        headers: { accept: headers.accept, 'content-type': 'application/json' },
+      });
+      expect(json.status).toBe(200);
+      expect(json.headers.get('x-proxy-cache')).toBe('HIT');
+    });
+
     it('answers 304 to an If-None-Match naming the ETag of an answer it does not hold yet', async () => {
       const { dataset } = (await (await fetch(`${base}/healthz`)).json()) as { dataset: string };
       const query = search('{ voorziening(code: "nhr") { name } }');
