@@ -1,22 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import type { DatasetRows } from '../server/db/database';
-import { environmentFor, postgresAt, sqliteAt, type DatabaseLocation } from '../server/db/location';
-import { openPostgres } from '../server/db/postgres';
+import { environmentFor, postgresAt, type DatabaseLocation } from '../server/db/location';
 import { buildRows } from '../server/ingest/build-database';
-import { writeSqliteDatabase } from '../server/ingest/write-database';
-import { writePostgresDatabase } from '../server/ingest/write-postgres';
 import { countStatements } from './count-statements';
 import { startFloorServer } from './floor-server';
 import { benchOperations, type BenchOperation } from './operations';
 import { runLoad, type LoadResult } from './run-load';
+import { DEFAULT_BENCH_URL, writeBenchDatabase } from './scratch-database';
 import { ROOT, spawnServer } from './spawn-server';
-
-/** This machine's PostgreSQL (trust auth), where `--db postgres` makes its scratch schema by default. */
-const DEFAULT_BENCH_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 const USAGE = `usage: npm run bench -- [--duration SECONDS] [--connections N] [--db sqlite|postgres|both] [--url URL]
 
@@ -49,29 +42,6 @@ interface DialectRun {
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
-
-/** Where a dialect's bench database goes, and how it is removed afterwards. */
-async function benchDatabase(
-  dialect: 'sqlite' | 'postgres',
-  url: string,
-  rows: DatasetRows,
-): Promise<{ location: DatabaseLocation; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const location = sqliteAt(join(tmpdir(), `stelselgraph-bench-${process.pid}.sqlite`));
-    await writeSqliteDatabase(rows, location.file);
-    return { location, drop: async () => rmSync(location.file, { force: true }) };
-  }
-  const location = postgresAt(url, `bench_${process.pid}`);
-  await writePostgresDatabase(rows, location);
-  return {
-    location,
-    drop: async () => {
-      const db = openPostgres(location, { readonly: false, maxConnections: 1 });
-      await sql`drop schema if exists ${sql.id(location.schema)} cascade`.execute(db);
-      await db.destroy();
-    },
-  };
-}
 
 /** Drives every operation against a server on `location`, without and with the response cache. */
 async function measureDialect(
@@ -149,7 +119,7 @@ async function main(): Promise<void> {
   const answers = new Map<string, { bytes: Buffer; contentType: string }>();
   const runs: DialectRun[] = [];
   for (const dialect of dialects) {
-    const database = await benchDatabase(dialect, args.url, rows);
+    const database = await writeBenchDatabase(dialect, args.url, rows, 'run');
     try {
       runs.push(await measureDialect(database.location, operations, answers, duration, connections));
     } finally {

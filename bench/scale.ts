@@ -1,21 +1,21 @@
-import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRows } from '../server/ingest/build-database';
 import { scaleDataset } from '../server/ingest/synthetic-dataset';
-import { sqliteAt } from '../server/db/location';
-import { writeSqliteDatabase } from '../server/ingest/write-database';
+import { environmentFor } from '../server/db/location';
 import { countStatements } from './count-statements';
 import { benchOperations } from './operations';
+import { DEFAULT_BENCH_URL, writeBenchDatabase, type BenchDialect } from './scratch-database';
 import { ROOT, spawnServer } from './spawn-server';
 
-const USAGE = `usage: npm run bench:scale -- [--factors 1,10,100,1000] [--requests N]
+const USAGE = `usage: npm run bench:scale -- [--factors 1,10,100,1000] [--requests N] [--db sqlite|postgres] [--url URL]
 
 Grows the dataset by each factor (scaleDataset: copies of the stelsel, linked), and for each size reports the
 database build time and size, the server's resident memory, the p50 latency of Q1–Q6 and of a page of
 observations (N sequential requests each, no answer store), and the SQL statements per request; then the
-growth per ×10.`;
+growth per ×10. --db postgres writes each size to a scratch schema of the database at --url (default:
+${DEFAULT_BENCH_URL}) and drops it afterwards.`;
 
 /** The median latency of `count` sequential requests of one body. */
 async function p50(url: string, body: string, count: number): Promise<{ ms: number; bytes: number }> {
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     options: {
       factors: { type: 'string', default: '1,10,100,1000' },
       requests: { type: 'string', default: '25' },
+      db: { type: 'string', default: 'sqlite' },
+      url: { type: 'string', default: DEFAULT_BENCH_URL },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
   if (factors.some((f) => !Number.isInteger(f) || f < 1))
     throw new Error(`--factors must be whole numbers ≥ 1; got ${args.factors}`);
   const requests = Number(args.requests);
+  if (args.db !== 'sqlite' && args.db !== 'postgres')
+    throw new Error(`--db must be sqlite or postgres; got ${args.db}`);
+  const dialect: BenchDialect = args.db;
   const base = buildRows(join(ROOT, 'seeds')).rows;
   const operations = benchOperations();
   const rows: {
@@ -63,13 +68,17 @@ async function main(): Promise<void> {
     statements: Record<string, number>;
   }[] = [];
   for (const factor of factors) {
-    const file = join(tmpdir(), `stelselgraph-scale-${factor}-${process.pid}.sqlite`);
     const started = performance.now();
-    await writeSqliteDatabase(scaleDataset(base, factor), file);
+    const database = await writeBenchDatabase(
+      dialect,
+      args.url,
+      scaleDataset(base, factor),
+      `scale${factor}`,
+    );
     const buildSeconds = (performance.now() - started) / 1000;
-    const statements = await countStatements(sqliteAt(file), operations);
+    const statements = await countStatements(database.location, operations);
     const server = await spawnServer({
-      DATABASE_FILE: file,
+      ...environmentFor(database.location),
       SEEDS_DIR: join(tmpdir(), 'no-seeds'),
       RESPONSE_CACHE: 'off',
       TIME_BUDGET_MS: '600000',
@@ -81,19 +90,21 @@ async function main(): Promise<void> {
       rows.push({
         factor,
         buildSeconds,
-        megabytes: statSync(file).size / 1024 / 1024,
+        megabytes: (await database.bytes()) / 1024 / 1024,
         rssMegabytes: (await server.memory()).rssBytes / 1024 / 1024,
         latency,
         statements,
       });
     } finally {
       await server.stop();
+      await database.drop();
     }
     process.stderr.write(`×${factor} done\n`);
   }
   const ids = operations.map((o) => o.id);
   const pad = (s: string | number, n = 8) => String(s).padStart(n);
   const lines = [
+    `${dialect}`,
     `size      build s    DB MB   RSS MB | ${ids.map((id) => pad(`${id} ms`)).join(' ')} | SQL per request (${ids.join(' ')})`,
     ...rows.map(
       (r) =>
