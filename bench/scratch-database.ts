@@ -6,7 +6,7 @@ import type { DatasetRows } from '../server/db/database';
 import { postgresAt, sqliteAt, type DatabaseLocation } from '../server/db/location';
 import { openPostgres } from '../server/db/postgres';
 import { writeSqliteDatabase } from '../server/ingest/write-database';
-import { writePostgresDatabase } from '../server/ingest/write-postgres';
+import { dropPostgresSchema, writePostgresDatabase } from '../server/ingest/write-postgres';
 
 /** The dialects a benchmark can run on. */
 export type BenchDialect = 'sqlite' | 'postgres';
@@ -43,11 +43,10 @@ export async function writeBenchDatabase(
   }
   const location = postgresAt(url, `bench_${name}_${process.pid}`);
   await writePostgresDatabase(rows, location);
-  const admin = () => openPostgres(location, { readonly: false, maxConnections: 1 });
   return {
     location,
     bytes: async () => {
-      const db = admin();
+      const db = openPostgres(location, { readonly: false, maxConnections: 1 });
       try {
         const result = await sql<{ bytes: number }>`
           select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes
@@ -58,13 +57,6 @@ export async function writeBenchDatabase(
         await db.destroy();
       }
     },
-    drop: async () => {
-      const db = admin();
-      try {
-        await sql`drop schema if exists ${sql.id(location.schema)} cascade`.execute(db);
-      } finally {
-        await db.destroy();
-      }
-    },
+    drop: () => dropPostgresSchema(location),
   };
 }

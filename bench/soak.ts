@@ -1,8 +1,7 @@
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import { parseArgs } from 'node:util';
 import { environmentFor, postgresAt } from '../server/db/location';
-import { openPostgres } from '../server/db/postgres';
+import { dropPostgresSchema } from '../server/ingest/write-postgres';
 import { exampleMix } from './query-mix';
 import { spawnServer } from './spawn-server';
 
@@ -79,11 +78,7 @@ async function main(): Promise<void> {
     if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) process.exitCode = 1;
   } finally {
     await server.stop();
-    if (database) {
-      const db = openPostgres(database, { readonly: false, maxConnections: 1 });
-      await sql`drop schema if exists ${sql.id(database.schema)} cascade`.execute(db);
-      await db.destroy();
-    }
+    if (database) await dropPostgresSchema(database);
   }
 }
 

@@ -12,15 +12,18 @@ export type EnsureResult = 'built' | 'rebuilt' | 'current' | 'no-seeds';
 /** PostgreSQL's "undefined table" and "undefined schema" error codes: no dataset there (yet). */
 const NO_SUCH_TABLE = new Set(['42P01', '3F000']);
 
+/** The hashes a built database records: `content_hash` (the seeds: the dataset version) and `builder_hash` (the ingest's code). */
+export interface DatasetHashes {
+  content_hash: string | null;
+  builder_hash: string | null;
+}
+
 /**
- * A hash recorded in a built database (`content_hash`: the seeds, the dataset version; `builder_hash`: the
- * ingest's code), or null when it has none: no such file, no dataset in the schema, or not one of ours.
- * A PostgreSQL server that cannot be reached is an error naming the location, not a missing dataset.
+ * The hashes recorded in a built database, read with one statement, or null when it holds no dataset: no
+ * such file, no dataset in the schema, or not one of ours. A PostgreSQL server that cannot be reached is an
+ * error naming the location, not a missing dataset.
  */
-export async function readDatasetHash(
-  location: DatabaseLocation,
-  key: 'content_hash' | 'builder_hash' = 'content_hash',
-): Promise<string | null> {
+export async function readDatasetHashes(location: DatabaseLocation): Promise<DatasetHashes | null> {
   if (location.dialect === 'sqlite' && !existsSync(location.file)) return null;
   let db;
   try {
@@ -29,8 +32,15 @@ export async function readDatasetHash(
     return null;
   }
   try {
-    const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
-    return row?.value ?? null;
+    const rows = await db
+      .selectFrom('meta')
+      .select(['key', 'value'])
+      .where('key', 'in', ['content_hash', 'builder_hash'])
+      .execute();
+    const value = (key: string) => rows.find((row) => row.key === key)?.value ?? null;
+    return rows.length === 0
+      ? null
+      : { content_hash: value('content_hash'), builder_hash: value('builder_hash') };
   } catch (error) {
     if (location.dialect === 'sqlite') return null;
     const code = (error as { code?: string }).code;
@@ -41,6 +51,14 @@ export async function readDatasetHash(
   } finally {
     await db.destroy();
   }
+}
+
+/** One hash recorded in a built database (see {@link readDatasetHashes}), or null when it has none. */
+export async function readDatasetHash(
+  location: DatabaseLocation,
+  key: keyof DatasetHashes = 'content_hash',
+): Promise<string | null> {
+  return (await readDatasetHashes(location))?.[key] ?? null;
 }
 
 /** The content hash the seeds would give now, without building. */
@@ -57,8 +75,8 @@ export function currentSeedsHash(seedsDir: string): string {
  */
 export async function ensureDatabase(location: DatabaseLocation, seedsDir: string): Promise<EnsureResult> {
   const hasSeeds = existsSync(join(seedsDir, 'editions.yaml'));
-  const exists =
-    location.dialect === 'sqlite' ? existsSync(location.file) : (await readDatasetHash(location)) !== null;
+  const recorded = await readDatasetHashes(location);
+  const exists = location.dialect === 'sqlite' ? existsSync(location.file) : recorded !== null;
   if (!exists) {
     if (!hasSeeds) {
       throw new Error(
@@ -69,8 +87,9 @@ export async function ensureDatabase(location: DatabaseLocation, seedsDir: strin
     return 'built';
   }
   if (!hasSeeds) return 'no-seeds';
-  const seedsCurrent = (await readDatasetHash(location)) === currentSeedsHash(seedsDir);
-  if (seedsCurrent && (await readDatasetHash(location, 'builder_hash')) === hashBuilder()) return 'current';
+  if (recorded?.content_hash === currentSeedsHash(seedsDir) && recorded.builder_hash === hashBuilder()) {
+    return 'current';
+  }
   const { unchanged } = await buildDatabase(seedsDir, location);
   return unchanged ? 'current' : 'rebuilt';
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { withinTimeLimit } from '../cache/time-limit';
 import type { DatasetInfo } from '../graphql/context';
 
 /** How long the health check waits for the database before calling it unreachable, in ms. */
@@ -23,17 +24,14 @@ export interface Health {
  * is taken out of rotation; with the dataset version being served, the uptime and the memory in use.
  */
 export async function checkHealth(db: Kysely<Database>, dataset: DatasetInfo): Promise<Health> {
-  let timer: NodeJS.Timeout | undefined;
-  const reachable = await Promise.race([
-    sql`select 1`.execute(db).then(
-      () => true,
-      () => false,
-    ),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), HEALTH_DATABASE_TIMEOUT_MS);
-    }),
-  ]);
-  clearTimeout(timer);
+  const reachable = await withinTimeLimit(
+    sql`select 1`.execute(db),
+    HEALTH_DATABASE_TIMEOUT_MS,
+    'select 1',
+  ).then(
+    () => true,
+    () => false,
+  );
   const { rss, heapUsed } = process.memoryUsage();
   return {
     statusCode: reachable ? 200 : 503,

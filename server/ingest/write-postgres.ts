@@ -65,3 +65,13 @@ async function holdsSameDataset(db: Kysely<Database>, schema: string, rows: Data
   );
   return held.rows.length === 2 && held.rows.every((row) => wanted.get(row.key) === row.value);
 }
+
+/** Drops a PostgreSQL location's schema with everything in it (for scratch datasets: tests, benchmarks). */
+export async function dropPostgresSchema(location: PostgresLocation): Promise<void> {
+  const db = openPostgres(location, { readonly: false, maxConnections: 1 });
+  try {
+    await sql`drop schema if exists ${sql.id(location.schema)} cascade`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, DatasetRows } from '../../server/db/database';
 import { postgresAt, sqliteAt, type DatabaseLocation } from '../../server/db/location';
 import { openDatabase } from '../../server/db/open-database';
-import { openPostgres } from '../../server/db/postgres';
 import { writeSqliteDatabase } from '../../server/ingest/write-database';
-import { writePostgresDatabase } from '../../server/ingest/write-postgres';
+import { dropPostgresSchema, writePostgresDatabase } from '../../server/ingest/write-postgres';
 import { scratchDir } from './seeds-fixture';
 
 /** The dialect this test run exercises: the jest project sets `STELSELGRAPH_TEST_DIALECT` (default sqlite). */
@@ -54,14 +53,7 @@ export async function writeScratchDatabase(
   await writePostgresDatabase(rows, location);
   return {
     location,
-    drop: async () => {
-      const admin = openPostgres(location, { readonly: false, maxConnections: 1 });
-      try {
-        await sql`drop schema if exists ${sql.id(location.schema)} cascade`.execute(admin);
-      } finally {
-        await admin.destroy();
-      }
-    },
+    drop: () => dropPostgresSchema(location),
   };
 }
 
