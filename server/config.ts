@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
+import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './http/response-cache';
 import { checkRedisUrl } from './cache/redis-connection';
 import { DEFAULT_REDIS_NAMESPACE } from './cache/shared-caches';
 import { DEFAULT_POSTGRES_SCHEMA, postgresAt, sqliteAt, type DatabaseLocation } from './db/location';
@@ -29,8 +30,11 @@ const configSchema = z.object({
   MAX_DIRECTIVES: positive(DEFAULT_QUERY_LIMITS.maxDirectives),
   MAX_TOKENS: positive(DEFAULT_QUERY_LIMITS.maxTokens),
   TIME_BUDGET_MS: positive(DEFAULT_QUERY_LIMITS.timeBudgetMs),
+  MAX_NODES: positive(DEFAULT_QUERY_LIMITS.maxNodes),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  ANSWER_MAX_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxAnswerBytes),
+  ANSWER_STORE_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxTotalBytes),
   CORS_ORIGINS: z.string().default('*'),
   REDIS_URL: z.string().min(1).optional(),
   REDIS_NAMESPACE: z
@@ -51,6 +55,8 @@ export interface ServerConfig {
   limits: QueryLimits;
   cacheMaxAge: number;
   responseCache: boolean;
+  /** The answer store's caps: per answer (`ANSWER_MAX_BYTES`) and in all (`ANSWER_STORE_BYTES`). */
+  answerLimits: AnswerLimits;
   corsOrigins: CorsOrigins;
   /** The Redis through which replicas share their caches (`REDIS_URL`); none: caches in this process. */
   redisUrl?: string;
@@ -85,9 +91,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxDirectives: c.MAX_DIRECTIVES,
       maxTokens: c.MAX_TOKENS,
       timeBudgetMs: c.TIME_BUDGET_MS,
+      maxNodes: c.MAX_NODES,
     },
     cacheMaxAge: c.CACHE_MAX_AGE,
     responseCache: c.RESPONSE_CACHE === 'on',
+    answerLimits: { maxAnswerBytes: c.ANSWER_MAX_BYTES, maxTotalBytes: c.ANSWER_STORE_BYTES },
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
     redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),
     redisNamespace: c.REDIS_NAMESPACE,

@@ -1,10 +1,12 @@
 import { readConfig } from './config';
 import { describeLocation } from './db/location';
 import { ensureDatabase } from './ensure-database';
+import { keepServingOnUnhandledRejections } from './keep-serving';
 import { startServer } from './start-server';
 
 /** `npm start`: builds the database from the seeds when needed, then serves the API until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  keepServingOnUnhandledRejections();
   const config = readConfig();
   const started = Date.now();
   const ensured = await ensureDatabase(config.database, config.seedsDir);

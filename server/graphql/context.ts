@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { createBudget, type ExecutionBudget } from './limits/execution-budget';
+import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { createLoaders, type Loaders } from './loaders';
 
 /** Facts about the loaded dataset, read once at start-up. */
@@ -8,23 +10,21 @@ export interface DatasetInfo {
   contentHash: string;
 }
 
-/** What every resolver gets: the database, fresh DataLoaders for this request, the dataset facts, its time budget. */
+/** What every resolver gets: the database, fresh DataLoaders for this request, the dataset facts, its budget. */
 export interface GraphQLContext {
   db: Kysely<Database>;
   loaders: Loaders;
   dataset: DatasetInfo;
-  /** When the request started (ms since the epoch). */
-  startedAt: number;
-  /** When its time budget runs out (ms since the epoch). */
-  deadline: number;
+  /** What the request may still do: time and resolved nodes (see `limits/execution-budget.ts`). */
+  budget: ExecutionBudget;
 }
 
-/** Creates the context of one request: fresh loaders, and a deadline `timeBudgetMs` from now. */
+/** Creates the context of one request: fresh loaders, and a budget of `timeBudgetMs` from now and `maxNodes` nodes. */
 export function createContext(
   db: Kysely<Database>,
   dataset: DatasetInfo,
   timeBudgetMs: number,
+  maxNodes: number = DEFAULT_QUERY_LIMITS.maxNodes,
 ): GraphQLContext {
-  const startedAt = Date.now();
-  return { db, loaders: createLoaders(db), dataset, startedAt, deadline: startedAt + timeBudgetMs };
+  return { db, loaders: createLoaders(db), dataset, budget: createBudget(timeBudgetMs, maxNodes) };
 }

@@ -9,7 +9,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
 import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
 import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
-import { withTimeBudget } from './limits/time-budget';
+import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
+import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
+import { limitsPlugin } from './limits/limits-plugin';
 import { resolvers } from './resolvers';
 import { readTypeDefs } from './type-defs';
 
@@ -21,6 +23,8 @@ export interface ApolloOptions {
   logError?: (error: unknown) => void;
   /** The query limits (defaults: {@link DEFAULT_QUERY_LIMITS}). */
   limits?: QueryLimits;
+  /** The caps on argument values (defaults: {@link DEFAULT_ARGUMENT_CAPS}). */
+  argumentCaps?: ArgumentCaps;
   /** Where automatic persisted queries are kept (default: in memory). */
   cache?: KeyValueCache<string>;
 }
@@ -49,7 +53,8 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<GraphQLContext>({
     typeDefs: readTypeDefs(),
-    resolvers: withTimeBudget(resolvers as Record<string, Record<string, unknown>>) as never,
+    resolvers: withExecutionBudget(resolvers as Record<string, Record<string, unknown>>) as never,
+    fieldResolver: budgetedDefaultResolver as never,
     introspection: true,
     csrfPrevention: true,
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
@@ -60,11 +65,19 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     includeStacktraceInErrorResponses: development,
     // No landing page (the playground is ours) and no per-field cache hints (answers are cached by the
     // HTTP layer, whole): Apollo would otherwise add its cache-control plugin, which runs on every field.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      limitsPlugin(limits.maxCost, options.argumentCaps ?? DEFAULT_ARGUMENT_CAPS),
+    ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const reshaped = reshapeLimitError(formatted, error);
       const code = reshaped.extensions?.code;
       if (typeof code === 'string' && CLIENT_CODES.has(code)) return reshaped;
+      // graphql-js stops coercing the variables at its 51st error with an error of its own, without a code
+      // or a variable (so Apollo does not see it as the client's, as it does the 50 before it): it is.
+      if (error instanceof GraphQLError && error.message.startsWith('Too many errors processing variables'))
+        return { message: reshaped.message, extensions: { code: 'BAD_USER_INPUT' } };
       // Apollo's own refusals of a bad request (e.g. an unsupported persisted query version) carry a 4xx
       // status but no code: they are the client's errors too.
       const status = (

@@ -6,6 +6,7 @@ import type { Database } from '../../server/db/database';
 import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
+import { listSizesOf } from '../../server/graphql/limits/list-sizes';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */
@@ -49,13 +50,19 @@ export async function createApiContext(
     logError: () => undefined,
   });
   await apollo.start();
+  await listSizesOf(db, contentHash); // as the server does at start-up, so that no request counts it
   return {
     apollo,
     db,
     statements,
     resetStatements: () => void statements.splice(0),
     run: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const contextValue = createContext(db, { contentHash }, options.timeBudgetMs ?? 60_000);
+      const contextValue = createContext(
+        db,
+        { contentHash },
+        options.timeBudgetMs ?? 60_000,
+        options.limits?.maxNodes,
+      );
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as unknown as OperationResult<T>;

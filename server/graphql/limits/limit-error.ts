@@ -9,6 +9,7 @@ export const LIMIT_CODES = [
   'QUERY_DIRECTIVE_LIMIT',
   'QUERY_TOKEN_LIMIT',
   'TIME_BUDGET_EXCEEDED',
+  'NODE_BUDGET_EXCEEDED',
 ] as const;
 
 /** How graphql-armor words each refusal, and what we make of it. */
@@ -17,11 +18,6 @@ const ARMOR_MESSAGES: { pattern: RegExp; code: (typeof LIMIT_CODES)[number]; wha
     pattern: /Query depth limit of (\d+(?:\.\d+)?) exceeded, found (\d+(?:\.\d+)?)/,
     code: 'QUERY_DEPTH_LIMIT',
     what: 'depth',
-  },
-  {
-    pattern: /Query Cost limit of (\d+(?:\.\d+)?) exceeded, found (\d+(?:\.\d+)?)/,
-    code: 'QUERY_COST_LIMIT',
-    what: 'cost',
   },
   {
     pattern: /Aliases limit of (\d+(?:\.\d+)?) exceeded, found (\d+(?:\.\d+)?)/,
@@ -46,7 +42,7 @@ export function limitMessage(what: string, limit: number, found: number): string
 const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
 
 /**
- * Rewrites the refusals of graphql-armor (depth, cost, aliases, directives) and of the parser (tokens) into
+ * Rewrites the refusals of graphql-armor (depth, aliases, directives) and of the parser (tokens) into
  * errors with their own code, a message that says the limit and how far the query went over it, and
  * `extensions.limit` / `extensions.found`. Other errors pass unchanged. `error` is the original error: for a
  * token refusal its source is counted, since the parser stops counting at the limit.
