@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database';
+import { parseRowId } from './global-id';
 import type { ConnectionModel } from './models';
 import { userInputError } from './user-input-error';
 
@@ -8,12 +9,19 @@ export function toCursor(id: number): string {
   return Buffer.from(`cursor:${id}`).toString('base64url');
 }
 
-/** Decodes the `after` argument; throws BAD_USER_INPUT when it is not a cursor of ours. */
+/**
+ * Decodes the `after` argument; throws BAD_USER_INPUT when it is not a cursor of ours (including one whose id
+ * no row can have: beyond the 32-bit ids, it would not bind on PostgreSQL).
+ */
 export function fromCursor(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;
   const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw userInputError(`\`after\` is not a cursor this API returned: "${cursor}".`, 'after');
-  return Number(match[1]);
+  const id = match ? parseRowId(match[1]!) : null;
+  if (id === null) {
+    const shown = cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor;
+    throw userInputError(`\`after\` is not a cursor this API returned: ${JSON.stringify(shown)}.`, 'after');
+  }
+  return id;
 }
 
 /**

@@ -10,14 +10,32 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
+/**
+ * The largest row id: the `integer` columns of both dialects are 32-bit (PostgreSQL's `int4`). A number
+ * beyond it can name no row, and on PostgreSQL it would not even bind to the column: ids and cursors that
+ * decode to one are refused before any SQL.
+ */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/**
+ * Reads a row id from its decimal digits (at most 10, no sign): the number, or null when it is beyond
+ * {@link MAX_ROW_ID}.
+ */
+export function parseRowId(digits: string): number | null {
+  if (!/^\d{1,10}$/.test(digits)) return null;
+  const id = Number(digits);
+  return id <= MAX_ROW_ID ? id : null;
+}
+
 /** Encodes a global id: the type and row id, base64url (`Voorziening:12` → `Vm9vcnppZW5pbmc6MTI`). */
 export function toGlobalId(type: NodeType, id: number): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');
 }
 
-/** Decodes a global id; null when it is not one of ours. */
+/** Decodes a global id; null when it is not one of ours (an unknown type, or an id no row can have). */
 export function fromGlobalId(globalId: string): { type: NodeType; id: number } | null {
   const match = /^([A-Za-z]+):(\d+)$/.exec(Buffer.from(globalId, 'base64url').toString('utf8'));
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1]!)) return null;
-  return { type: match[1] as NodeType, id: Number(match[2]) };
+  const id = parseRowId(match[2]!);
+  return id === null ? null : { type: match[1] as NodeType, id };
 }

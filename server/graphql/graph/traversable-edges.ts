@@ -22,9 +22,19 @@ export function stepFrom(
   };
 }
 
-/** `and r.kind in (…)`, or nothing when all kinds may be walked. */
+/**
+ * The distinct kinds of a `kinds` argument (null when it names none: every kind). A list may repeat a kind
+ * any number of times; what reaches SQL is each kind once, so the statement binds at most one parameter per
+ * relation kind whatever the list's length.
+ */
+export function distinctKinds<K extends string>(kinds: readonly K[] | null | undefined): K[] | null {
+  return kinds && kinds.length > 0 ? [...new Set(kinds)] : null;
+}
+
+/** `and r.kind in (…)` over the distinct kinds, or nothing when all kinds may be walked. */
 export function kindFilter(kinds: readonly string[] | null | undefined): RawBuilder<unknown> {
-  return kinds && kinds.length > 0 ? sql`and r.kind in (${sql.join(kinds)})` : sql``;
+  const distinct = distinctKinds(kinds);
+  return distinct ? sql`and r.kind in (${sql.join(distinct)})` : sql``;
 }
 
 /** The opposite direction, for walking a path back from its end. */

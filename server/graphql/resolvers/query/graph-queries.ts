@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromCursor, pageOf } from '../../connection';
 import { queryNeighbors } from '../../graph/neighbors-query';
+import { distinctKinds } from '../../graph/traversable-edges';
 import { queryShortestPath } from '../../graph/shortest-path-query';
 import { checkRange, userInputError } from '../../user-input-error';
 import { required } from '../required';
@@ -41,7 +42,8 @@ export const graphQueries: QueryResolvers = {
     const from = fromCursor(after);
     let query = context.db.selectFrom('relation');
     if (filter?.kind) query = query.where('kind', '=', filter.kind);
-    if (filter?.kinds && filter.kinds.length > 0) query = query.where('kind', 'in', filter.kinds);
+    const kinds = distinctKinds(filter?.kinds);
+    if (kinds) query = query.where('kind', 'in', kinds);
     if (filter?.from)
       query = query.where(
         'from_id',
@@ -84,7 +86,8 @@ export const graphQueries: QueryResolvers = {
   },
   stelsel: async (_, { kinds }, { db }) => {
     let edges = db.selectFrom('relation').selectAll().orderBy('position');
-    if (kinds && kinds.length > 0) edges = edges.where('kind', 'in', kinds);
+    const distinct = distinctKinds(kinds);
+    if (distinct) edges = edges.where('kind', 'in', distinct);
     const [nodes, relations] = await Promise.all([
       db.selectFrom('voorziening').selectAll().orderBy('position').execute(),
       edges.execute(),
