@@ -4,15 +4,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
 import { handleCors, type CorsOrigins } from './cors';
-import { RELATION_KINDS } from '../ingest/seed-schema';
-import { buildExport, EXPORT_PATHS } from './exports/export-routes';
-import { explorePage, exploreIndex } from './pictures/explore-pages';
-import { renderDot, stelselDot } from './pictures/stelsel-dot';
+import { resolveExport } from './exports/export-routes';
+import { DerivedCache, perVersion, type DerivedRequest } from './pictures/page-cache';
+import { isPicturePath, resolvePicture } from './pictures/picture-routes';
+import { workerRenderer } from './pictures/renderer';
 import { handleGraphQL } from './graphql-handler';
 import { checkHealth } from './health';
 import { etagFor, matchesIfNoneMatch } from './http-cache';
-import { HttpError } from './http-error';
+import { HttpError, shown } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
+import { requestUrl } from './request-url';
 import { memoryAnswerStore, type AnswerStore } from './response-cache';
 
 /** What the HTTP server serves, and how. */
@@ -36,6 +37,9 @@ export interface HttpServerOptions {
 
 /** The path of the GraphQL endpoint. */
 export const GRAPHQL_PATH = '/graphql';
+
+/** A request's path as a message names it: as it is, or quoted and cut when it is long. */
+const shownPath = (url: URL) => (url.pathname.length > 100 ? shown(url.pathname) : url.pathname);
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.statusCode = status;
@@ -79,10 +83,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     playground ??= createPlayground({ graphqlPath: GRAPHQL_PATH, title: 'stelselgraph' });
     return path === '/' ? playground.page : playground.assets.get(path);
   };
+  // Pages, pictures and exports are derived from the dataset alone: each is built once per dataset version
+  // and kept; the pictures are rendered on a worker thread. Paths and filters are checked against the
+  // voorziening codes, read once per dataset version.
+  const derivedFiles = new DerivedCache();
+  const renderer = workerRenderer();
+  const codesOf = perVersion(
+    async () => new Set((await db.selectFrom('voorziening').select('code').execute()).map((row) => row.code)),
+  );
+  const codes = () => codesOf(dataset.contentHash);
+  const pictureSources = { db, render: renderer.render, codes };
   const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const url = requestUrl(request.url);
     const method = request.method ?? 'GET';
     if (url.pathname === GRAPHQL_PATH) {
       if (handleCors(request, response, corsOrigins)) return;
@@ -100,23 +114,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       });
     }
     if (url.pathname.startsWith('/export/')) return serveExport(request, response, url);
-    if (
-      url.pathname === '/stelsel.svg' ||
-      url.pathname === '/explore' ||
-      url.pathname.startsWith('/explore/')
-    ) {
-      return servePicture(request, response, url);
+    if (isPicturePath(url.pathname)) {
+      return serveDerived(request, response, url, () => resolvePicture(url, pictureSources));
     }
     const asset = playgroundAsset(url.pathname);
     if (!asset && url.pathname !== '/healthz') {
       throw new HttpError(
         404,
-        `Nothing at ${url.pathname}. The API is at ${GRAPHQL_PATH}, the playground at /.`,
+        `Nothing at ${shownPath(url)}. The API is at ${GRAPHQL_PATH}, the playground at /.`,
       );
     }
     if (method !== 'GET' && method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
-      throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}.`);
+      throw new HttpError(405, `Method ${method} is not allowed on ${shownPath(url)}.`);
     }
     if (!asset) {
       const health = await checkHealth(db, dataset);
@@ -127,67 +137,47 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 
   /**
-   * Serves a file derived only from the dataset (GET/HEAD), cacheable like a GET answer: an ETag from the
-   * dataset version and the request, and 304 for a matching If-None-Match without building anything.
+   * Serves a file derived only from the dataset (GET/HEAD), resolved from the URL to its canonical form
+   * (refusing bad parameters and paths before anything else) and kept once built (`x-cache: HIT` when it
+   * was), cacheable like a GET answer: an ETag from the dataset version and the canonical form, and 304 for a
+   * matching If-None-Match without building anything.
    */
   const serveDerived = async (
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
-    build: () => Promise<{ contentType: string; body: string }>,
+    resolve: () => Promise<DerivedRequest>,
   ) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
-      throw new HttpError(405, `Method ${request.method} is not allowed on ${url.pathname}.`);
+      throw new HttpError(405, `Method ${request.method} is not allowed on ${shownPath(url)}.`);
     }
     handleCors(request, response, corsOrigins);
-    const etag = etagFor(dataset.contentHash, `${url.pathname}${url.search}`, undefined);
+    const version = dataset.contentHash;
+    const derived = await resolve(); // a refusal thrown here goes out without the cache headers
+    const etag = etagFor(version, derived.key, undefined);
     const cacheHeaders = { etag, 'cache-control': `public, max-age=${cacheMaxAge}` };
     if (matchesIfNoneMatch(request, etag)) {
       response.writeHead(304, cacheHeaders);
       response.end();
       return;
     }
-    const file = await build(); // a refusal thrown here goes out without the cache headers
+    const { file, hit } = await derivedFiles.get(version, derived);
+    response.setHeader('x-cache', hit ? 'HIT' : 'MISS');
     for (const [name, value] of Object.entries(cacheHeaders)) response.setHeader(name, value);
     response.setHeader('content-type', file.contentType);
     response.end(request.method === 'HEAD' ? undefined : file.body);
   };
 
   /** An export: tidy CSV, GraphML or node-link JSON. */
-  const serveExport = (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    if (!(EXPORT_PATHS as readonly string[]).includes(url.pathname)) {
-      throw new HttpError(404, `No export at ${url.pathname}; the exports are ${EXPORT_PATHS.join(', ')}.`);
-    }
-    response.setHeader('content-disposition', `inline; filename="${url.pathname.slice('/export/'.length)}"`);
-    return serveDerived(
-      request,
-      response,
-      url,
-      async () => (await buildExport(db, url.pathname, url.searchParams))!,
-    );
-  };
-
-  /** The stelsel as a diagram, and the explorer pages, rendered here (no request to any other host). */
-  const servePicture = (request: IncomingMessage, response: ServerResponse, url: URL) =>
+  const serveExport = (request: IncomingMessage, response: ServerResponse, url: URL) =>
     serveDerived(request, response, url, async () => {
-      if (url.pathname === '/stelsel.svg') {
-        const kinds = (url.searchParams.get('kinds') ?? '').split(',').filter(Boolean);
-        const unknown = kinds.filter((kind) => !(RELATION_KINDS as readonly string[]).includes(kind));
-        if (unknown.length) {
-          throw new HttpError(
-            400,
-            `Unknown relation kind ${unknown.join(', ')}; the kinds are ${RELATION_KINDS.join(', ')}.`,
-          );
-        }
-        return {
-          contentType: 'image/svg+xml; charset=utf-8',
-          body: await renderDot(await stelselDot(db, kinds)),
-        };
-      }
-      const code = decodeURIComponent(url.pathname.slice('/explore/'.length));
-      const body = url.pathname === '/explore' ? await exploreIndex(db) : await explorePage(db, code);
-      return { contentType: 'text/html; charset=utf-8', body };
+      const derived = await resolveExport(db, url, codes);
+      response.setHeader(
+        'content-disposition',
+        `inline; filename="${url.pathname.slice('/export/'.length)}"`,
+      );
+      return derived;
     });
 
   // Requests being handled, counted until their handler is done (even when the client left before), so that
@@ -228,5 +218,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         else sendJson(response, status, { error: message });
       });
   });
+  // the render worker ends with the server (once the renders it was given are done)
+  server.once('close', () => void renderer.close());
   return Object.assign(server, { drain });
 }

@@ -14,3 +14,11 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * A value from the request as an error message shows it: as a JSON string (so control characters and quotes
+ * are escaped), cut after `max` characters, so that a long or hostile value cannot swell the answer.
+ */
+export function shown(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { HttpError } from '../http-error';
+import type { DerivedRequest } from '../pictures/page-cache';
 import { toGraphml, toNodeLinkJson, toRelationsCsv } from './graph-formats';
-import { observationsCsv } from './observations-export';
+import { observationFilters, observationsCsv, type ObservationFilters } from './observations-export';
 import { readStelsel } from './stelsel-export';
 
 /** A file the server exports. */
@@ -18,17 +20,49 @@ export const EXPORT_PATHS = [
   '/export/stelsel.json',
 ] as const;
 
+/**
+ * Resolves an export's URL to its canonical form and how to build it. `/export/observations.csv` checks its
+ * filters first (an unknown or repeated parameter, or a bad value, is a 400 naming it; `codes` are the
+ * voorziening codes a `voorziening` filter may name) and its canonical form holds them in a fixed order; the
+ * other exports take no parameters and ignore any given. Any other path under `/export/` is a 404.
+ */
+export async function resolveExport(
+  db: Kysely<Database>,
+  url: URL,
+  codes: () => Promise<ReadonlySet<string>>,
+): Promise<DerivedRequest> {
+  const path = url.pathname;
+  if (!(EXPORT_PATHS as readonly string[]).includes(path)) {
+    throw new HttpError(
+      404,
+      `No export at ${path.slice(0, 100)}; the exports are ${EXPORT_PATHS.join(', ')}.`,
+    );
+  }
+  const filters =
+    path === '/export/observations.csv' ? await observationFilters(url.searchParams, codes) : {};
+  const query = new URLSearchParams(
+    Object.entries(filters).map(([name, value]): [string, string] => [name, String(value)]),
+  ).toString();
+  return {
+    key: query ? `${path}?${query}` : path,
+    build: async () => {
+      const file = (await buildExport(db, path, filters))!;
+      return { contentType: file.contentType, body: Buffer.from(file.body) };
+    },
+  };
+}
+
 /** Builds the export at `path` (one of {@link EXPORT_PATHS}); undefined for any other path. */
 export async function buildExport(
   db: Kysely<Database>,
   path: string,
-  params: URLSearchParams,
+  filters: ObservationFilters = {},
 ): Promise<ExportFile | undefined> {
   switch (path) {
     case '/export/observations.csv':
       return {
         contentType: 'text/csv; charset=utf-8; header=present',
-        body: await observationsCsv(db, params),
+        body: await observationsCsv(db, filters),
       };
     case '/export/relations.csv':
       return {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { HttpError } from '../http-error';
+import { HttpError, shown } from '../http-error';
 import { escapeHtml, page } from './html';
-import { indicatorChart } from './indicator-chart';
-import { renderDot, stelselDot } from './stelsel-dot';
+import type { Render, RenderJob } from './renderer';
+import { stelselDot } from './stelsel-dot';
 
 /** `/explore`: every voorziening, by domain, linking to its page. */
 export async function exploreIndex(db: Kysely<Database>): Promise<string> {
@@ -32,11 +32,12 @@ export async function exploreIndex(db: Kysely<Database>): Promise<string> {
 /**
  * `/explore/<code>`: a voorziening's description, a chart per indicator over the years (breakdowns as
  * grouped bars), its notes and discrepancies, and its neighbourhood as a small diagram whose nodes, like the
- * list beside it, link to the neighbours' pages.
+ * list beside it, link to the neighbours' pages. The charts and the diagram are rendered in one batch by
+ * `render`.
  */
-export async function explorePage(db: Kysely<Database>, code: string): Promise<string> {
+export async function explorePage(db: Kysely<Database>, code: string, render: Render): Promise<string> {
   const v = await db.selectFrom('voorziening').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!v) throw new HttpError(404, `No voorziening "${code}"; see /explore for all of them.`);
+  if (!v) throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
   const domain = await db
     .selectFrom('domain')
     .select(['name'])
@@ -98,32 +99,40 @@ export async function explorePage(db: Kysely<Database>, code: string): Promise<s
     .orderBy('r.position')
     .execute();
 
-  const charts: string[] = [];
-  for (const indicator of indicators) {
+  const charted = indicators.flatMap((indicator) => {
     const points = observations
       .filter((o) => o.indicator_id === indicator.id && o.value !== null)
       .map((o) => ({ year: o.year, value: o.value!, subject: o.subject }));
-    if (points.length === 0) continue;
-    const svg = await indicatorChart(indicator.name, indicator.unit, points);
-    charts.push(
-      `<figure>\n<h3>${escapeHtml(indicator.name)}</h3>\n${svg}\n<figcaption>${escapeHtml(indicator.name_en)} · zoals gedrukt: ${escapeHtml(
-        observations
-          .filter((o) => o.indicator_id === indicator.id && o.subject === null)
-          .map((o) => `${o.year} ${o.raw}`)
-          .join(', ') || 'per onderdeel',
-      )}</figcaption>\n</figure>`,
-    );
-  }
+    return points.length > 0 ? [{ indicator, points }] : [];
+  });
   const neighbours = new Map<string, string>();
   for (const r of relations) {
     if (r.from !== code) neighbours.set(r.from, r.fromName);
     if (r.to !== code) neighbours.set(r.to, r.toName);
   }
-  const diagram = relations.length
-    ? await renderDot(
-        await stelselDot(db, [], { center: code, codes: new Set([code, ...neighbours.keys()]) }),
-      )
-    : '';
+  const jobs: RenderJob[] = charted.map(({ indicator, points }) => ({
+    kind: 'chart',
+    title: indicator.name,
+    unit: indicator.unit,
+    points,
+  }));
+  if (relations.length) {
+    jobs.push({
+      kind: 'dot',
+      dot: await stelselDot(db, [], { center: code, codes: new Set([code, ...neighbours.keys()]) }),
+    });
+  }
+  const svgs = await render(jobs);
+  const charts = charted.map(({ indicator }, at) => {
+    const svg = svgs[at]!;
+    return `<figure>\n<h3>${escapeHtml(indicator.name)}</h3>\n${svg}\n<figcaption>${escapeHtml(indicator.name_en)} · zoals gedrukt: ${escapeHtml(
+      observations
+        .filter((o) => o.indicator_id === indicator.id && o.subject === null)
+        .map((o) => `${o.year} ${o.raw}`)
+        .join(', ') || 'per onderdeel',
+    )}</figcaption>\n</figure>`;
+  });
+  const diagram = relations.length ? svgs[charted.length]! : '';
   const body = [
     `<h1>${escapeHtml(v.name)}${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''}</h1>`,
     `<p>${escapeHtml(v.name_en)} · ${escapeHtml(v.kind.toLowerCase())} · ${escapeHtml(domain.name)} · bron: ${escapeHtml(section.title)} (regels ${section.start_line}–${section.end_line})</p>`,

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { RELATION_KINDS } from '../../ingest/seed-schema';
+import { HttpError, shown } from '../http-error';
+import { decodePathSegment } from '../request-url';
+import { exploreIndex, explorePage } from './explore-pages';
+import type { DerivedRequest } from './page-cache';
+import type { Render } from './renderer';
+import { stelselDot } from './stelsel-dot';
+
+/** What the pictures are made from. */
+export interface PictureSources {
+  db: Kysely<Database>;
+  render: Render;
+  /** The voorziening codes of the dataset being served (read once per dataset version). */
+  codes: () => Promise<ReadonlySet<string>>;
+}
+
+/** Whether a path is one of the pictures': `/stelsel.svg`, `/explore` or `/explore/<code>`. */
+export function isPicturePath(path: string): boolean {
+  return path === '/stelsel.svg' || path === '/explore' || path.startsWith('/explore/');
+}
+
+const html = (body: string) => ({ contentType: 'text/html; charset=utf-8', body: Buffer.from(body) });
+
+/**
+ * The stelsel's kinds filter in its canonical form: the kinds of every `kinds` parameter (comma-separated,
+ * repeatable), each once, in the schema's order; none when it names every kind (the same drawing). An unknown
+ * kind is a 400 naming it.
+ */
+function canonicalKinds(params: URLSearchParams): string[] {
+  const asked = new Set(
+    params
+      .getAll('kinds')
+      .flatMap((value) => value.split(','))
+      .map((kind) => kind.trim())
+      .filter(Boolean),
+  );
+  const unknown = [...asked].filter((kind) => !(RELATION_KINDS as readonly string[]).includes(kind));
+  if (unknown.length) {
+    throw new HttpError(
+      400,
+      `Unknown relation kind ${unknown
+        .slice(0, 5)
+        .map((kind) => shown(kind, 40))
+        .join(
+          ', ',
+        )}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}; the kinds are ${RELATION_KINDS.join(', ')}.`,
+    );
+  }
+  const kinds = RELATION_KINDS.filter((kind) => asked.has(kind));
+  return kinds.length === RELATION_KINDS.length ? [] : kinds;
+}
+
+/**
+ * Resolves a picture's URL (see {@link isPicturePath}) to its canonical form and how to build it. Only the
+ * parameters that change a picture count (`kinds` of `/stelsel.svg`); any other query parameter (a tracking
+ * parameter, a cache buster) is ignored, for the picture as for its ETag and the copy kept of it. A bad
+ * `kinds`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
+ * before anything is built.
+ */
+export async function resolvePicture(url: URL, sources: PictureSources): Promise<DerivedRequest> {
+  const { db, render } = sources;
+  if (url.pathname === '/stelsel.svg') {
+    const kinds = canonicalKinds(url.searchParams);
+    return {
+      key: kinds.length ? `/stelsel.svg?kinds=${kinds.join(',')}` : '/stelsel.svg',
+      build: async () => {
+        const [svg] = await render([{ kind: 'dot', dot: await stelselDot(db, kinds) }]);
+        return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(svg!) };
+      },
+    };
+  }
+  if (url.pathname === '/explore')
+    return { key: '/explore', build: async () => html(await exploreIndex(db)) };
+  const code = decodePathSegment(url.pathname.slice('/explore/'.length), url.pathname);
+  if (!(await sources.codes()).has(code)) {
+    throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
+  }
+  return { key: `/explore/${code}`, build: async () => html(await explorePage(db, code, render)) };
+}

@@ -1,0 +1,29 @@
+import { HttpError, shown } from './http-error';
+
+/**
+ * The URL of a request from its request target: the origin form (`/path?query`, the usual one), the
+ * absolute form (`http://host/path`, which proxies send and a server must accept) or the asterisk form
+ * (`*`). The origin form is read as a path even when it starts with `//` (as a relative URL it would name
+ * another host). A target that is none of these is a 400.
+ */
+export function requestUrl(target: string | undefined): URL {
+  const raw = target ?? '/';
+  try {
+    if (raw.startsWith('/')) return new URL(`http://localhost${raw}`);
+    if (raw === '*') return new URL('http://localhost/*');
+    const absolute = new URL(raw);
+    if (absolute.protocol === 'http:' || absolute.protocol === 'https:') return absolute;
+  } catch {
+    // not a URL: refused below
+  }
+  throw new HttpError(400, `The request target ${shown(raw)} is not a path or an http URL.`);
+}
+
+/** Decodes one percent-encoded path segment as UTF-8; a 400 naming the path when it is not valid. */
+export function decodePathSegment(segment: string, path: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `The path ${shown(path)} is not valid percent-encoded UTF-8.`);
+  }
+}
