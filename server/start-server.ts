@@ -41,7 +41,12 @@ export async function startServer(
   }
   // With REDIS_URL, replicas share the answer store and the persisted queries; it must be reachable.
   const shared = options.redisUrl
-    ? await openSharedCaches({ url: options.redisUrl, namespace: options.redisNamespace, logError })
+    ? await openSharedCaches({
+        url: options.redisUrl,
+        namespace: options.redisNamespace,
+        answerLimits: options.answerLimits,
+        logError,
+      })
     : undefined;
   const db = openDatabase(options.database, {
     readonly: true,
@@ -65,7 +70,9 @@ export async function startServer(
     timeBudgetMs: limits.timeBudgetMs,
     cacheMaxAge: options.cacheMaxAge,
     corsOrigins: options.corsOrigins,
-    answers: options.responseCache === false ? null : (shared?.answers ?? memoryAnswerStore()),
+    maxTokens: limits.maxTokens,
+    answers:
+      options.responseCache === false ? null : (shared?.answers ?? memoryAnswerStore(options.answerLimits)),
     logError,
   });
   let apolloStarted = false;

@@ -1,14 +1,14 @@
-import { createClient, type Keyv } from '@keyv/redis';
+import { createClient, type RedisClientType } from '@keyv/redis';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
 import { persistedQueryCache } from '../server/cache/persisted-query-cache';
-import { redisAnswerStore } from '../server/cache/redis-answer-store';
+import { redisAnswerStore, type RedisCommands } from '../server/cache/redis-answer-store';
 import { connectRedis, createRedisClient } from '../server/cache/redis-connection';
 import { reportOnce } from '../server/cache/report-once';
 import { redisKeyv } from '../server/cache/shared-caches';
 import { readConfig } from '../server/config';
-import type { CachedAnswer } from '../server/http/response-cache';
+import { ANSWER_OVERHEAD_BYTES, type CachedAnswer } from '../server/http/response-cache';
 import { buildSqliteDatabase } from '../server/ingest/build-database';
 import { scratchDir, SEEDS_DIR } from './support/seeds-fixture';
 
@@ -86,7 +86,11 @@ describe('replicas sharing their caches through Redis', () => {
     expect(before.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const registered = (await (await post(a, { query, extensions: { persistedQuery } })).json()) as any;
     expect(registered.data.basisregistraties).toHaveLength(10);
-    expect(await redis.exists(`${namespace}:apq:${persistedQuery.sha256Hash}`)).toBe(1);
+    // Apollo registers the query without waiting for Redis before it answers: wait for it (at most 2 s).
+    const apqKey = `${namespace}:apq:${persistedQuery.sha256Hash}`;
+    for (let waited = 0; waited < 2000 && !(await redis.exists(apqKey)); waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await redis.exists(apqKey)).toBe(1);
 
     // B executes the query it found in Redis (x-cache: MISS: not an answer A kept, since the body differs).
     const byHash = await post(b, { extensions: { persistedQuery } });
@@ -113,6 +117,12 @@ describe('replicas sharing their caches through Redis', () => {
     expect(await fromStore.text()).toBe(body);
     expect(fromStore.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(fromStore.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    // The same query written otherwise (whitespace, a comment) is the same kept answer.
+    const variant = await get(b, {
+      query: '# the BRP\n{voorziening(code:"brp"){name,indicators{key value(year:2019)}}}',
+    });
+    expect(variant.headers.get('x-cache')).toBe('HIT');
+    expect(await variant.text()).toBe(body);
     const kept = [];
     for await (const batch of redis.scanIterator({ MATCH: `${namespace}:stelselgraph:answer:*` }))
       kept.push(...batch);
@@ -139,6 +149,88 @@ describe('replicas sharing their caches through Redis', () => {
   });
 });
 
+/** Deletes every key of `namespace`. */
+async function dropNamespace(redis: RedisClientType, namespace: string): Promise<void> {
+  const keys: string[] = [];
+  for await (const batch of redis.scanIterator({ MATCH: `${namespace}:*`, COUNT: 1000 })) keys.push(...batch);
+  if (keys.length > 0) await redis.del(keys);
+}
+
+describe('the answer store on Redis, bounded', () => {
+  const redis = createClient({ url: REDIS_URL });
+  const namespace = `stelselgraph-test-${randomBytes(6).toString('hex')}`;
+  const reporter = reportOnce((error) => {
+    throw error;
+  }, String);
+  /** An answer whose body is `bytes` long in UTF-8 (`é` is two bytes: not counted as characters). */
+  const answer = (bytes: number, fill = 'x'): CachedAnswer => ({
+    contentType: 'application/json; charset=utf-8',
+    body: `"é${fill.repeat(bytes - 4)}"`,
+  });
+  const sizes = `${namespace}:stelselgraph:answers:sizes`;
+  const recency = `${namespace}:stelselgraph:answers:recency`;
+
+  beforeAll(() => redis.connect());
+  // Each test starts on an empty namespace, even after one that failed.
+  afterEach(() => dropNamespace(redis, namespace));
+  afterAll(() => redis.destroy());
+
+  it('keeps an answer exactly at the per-answer cap, and not one a byte over it', async () => {
+    const store = redisAnswerStore(redis, namespace, reporter, { maxAnswerBytes: 100 });
+    expect(Buffer.byteLength(answer(100).body)).toBe(100);
+    await store.set('cap:at', answer(100), 60);
+    await store.set('cap:over', answer(101), 60);
+    await expect(store.get('cap:at')).resolves.toEqual(answer(100));
+    await expect(store.get('cap:over')).resolves.toBeUndefined();
+    expect(await redis.exists(`${namespace}:cap:over`)).toBe(0);
+    // The kept one counts its bytes and the overhead; the other nothing.
+    expect(await redis.hGet(sizes, `${namespace}:cap:at`)).toBe(String(100 + ANSWER_OVERHEAD_BYTES));
+    expect(await redis.hGet(sizes, `${namespace}:cap:over`)).toBeNull();
+  });
+
+  it('keeps at most the budget in all, shared by replicas, evicting the least recently used', async () => {
+    const cost = 100 + ANSWER_OVERHEAD_BYTES;
+    const limits = { maxAnswerBytes: 100, maxTotalBytes: 3 * cost };
+    // Two replicas' stores over one namespace share one budget.
+    const [a, b] = [
+      redisAnswerStore(redis, namespace, reporter, limits),
+      redisAnswerStore(redis, namespace, reporter, limits),
+    ];
+    await a.set('lru:1', answer(100, '1'), 60);
+    await b.set('lru:2', answer(100, '2'), 60);
+    await a.set('lru:3', answer(100, '3'), 60);
+    expect(await redis.hGet(sizes, '#total')).toBe(String(3 * cost));
+    // 1 is read (by the other replica): 2 is now the least recently used, and goes for 4.
+    await expect(b.get('lru:1')).resolves.toEqual(answer(100, '1'));
+    await b.set('lru:4', answer(100, '4'), 60);
+    await expect(a.get('lru:2')).resolves.toBeUndefined();
+    for (const kept of ['1', '3', '4'])
+      await expect(a.get(`lru:${kept}`)).resolves.toEqual(answer(100, kept));
+    expect(await redis.hGet(sizes, '#total')).toBe(String(3 * cost));
+    expect(await redis.zCard(recency)).toBe(3);
+    // Setting a key again replaces its cost instead of adding to it.
+    await a.set('lru:4', answer(50, '4'), 60);
+    expect(await redis.hGet(sizes, '#total')).toBe(String(3 * cost - 50));
+    // Many more answers than the budget holds: the total and the index stay bounded.
+    for (let i = 0; i < 50; i++) await a.set(`many:${i}`, answer(100, 'm'), 60);
+    expect(Number(await redis.hGet(sizes, '#total'))).toBeLessThanOrEqual(3 * cost);
+    expect(await redis.zCard(recency)).toBe(3);
+    let keys = 0;
+    for await (const batch of redis.scanIterator({ MATCH: `${namespace}:*:*` })) keys += batch.length;
+    // Three answers, the index and the sizes.
+    expect(keys).toBe(3 + 2);
+  });
+
+  it('forgets an answer that expired, and its cost, when it is next asked for', async () => {
+    const store = redisAnswerStore(redis, namespace, reporter);
+    await store.set('ttl:short', answer(100), 0.05);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(store.get('ttl:short')).resolves.toBeUndefined();
+    expect(await redis.hGet(sizes, '#total')).toBe('0');
+    expect(await redis.zCard(recency)).toBe(0);
+  });
+});
+
 describe('the shared caches when Redis fails', () => {
   const answer: CachedAnswer = { contentType: 'application/json', body: '{"data":{}}' };
 
@@ -149,7 +241,7 @@ describe('the shared caches when Redis fails', () => {
       (cause) => `Redis is failing: ${String(cause)}`,
     );
     const client = createRedisClient(DEAD_REDIS_URL, reporter);
-    const answers = redisAnswerStore(redisKeyv<CachedAnswer>(client, 'test'), reporter);
+    const answers = redisAnswerStore(client, 'test', reporter);
     const queries = persistedQueryCache(redisKeyv<string>(client, 'test'), reporter);
     try {
       await expect(answers.get('a')).resolves.toBeUndefined();
@@ -171,16 +263,15 @@ describe('the shared caches when Redis fails', () => {
       (cause) => String(cause),
     );
     let hang = true;
-    const store = new Map<string, unknown>();
-    const keyv = {
-      get: (key: string) => (hang ? new Promise(() => {}) : Promise.resolve(store.get(key))),
-      set: async (key: string, value: unknown) => {
-        if (hang) return new Promise(() => {});
-        store.set(key, value);
-        return true;
-      },
-    } as unknown as Keyv<CachedAnswer>;
-    const answers = redisAnswerStore(keyv, reporter, 50);
+    // A Redis that hangs until `hang` is false, then is the real one.
+    const real = createClient({ url: REDIS_URL });
+    await real.connect();
+    const hanging: RedisCommands = {
+      sendCommand: ((args: string[]) =>
+        hang ? new Promise(() => {}) : real.sendCommand(args)) as RedisCommands['sendCommand'],
+    };
+    const namespace = `stelselgraph-test-${randomBytes(6).toString('hex')}`;
+    const answers = redisAnswerStore(hanging, namespace, reporter, {}, 50);
     const started = Date.now();
     await expect(answers.get('a')).resolves.toBeUndefined();
     await expect(answers.set('a', answer, 60)).resolves.toBeUndefined();
@@ -193,6 +284,8 @@ describe('the shared caches when Redis fails', () => {
     hang = true;
     await answers.get('a');
     expect(errors).toHaveLength(2);
+    await dropNamespace(real, namespace);
+    real.destroy();
   });
 
   it('refuse to start on an unreachable Redis, naming REDIS_URL (without its password)', async () => {
@@ -202,7 +295,16 @@ describe('the shared caches when Redis fails', () => {
   });
 
   it('are configured by REDIS_URL and REDIS_NAMESPACE, refusing bad values', () => {
-    expect(readConfig({})).toMatchObject({ redisUrl: undefined, redisNamespace: 'stelselgraph' });
+    expect(readConfig({})).toMatchObject({
+      redisUrl: undefined,
+      redisNamespace: 'stelselgraph',
+      answerLimits: { maxAnswerBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 },
+    });
+    expect(readConfig({ ANSWER_MAX_BYTES: '4096', ANSWER_STORE_BYTES: '1048576' }).answerLimits).toEqual({
+      maxAnswerBytes: 4096,
+      maxTotalBytes: 1048576,
+    });
+    expect(() => readConfig({ ANSWER_MAX_BYTES: 'lots' })).toThrow(/environment variable ANSWER_MAX_BYTES/);
     expect(
       readConfig({ REDIS_URL: 'rediss://cache.internal:6380', REDIS_NAMESPACE: 'gdi-prod' }),
     ).toMatchObject({

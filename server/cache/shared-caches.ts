@@ -1,6 +1,6 @@
 import { createKeyv, type Keyv, type RedisClientType } from '@keyv/redis';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { AnswerStore, CachedAnswer } from '../http/response-cache';
+import type { AnswerLimits, AnswerStore } from '../http/response-cache';
 import { persistedQueryCache } from './persisted-query-cache';
 import { redisAnswerStore } from './redis-answer-store';
 import { connectRedis } from './redis-connection';
@@ -10,7 +10,10 @@ export const DEFAULT_REDIS_NAMESPACE = 'stelselgraph';
 
 /** The two caches replicas share through Redis. */
 export interface SharedCaches {
-  /** The answer store (keys `<namespace>:stelselgraph:answer:<dataset version>:<hash>`). */
+  /**
+   * The answer store (keys `<namespace>:stelselgraph:answer:<dataset version>:<hash>`, bounded per namespace:
+   * see `redisAnswerStore`).
+   */
   answers: AnswerStore;
   /** Apollo's cache of automatic persisted queries (keys `<namespace>:apq:<sha256>`). */
   persistedQueries: KeyValueCache<string>;
@@ -33,18 +36,20 @@ export function redisKeyv<T>(client: RedisClientType, namespace: string): Keyv<T
 
 /**
  * Connects to the Redis at `url` (`REDIS_URL`) and opens the shared caches over it, their keys prefixed with
- * `namespace` (`REDIS_NAMESPACE`). Fails, naming `REDIS_URL`, when Redis cannot be reached; afterwards a
- * failing Redis only makes the caches miss, logged once per outage through `logError`.
+ * `namespace` (`REDIS_NAMESPACE`), the answers within `answerLimits` (default: `DEFAULT_ANSWER_LIMITS`). Fails,
+ * naming `REDIS_URL`, when Redis cannot be reached; afterwards a failing Redis only makes the caches miss,
+ * logged once per outage through `logError`.
  */
 export async function openSharedCaches(options: {
   url: string;
   namespace?: string;
+  answerLimits?: Partial<AnswerLimits>;
   logError: (error: unknown) => void;
 }): Promise<SharedCaches> {
   const connection = await connectRedis(options.url, options.logError);
   const namespace = options.namespace ?? DEFAULT_REDIS_NAMESPACE;
   return {
-    answers: redisAnswerStore(redisKeyv<CachedAnswer>(connection.client, namespace), connection.reporter),
+    answers: redisAnswerStore(connection.client, namespace, connection.reporter, options.answerLimits),
     persistedQueries: persistedQueryCache(
       redisKeyv<string>(connection.client, namespace),
       connection.reporter,

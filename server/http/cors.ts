@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { addVary } from './http-cache';
 
 /** Which origins may call the API from a browser: `*` (any), or a list of exact origins. */
 export type CorsOrigins = '*' | string[];
@@ -14,7 +15,9 @@ export function parseCorsOrigins(value: string | undefined): CorsOrigins {
 
 /**
  * Adds the CORS headers for an allowed `Origin` and answers a preflight (OPTIONS) with 204. Returns true
- * when the request was a preflight and has been answered.
+ * when the request was a preflight and has been answered. Every answer says `Vary: origin`, even with `*`:
+ * the CORS headers are there only when the request has an `Origin`, so a cache must not hand an answer kept
+ * for a same-origin request (without them) to a cross-origin one, nor one origin's answer to another.
  */
 export function handleCors(
   request: IncomingMessage,
@@ -26,9 +29,11 @@ export function handleCors(
   if (allowed) {
     response.setHeader('access-control-allow-origin', origins === '*' ? '*' : origin);
     response.setHeader('access-control-expose-headers', 'etag, age');
-    if (origins !== '*') response.setHeader('vary', 'origin');
   }
+  addVary(response, 'origin');
   if (request.method !== 'OPTIONS') return false;
+  // The allowed headers echo the preflight's own list: it varies too.
+  addVary(response, 'access-control-request-headers');
   if (allowed) {
     response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     response.setHeader(

@@ -10,7 +10,8 @@ import { isPicturePath, resolvePicture } from './pictures/picture-routes';
 import { workerRenderer } from './pictures/renderer';
 import { handleGraphQL } from './graphql-handler';
 import { checkHealth } from './health';
-import { etagFor, matchesIfNoneMatch } from './http-cache';
+import { asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
+import { answerKeys } from './answer-key';
 import { HttpError, shown } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
 import { requestUrl } from './request-url';
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   timeBudgetMs?: number;
   /** max-age of cacheable GET answers, in seconds (default 300). */
   cacheMaxAge?: number;
+  /** The parser's token limit, which answer keys parse documents with (default: the query limits' default). */
+  maxTokens?: number;
   /** Origins allowed to call from a browser (default `*`). */
   corsOrigins?: CorsOrigins;
   /** Where answers are kept to be served again without executing (default: in memory; null: none). */
@@ -76,6 +79,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const cacheMaxAge = options.cacheMaxAge ?? 300;
   const corsOrigins = options.corsOrigins ?? '*';
   const answers = options.answers === undefined ? memoryAnswerStore() : options.answers;
+  const answerKeyOf = answerKeys({ maxTokens: options.maxTokens });
   // The playground's GraphiQL bundle is large: it is loaded on the first request that needs it.
   let playground: ReturnType<typeof createPlayground> | undefined;
   const playgroundAsset = (path: string) => {
@@ -111,6 +115,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         cacheMaxAge,
         datasetVersion: dataset.contentHash,
         answers,
+        answerKeyOf,
       });
     }
     if (url.pathname.startsWith('/export/')) return serveExport(request, response, url);
@@ -139,8 +144,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   /**
    * Serves a file derived only from the dataset (GET/HEAD), resolved from the URL to its canonical form
    * (refusing bad parameters and paths before anything else) and kept once built (`x-cache: HIT` when it
-   * was), cacheable like a GET answer: an ETag from the dataset version and the canonical form, and 304 for a
-   * matching If-None-Match without building anything.
+   * was), cacheable like a GET answer: an ETag from the dataset version and the canonical form, `Vary:
+   * origin` (the CORS headers), and 304 (with the same ETag, Cache-Control and Vary) for an If-None-Match
+   * naming the ETag, without building anything. For `If-None-Match: *` the file is built first: 304 when it
+   * could be, the refusal when not.
    */
   const serveDerived = async (
     request: IncomingMessage,
@@ -156,15 +163,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const version = dataset.contentHash;
     const derived = await resolve(); // a refusal thrown here goes out without the cache headers
     const etag = etagFor(version, derived.key, undefined);
-    const cacheHeaders = { etag, 'cache-control': `public, max-age=${cacheMaxAge}` };
-    if (matchesIfNoneMatch(request, etag)) {
-      response.writeHead(304, cacheHeaders);
-      response.end();
-      return;
-    }
+    const caching = { etag, cacheControl: `public, max-age=${cacheMaxAge}`, vary: ['origin'] };
+    if (matchesIfNoneMatch(request, etag)) return sendNotModified(response, caching);
     const { file, hit } = await derivedFiles.get(version, derived);
     response.setHeader('x-cache', hit ? 'HIT' : 'MISS');
-    for (const [name, value] of Object.entries(cacheHeaders)) response.setHeader(name, value);
+    if (asksIfAnyExists(request)) return sendNotModified(response, caching);
+    response.setHeader('etag', etag);
+    response.setHeader('cache-control', caching.cacheControl);
     response.setHeader('content-type', file.contentType);
     response.end(request.method === 'HEAD' ? undefined : file.body);
   };

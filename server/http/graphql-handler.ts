@@ -2,9 +2,10 @@ import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
-import { etagFor, matchesIfNoneMatch } from './http-cache';
+import { answerKeys, requestFields, type AnswerKeyOf } from './answer-key';
+import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
-import { answerKey, type AnswerStore } from './response-cache';
+import type { AnswerStore } from './response-cache';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {
@@ -16,10 +17,18 @@ export interface GraphQLHttpOptions {
   datasetVersion: string;
   /** Where answers are kept to be served again without executing; null: execute every request. */
   answers: AnswerStore | null;
+  /**
+   * How answers are keyed: `answerKeys` with the server's token limit, made once per server (it keeps a memo
+   * of parsed documents); default: with the default token limit.
+   */
+  answerKeyOf?: AnswerKeyOf;
 }
 
-/** How long a kept answer lives: its key holds the dataset version, so it never goes stale, only old. */
-const ANSWER_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * How long a kept answer lives: its key holds the dataset version, so it never goes stale, only old. The
+ * store's size bounds it (least recently used answers go first); the TTL only lets an idle one go sooner.
+ */
+const ANSWER_TTL_SECONDS = 60 * 60;
 
 /** Errors of the GraphQL request itself, which the legacy `application/json` answer carries with status 200. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
@@ -52,24 +61,60 @@ export function passesCsrfPrevention(request: IncomingMessage): boolean {
   return Boolean(request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']);
 }
 
-/** Marks a GET answer cacheable (with its ETag), or any other answer `no-store`. */
-function setCacheHeaders(response: ServerResponse, etag: string | undefined, maxAge: number): void {
-  if (etag) {
-    response.setHeader('cache-control', `public, max-age=${maxAge}`);
-    response.setHeader('etag', etag);
-    response.setHeader('vary', [response.getHeader('vary'), 'accept'].filter(Boolean).join(', '));
+/** What a cacheable GraphQL answer varies on: the media type asked for, and the CORS headers (by `Origin`). */
+export const GRAPHQL_VARY = ['accept', 'origin'];
+
+/** The HTTP caching of one GET answer: its ETag, `Cache-Control` and `Vary`, the same on the 200 and the 304. */
+interface HttpCaching {
+  etag: string;
+  cacheControl: string;
+  vary: string[];
+}
+
+/** Marks an answer cacheable (with its ETag and `Vary`), or, without `caching`, `no-store`. */
+function setCacheHeaders(response: ServerResponse, caching: HttpCaching | undefined): void {
+  if (caching) {
+    response.setHeader('cache-control', caching.cacheControl);
+    response.setHeader('etag', caching.etag);
+    addVary(response, ...caching.vary);
   } else {
     response.setHeader('cache-control', 'no-store');
   }
 }
 
 /**
- * Serves GraphQL over HTTP (GET and POST) through Apollo Server's `executeHTTPGraphQLRequest`. A successful
- * GET answer is cacheable (`Cache-Control: public`, an ETag from the dataset version and the request), and a
- * GET whose `If-None-Match` names that ETag gets 304 without executing anything. POST answers are not cached
- * by HTTP caches. A successful answer is kept in `answers` (keyed by dataset version and request) and served
- * again to the same request without entering Apollo at all. With a store, answers say where they came from:
- * `x-cache: HIT` (from the store) or `x-cache: MISS` (executed).
+ * Whether Apollo takes the request's headers as they are (the body is checked by `requestFields`): CSRF
+ * prevention lets it through, and a GET has no content type or `application/json` (Apollo refuses any other
+ * with 400 or 415). Read as Apollo reads them (the media type before any `;`, case-insensitive); a header it
+ * would read otherwise is refused here, so a kept answer never goes to a request Apollo would refuse.
+ */
+export function headersAcceptedByApollo(request: IncomingMessage, method: string): boolean {
+  if (!passesCsrfPrevention(request)) return false;
+  if (method !== 'GET') return true;
+  const contentType = request.headers['content-type'];
+  return contentType === undefined || contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** Keys answers for a server that was given no `answerKeyOf`: with the default token limit. */
+let defaultAnswerKeyOf: AnswerKeyOf | undefined;
+
+/**
+ * Serves GraphQL over HTTP (GET and POST) through Apollo Server's `executeHTTPGraphQLRequest`.
+ *
+ * HTTP caches: a successful GET answer is cacheable (`Cache-Control: public`, an ETag from the dataset version
+ * and the request, `Vary: accept, origin`). A GET whose `If-None-Match` names that ETag (compared weakly) gets
+ * 304, with the same ETag, `Cache-Control` and `Vary`, without executing anything. `If-None-Match: *` asks
+ * whether any answer exists: the request is answered (from the store or executed), and 304 goes out in place
+ * of a cacheable 200; anything else (an invalid query's errors, say) goes out as it is. POST answers and
+ * answers with errors are `no-store`.
+ *
+ * The answer store: a successful answer to a request Apollo takes is kept in `answers`, under a key that holds
+ * the dataset version and the request as its answer depends on it (`answerKeys`: the document parsed and
+ * printed, so whitespace and comments do not make new keys), and served again to the same request without
+ * entering Apollo. A request Apollo would refuse (CSRF prevention, a content type it does not read, a body or
+ * parameters it rejects) is not looked up: it goes on to be refused. The store bounds what it keeps (see
+ * `AnswerLimits`): an answer over its cap is served, not kept. With a store, answers say where they came
+ * from: `x-cache: HIT` (from the store) or `x-cache: MISS` (executed).
  */
 export async function handleGraphQL(
   apollo: ApolloServer<GraphQLContext>,
@@ -80,29 +125,38 @@ export async function handleGraphQL(
   options: GraphQLHttpOptions,
 ): Promise<void> {
   const method = (request.method ?? 'GET').toUpperCase();
-  const etag = method === 'GET' ? etagFor(options.datasetVersion, search, request.headers.accept) : undefined;
-  const cacheable = etag !== undefined && options.cacheMaxAge > 0;
-  if (cacheable && matchesIfNoneMatch(request, etag)) {
-    response.writeHead(304, {
-      etag,
-      'cache-control': `public, max-age=${options.cacheMaxAge}`,
-      vary: 'accept',
-    });
-    response.end();
+  const accept = request.headers.accept;
+  const caching: HttpCaching | undefined =
+    method === 'GET' && options.cacheMaxAge > 0
+      ? {
+          etag: etagFor(options.datasetVersion, search, accept),
+          cacheControl: `public, max-age=${options.cacheMaxAge}`,
+          vary: GRAPHQL_VARY,
+        }
+      : undefined;
+  if (caching && matchesIfNoneMatch(request, caching.etag)) {
+    sendNotModified(response, caching);
     return;
   }
-  const text = method === 'POST' ? await readBody(request, options.bodyLimit) : search;
-  // Only a request that passes CSRF prevention may be answered from the store; others go on to be refused.
-  const key =
-    options.answers && passesCsrfPrevention(request)
-      ? answerKey(options.datasetVersion, method, text, request.headers.accept)
+  const ifAnyExists = caching !== undefined && asksIfAnyExists(request);
+  const body =
+    method === 'POST'
+      ? parseGraphQLBody(await readBody(request, options.bodyLimit), request.headers['content-type'])
       : undefined;
+  let key: string | undefined;
+  if (options.answers && headersAcceptedByApollo(request, method)) {
+    const fields = requestFields(method, search, body);
+    defaultAnswerKeyOf ??= answerKeys();
+    const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
+    key = fields && keyOf(options.datasetVersion, method, fields, accept);
+  }
   const kept = key ? await options.answers!.get(key) : undefined;
   if (kept) {
+    response.setHeader('x-cache', 'HIT');
+    if (ifAnyExists) return sendNotModified(response, caching!);
     response.statusCode = 200;
     response.setHeader('content-type', kept.contentType);
-    response.setHeader('x-cache', 'HIT');
-    setCacheHeaders(response, cacheable ? etag : undefined, options.cacheMaxAge);
+    setCacheHeaders(response, caching);
     response.end(kept.body);
     return;
   }
@@ -110,7 +164,6 @@ export async function handleGraphQL(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const body = method === 'POST' ? parseGraphQLBody(text, request.headers['content-type']) : undefined;
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body },
     context,
@@ -124,11 +177,12 @@ export async function handleGraphQL(
     result.body.kind === 'complete' &&
     response.statusCode === 200 &&
     !result.body.string.startsWith('{"errors"');
-  setCacheHeaders(response, cacheable && succeeded ? etag : undefined, options.cacheMaxAge);
+  setCacheHeaders(response, succeeded ? caching : undefined);
   if (key && succeeded && result.body.kind === 'complete') {
     const contentType = String(response.getHeader('content-type') ?? 'application/json');
     await options.answers!.set(key, { contentType, body: result.body.string }, ANSWER_TTL_SECONDS);
   }
+  if (ifAnyExists && succeeded) return sendNotModified(response, caching!);
   if (result.body.kind === 'complete') {
     response.end(result.body.string);
     return;

@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import { createHash } from 'node:crypto';
 
 /** A successful GraphQL answer as it went out: served again byte for byte. */
 export interface CachedAnswer {
@@ -10,37 +9,55 @@ export interface CachedAnswer {
 /** Where answers are kept: in this process ({@link memoryAnswerStore}) or shared through Redis (`redisAnswerStore`). */
 export interface AnswerStore {
   get(key: string): Promise<CachedAnswer | undefined>;
+  /** Keeps the answer, unless it is over the store's per-answer cap (it is then not kept, and nothing fails). */
   set(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
 }
 
-/** An in-process store: an LRU of at most `maxBytes` of answers. */
-export function memoryAnswerStore(maxBytes = 64 * 1024 * 1024): AnswerStore {
-  const lru = new LRUCache<string, CachedAnswer>({
-    maxSize: maxBytes,
-    sizeCalculation: (answer) => answer.body.length + 64,
-  });
-  return {
-    get: async (key) => lru.get(key),
-    set: async (key, answer, ttlSeconds) => void lru.set(key, answer, { ttl: ttlSeconds * 1000 }),
-  };
+/** How much an answer store keeps. */
+export interface AnswerLimits {
+  /** The largest answer kept, in bytes of its body (UTF-8): a larger one is served but not kept. */
+  maxAnswerBytes: number;
+  /** The most bytes kept in all (bodies and per-answer overhead); beyond, the least recently used answers go. */
+  maxTotalBytes: number;
 }
 
 /**
- * The key of an answer: the dataset version and exactly what was asked (method, query string or body, and
- * the accepted media type). Nothing else changes an answer: the data changes only with the dataset.
+ * The defaults (`ANSWER_MAX_BYTES`, `ANSWER_STORE_BYTES`): answers up to 1 MiB (the typical answer is a few
+ * KiB; a stelsel with descriptions is 15 KiB), 64 MiB in all per process, or per Redis namespace.
  */
-export function answerKey(
-  datasetVersion: string,
-  method: string,
-  request: string,
-  accept: string | undefined,
-): string {
-  const hash = createHash('sha256')
-    .update(method)
-    .update('\n')
-    .update(request)
-    .update('\n')
-    .update(accept ?? '')
-    .digest('base64url');
-  return `stelselgraph:answer:${datasetVersion}:${hash}`;
+export const DEFAULT_ANSWER_LIMITS: AnswerLimits = {
+  maxAnswerBytes: 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+};
+
+/** What an answer counts for against {@link AnswerLimits.maxAnswerBytes}: its body's size in UTF-8 bytes. */
+export function answerBytes(answer: CachedAnswer): number {
+  return Buffer.byteLength(answer.body, 'utf8');
+}
+
+/**
+ * What keeping one answer costs besides its body, counted against the total: its key (about 80 bytes) held in
+ * the store and its bookkeeping (the LRU's nodes; in Redis, the recency index and the sizes), and its content type.
+ */
+export const ANSWER_OVERHEAD_BYTES = 512;
+
+/**
+ * An in-process store: an LRU of at most `limits.maxTotalBytes` (each answer counted as its body's bytes plus
+ * {@link ANSWER_OVERHEAD_BYTES}), keeping no answer over `limits.maxAnswerBytes` (setting one leaves what the
+ * key held: an answer to the same request).
+ */
+export function memoryAnswerStore(limits: Partial<AnswerLimits> = {}): AnswerStore {
+  const { maxAnswerBytes, maxTotalBytes } = { ...DEFAULT_ANSWER_LIMITS, ...limits };
+  const lru = new LRUCache<string, CachedAnswer>({
+    maxSize: maxTotalBytes,
+    sizeCalculation: (answer) => answerBytes(answer) + ANSWER_OVERHEAD_BYTES,
+  });
+  return {
+    get: async (key) => lru.get(key),
+    set: async (key, answer, ttlSeconds) => {
+      const bytes = answerBytes(answer);
+      if (bytes > maxAnswerBytes || bytes + ANSWER_OVERHEAD_BYTES > maxTotalBytes) return;
+      lru.set(key, answer, { ttl: ttlSeconds * 1000 });
+    },
+  };
 }
