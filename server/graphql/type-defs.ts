@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root';
 
 /** The folder of the SDL files, one per area. */
-export const SCHEMA_DIR = resolve(__dirname, '../../schema');
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 /** Reads the schema's SDL files (`schema/*.graphql`) in name order, as one string. */
 export function readTypeDefs(dir = SCHEMA_DIR): string {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../project-root';
 
 /** The GraphiQL bundle of `@graphql-yoga/render-graphiql`: GraphiQL with its editor and workers, self-contained. */
 interface GraphiQLBundle {
@@ -20,7 +21,7 @@ export interface PlaygroundAsset {
 }
 
 /** The folder of the example operations the playground opens with, one tab per file. */
-const EXAMPLES_DIR = join(__dirname, 'examples');
+const EXAMPLES_DIR = join(PROJECT_ROOT, 'server/http/examples');
 
 function loadBundle(): GraphiQLBundle {
   const main = require.resolve('@graphql-yoga/render-graphiql');

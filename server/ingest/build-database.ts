@@ -5,6 +5,7 @@ import type { DatasetRows } from '../db/database';
 import { buildDataset } from './build-dataset';
 import { loadSeeds } from './load-seeds';
 import type { DatabaseLocation } from '../db/location';
+import { PROJECT_ROOT } from '../project-root';
 import { writeSqliteDatabase } from './write-database';
 import { writePostgresDatabase } from './write-postgres';
 
@@ -27,8 +28,11 @@ export function hashSeedFiles(dir: string, files: string[]): string {
   return hash.digest('hex');
 }
 
-/** The folders whose code decides what a build writes: a change there calls for a rebuild. */
-const BUILDER_DIRS = [__dirname, join(__dirname, '..', 'db')];
+/**
+ * The folders whose code decides what a build writes: a change there calls for a rebuild. Their TypeScript
+ * sources are hashed, so the hash is the same whether the server runs from them or compiled.
+ */
+const BUILDER_DIRS = [join(PROJECT_ROOT, 'server/ingest'), join(PROJECT_ROOT, 'server/db')];
 
 /** A hash of the ingest's and the database layer's own code, recorded beside the seeds' hash. */
 export function hashBuilder(): string {
@@ -37,12 +41,12 @@ export function hashBuilder(): string {
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
         ? walk(join(dir, entry.name))
-        : /\.[jt]s$/.test(entry.name)
+        : entry.name.endsWith('.ts')
           ? [join(dir, entry.name)]
           : [],
     );
   for (const file of BUILDER_DIRS.flatMap(walk).sort())
-    hash.update(relative(__dirname, file)).update(readFileSync(file));
+    hash.update(relative(PROJECT_ROOT, file)).update(readFileSync(file));
   return hash.digest('hex');
 }
 
