@@ -4,7 +4,7 @@
  * - `APPROXIMATE`: a rounded figure (`ruim 18.000`, `bijna 100.000`, `ca. 10.000`).
  * - `AT_LEAST`: a lower bound (`>5.000`).
  * - `SHARE`: a percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`).
- * - `NOT_AVAILABLE`: printed as `-`: no figure.
+ * - `NOT_AVAILABLE`: printed as a lone dash (`-`, `–`, `—` or the minus sign `−`): no figure.
  * - `NEW`: printed as `nieuw`: no earlier figure to compare with.
  * - `UNCHANGED`: `-` in a change column: the figure did not change.
  * - `TEXT`: words the parser does not read as a figure; also a cell of several quantities (see `parts`).
@@ -84,7 +84,7 @@ function parseCompound(text: string): CellPart[] | null {
 export function parseCell(printed: string): ParsedCell {
   const raw = foldWhitespace(printed);
   const base = { raw, percent: false, decimals: 0 };
-  if (/^[-–—]$/.test(raw)) return { ...base, value: null, qualifier: 'NOT_AVAILABLE' };
+  if (/^[-–—−]$/.test(raw)) return { ...base, value: null, qualifier: 'NOT_AVAILABLE' };
   if (/^nieuw$/i.test(raw)) return { ...base, value: null, qualifier: 'NEW' };
 
   let text = raw;
