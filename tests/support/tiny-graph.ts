@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest, openSqlite } from '../../server/db/connect';
+import type { Database, DatasetRows } from '../../server/db/database';
+import { insertRows } from '../../server/ingest/write-database';
+
+/** A made-up stelsel in an in-memory SQLite database, with the ids its codes got. */
+export interface TinyGraph {
+  db: Kysely<Database>;
+  /** Voorziening ids by code. */
+  id: Record<string, number>;
+  /** Codes by voorziening id. */
+  code: (id: number) => string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds a stelsel of the given voorzieningen (codes, in id order) and relations (`from`, `to`, `kind`,
+ * given ids 1, 2, … in order) in an in-memory SQLite database with the real schema, for traversal tests that
+ * need exact shapes: ties, cycles, edges between nodes at the same distance.
+ */
+export async function tinyGraph(codes: string[], relations: [string, string, string?][]): Promise<TinyGraph> {
+  const db = openSqlite(':memory:', { readonly: false });
+  await migrateToLatest(db);
+  const id = Object.fromEntries(codes.map((code, at) => [code, at + 1]));
+  const rows: DatasetRows = {
+    edition: [],
+    section: [
+      {
+        id: 1,
+        code: 's',
+        heading: 'S',
+        title: 'S',
+        number: null,
+        appendix: null,
+        parent_id: null,
+        position: 1,
+        start_line: 1,
+        end_line: 2,
+      },
+    ],
+    domain: [{ id: 1, code: 'd', name: 'D', name_en: 'D', appendix: 'A', section_id: 1, position: 1 }],
+    voorziening: codes.map((code, at) => ({
+      id: at + 1,
+      code,
+      abbreviation: null,
+      name: code,
+      name_en: code,
+      kind: 'PLATFORM',
+      domain_id: 1,
+      section_id: 1,
+      parent_id: null,
+      description: null,
+      description_en: null,
+      description_section_id: null,
+      description_url: null,
+      description_url_title: null,
+      responsible: null,
+      law: null,
+      position: at + 1,
+      search_text: code,
+    })),
+    indicator: [],
+    observation: [],
+    reported_change: [],
+    note: [],
+    note_indicator: [],
+    correction: [],
+    relation: relations.map(([from, to, kind], at) => {
+      if (!(from in id) || !(to in id)) throw new Error(`tinyGraph: unknown code in ${from} → ${to}`);
+      return {
+        id: at + 1,
+        kind: kind ?? 'EVENT_DELIVERY',
+        from_id: id[from]!,
+        to_id: id[to]!,
+        description: `${from} → ${to}`,
+        description_en: null,
+        source_section_id: null,
+        source_url: null,
+        source_title: null,
+        position: at + 1,
+      };
+    }),
+    relation_indicator: [],
+    same_as: [],
+    discrepancy: [],
+    discrepancy_observation: [],
+    meta: [],
+  };
+  await insertRows(db, rows);
+  return { db, id, code: (n) => codes[n - 1]!, close: () => db.destroy() };
+}
