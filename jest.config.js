@@ -49,7 +49,9 @@ module.exports = {
     {
       ...common,
       displayName: 'postgres',
-      testMatch: [...API_TESTS, 'postgres-build'].map((name) => `<rootDir>/tests/${name}.test.ts`),
+      testMatch: [...API_TESTS, 'postgres-build', 'postgres-swap'].map(
+        (name) => `<rootDir>/tests/${name}.test.ts`,
+      ),
       setupFiles: ['<rootDir>/tests/support/dialect-postgres.ts'],
       globalSetup: '<rootDir>/tests/support/postgres-setup.ts',
       globalTeardown: '<rootDir>/tests/support/postgres-teardown.ts',

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import fs, { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { sql } from 'kysely';
+import { openSqlite } from '../server/db/connect';
+import { sqliteAt } from '../server/db/location';
+import { ensureDatabase, readDatasetHash } from '../server/ensure-database';
+import { buildRows, buildSqliteDatabase, hashBuilder } from '../server/ingest/build-database';
+import { writeSqliteDatabase } from '../server/ingest/write-database';
+import { scratchDir, SEEDS_DIR } from './support/seeds-fixture';
+
+// A build that fails late (after its temporary file exists) leaves nothing behind and the old database as
+// it was; a database built by other ingest code (a stale builder hash) is rebuilt.
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('a SQLite build that fails after its temporary file exists', () => {
+  const { rows } = buildRows(SEEDS_DIR);
+  const scratch = scratchDir();
+  afterAll(() => scratch.cleanup());
+
+  /** The rows with one more domain that repeats the first one's id: the insert fails midway. */
+  const clashing = () => ({ ...rows, domain: [...rows.domain, { ...rows.domain[0]! }] });
+
+  it('leaves the previous database as it was, and no temporary file beside it', async () => {
+    const dir = join(scratch.dir, 'insert');
+    const out = join(dir, 'stelselgraph.sqlite');
+    await writeSqliteDatabase(rows, out);
+    const before = sha256(out);
+    const seen: string[] = [];
+    const watch = fs.watch(dir, (_event, name) => name && seen.push(String(name)));
+    try {
+      await expect(writeSqliteDatabase(clashing(), out)).rejects.toThrow(
+        /UNIQUE constraint failed: domain\.id/,
+      );
+      // the watcher's events arrive once the event loop turns
+      for (let waited = 0; waited < 2000 && seen.length === 0; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      watch.close();
+    }
+    // the failing build did write its temporary file beside the database before it failed …
+    expect(seen.some((name) => name.startsWith('stelselgraph.sqlite.') && name.endsWith('.tmp'))).toBe(true);
+    // … and removed it
+    expect(readdirSync(dir)).toEqual(['stelselgraph.sqlite']);
+    expect(sha256(out)).toBe(before);
+  });
+
+  it('leaves nothing where there was no database', async () => {
+    const dir = join(scratch.dir, 'fresh');
+    await expect(writeSqliteDatabase(clashing(), join(dir, 'new.sqlite'))).rejects.toThrow(/UNIQUE/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('removes the complete temporary file when the rename into place fails', async () => {
+    // A folder where the file should go: everything is written, and only the last step fails.
+    const dir = join(scratch.dir, 'rename');
+    const out = join(dir, 'stelselgraph.sqlite');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'keep.txt'), 'not a database');
+    await expect(writeSqliteDatabase(rows, out)).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST|directory/);
+    expect(readdirSync(dir)).toEqual(['stelselgraph.sqlite']);
+    expect(readdirSync(out)).toEqual(['keep.txt']);
+  });
+
+  it('names the seeds problem and leaves the database as it was when the seeds are bad', async () => {
+    const out = join(scratch.dir, 'seeds', 'stelselgraph.sqlite');
+    await writeSqliteDatabase(rows, out);
+    const before = sha256(out);
+    await expect(buildSqliteDatabase(join(scratch.dir, 'no-such-seeds'), out)).rejects.toThrow(
+      /no-such-seeds/,
+    );
+    expect(sha256(out)).toBe(before);
+    expect(readdirSync(join(scratch.dir, 'seeds'))).toEqual(['stelselgraph.sqlite']);
+  });
+});
+
+describe('the builder hash: the ingest’s own code, recorded beside the seeds’ hash', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The hash with one file's content (matched by the end of its path) changed. */
+  const hashWithChanged = (ending: string) => {
+    const original = fs.readFileSync;
+    let changed = 0;
+    jest.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) => {
+      const content = original(file, options);
+      if (String(file).replace(/\\/g, '/').endsWith(ending)) {
+        changed += 1;
+        return Buffer.concat([Buffer.from(content), Buffer.from('\n// one more line\n')]);
+      }
+      return content;
+    }) as typeof fs.readFileSync);
+    const hash = hashBuilder();
+    jest.restoreAllMocks();
+    expect(changed).toBe(1);
+    return hash;
+  };
+
+  it('is the same for the same code', () => {
+    expect(hashBuilder()).toBe(hashBuilder());
+    expect(hashBuilder()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    'server/ingest/parse-cell.ts',
+    'server/ingest/discrepancies/find-change-mismatches.ts',
+    'server/db/migrations/0001-initial.ts',
+    'server/db/connect.ts',
+  ])('changes when %s changes', (file) => {
+    expect(hashWithChanged(file)).not.toBe(hashBuilder());
+  });
+
+  it('changes when a file is added to the ingest, and not for a file that is not code', () => {
+    const original = fs.readdirSync;
+    const ingest = join(__dirname, '..', 'server', 'ingest');
+    const withExtra = (name: string) => {
+      jest.spyOn(fs, 'readdirSync').mockImplementation(((dir: fs.PathLike, options?: never) => {
+        const entries = original(dir, options) as unknown as fs.Dirent[];
+        if (String(dir) !== ingest) return entries;
+        return [...entries, { name, isDirectory: () => false } as fs.Dirent];
+      }) as unknown as typeof fs.readdirSync);
+      const readFile = fs.readFileSync;
+      jest
+        .spyOn(fs, 'readFileSync')
+        .mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) =>
+          basename(String(file)) === name
+            ? Buffer.from('')
+            : readFile(file, options)) as typeof fs.readFileSync);
+      const hash = hashBuilder();
+      jest.restoreAllMocks();
+      return hash;
+    };
+    expect(withExtra('extra-step.ts')).not.toBe(hashBuilder());
+    expect(withExtra('notes.md')).toBe(hashBuilder());
+  });
+});
+
+describe('ensureDatabase on a SQLite file', () => {
+  const scratch = scratchDir();
+  const location = sqliteAt(join(scratch.dir, 'stelselgraph.sqlite'));
+  afterAll(() => scratch.cleanup());
+
+  const setMeta = async (key: string, value: string | null) => {
+    const db = openSqlite(location.file, { readonly: false });
+    try {
+      if (value === null) await sql`delete from meta where key = ${key}`.execute(db);
+      else await sql`update meta set value = ${value} where key = ${key}`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+  };
+
+  it('builds a missing database, then finds it current', async () => {
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('built');
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('current');
+  });
+
+  it('rebuilds a database whose builder hash is stale, or missing, and records the current one', async () => {
+    await setMeta('builder_hash', 'built-by-older-code');
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('rebuilt');
+    expect(await readDatasetHash(location, 'builder_hash')).toBe(hashBuilder());
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('current');
+
+    await setMeta('builder_hash', null);
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('rebuilt');
+    expect(await readDatasetHash(location, 'builder_hash')).toBe(hashBuilder());
+  });
+
+  it('rebuilds a database whose content hash is stale', async () => {
+    const current = await readDatasetHash(location);
+    await setMeta('content_hash', 'older-seeds');
+    expect(await ensureDatabase(location, SEEDS_DIR)).toBe('rebuilt');
+    expect(await readDatasetHash(location)).toBe(current);
+  });
+
+  it('uses the database as it is when there are no seeds', async () => {
+    await setMeta('builder_hash', 'built-by-older-code');
+    expect(await ensureDatabase(location, join(scratch.dir, 'no-seeds'))).toBe('no-seeds');
+    expect(await readDatasetHash(location, 'builder_hash')).toBe('built-by-older-code');
+  });
+});
