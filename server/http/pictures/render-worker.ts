@@ -1,7 +1,19 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { indicatorChart } from './indicator-chart';
 import type { RenderJob } from './renderer';
 import { renderDot } from './stelsel-dot';
+
+/**
+ * Renders are background work: on Linux, where a thread has a priority of its own, this thread yields the
+ * CPU to the server's thread (requests, /healthz) and to other processes. Elsewhere it renders as it is.
+ */
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: no matter
+}
 
 /** The render worker (see `workerRenderer`): renders each batch it is sent, one after another. */
 const port = parentPort!;

@@ -1,3 +1,4 @@
+import { access } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ChartPoint } from './indicator-chart';
@@ -38,6 +39,9 @@ export function workerRenderer(): { render: Render; close: () => Promise<void> }
     for (const { reject } of waiting) reject(error);
   };
   const start = (): Worker => {
+    // The worker lowers its own thread's priority, which threads it creates inherit: libuv's thread pool,
+    // shared by the whole process, must exist before (it starts on the first piece of work queued on it).
+    access(__filename, () => undefined);
     // Run as TypeScript (npm start, the tests): the worker loads its source through tsx, as the server does.
     const source = extname(__filename) === '.ts';
     const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
