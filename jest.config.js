@@ -26,6 +26,7 @@ const API_TESTS = [
   'exports',
   'fuzz',
   'graphql-http-audit',
+  'health-under-load',
   'http',
   'http-cache',
   'limits',

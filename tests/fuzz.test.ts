@@ -1,13 +1,36 @@
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
-import { createQueryFuzzer } from './support/query-fuzzer';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import { hostileTargets, MALFORMED_REQUEST_LINES, type FuzzTarget } from './support/http-fuzzer';
+import { createQueryFuzzer, hostileArgumentRequests } from './support/query-fuzzer';
 import { seededRandom, type Random } from './support/random';
+import { rawBytes, rawRequest } from './support/raw-request';
 import { startTestServer, type TestServer } from './support/running-server';
 
-/** The seed: FUZZ_SEED reproduces a failing run. */
+/** The seed: FUZZ_SEED reproduces a failing run; FUZZ_SCALE multiplies the random requests' numbers. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20191231);
-const VALID = 2000;
-const MALFORMED = 2000;
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const VALID = Math.round(2000 * SCALE);
+const MALFORMED = Math.round(2000 * SCALE);
+const TARGETS = Math.round(1500 * SCALE);
 const CONCURRENCY = 8;
+
+/** Runs `task` over `items`, `CONCURRENCY` at a time, keeping the results in the items' order. */
+async function eachConcurrently<T, R>(items: T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await task(items[at]!);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return results;
+}
 
 interface Sent {
   method: string;
@@ -70,7 +93,7 @@ function malformed(random: Random, i: number): Sent {
       // huge: a few over the body limit, most just long
       return post(
         JSON.stringify({
-          query: `{ edition { year } } # ${'x'.repeat(random.chance(0.02) ? 1_100_000 : random.int(1000, 50_000))}`,
+          query: `{ edition { year } } # ${'x'.repeat(i === 2 || random.chance(0.02) ? 1_100_000 : random.int(1000, 50_000))}`,
         }),
       );
     case 3:
@@ -132,8 +155,15 @@ function malformed(random: Random, i: number): Sent {
 
 describe(`fuzzing the real HTTP server (seed ${SEED})`, () => {
   let server: TestServer;
+  let schema: GraphQLSchema;
   beforeAll(async () => {
     server = await startTestServer({ responseCache: false });
+    const introspection = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: getIntrospectionQuery() }),
+    });
+    schema = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data);
   });
   afterAll(() => server.stop());
 
@@ -147,12 +177,6 @@ describe(`fuzzing the real HTTP server (seed ${SEED})`, () => {
   };
 
   it(`answers ${VALID} random valid queries with a GraphQL response and no server error`, async () => {
-    const introspection = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: getIntrospectionQuery() }),
-    });
-    const schema = buildClientSchema(((await introspection.json()) as { data: IntrospectionQuery }).data);
     const codes = [
       'brp',
       'hr',
@@ -221,7 +245,97 @@ describe(`fuzzing the real HTTP server (seed ${SEED})`, () => {
     expect(server.errors).toEqual([]);
   }, 180_000);
 
+  it('answers hostile values in every argument of every field with the client’s error or data, never a 5xx', async () => {
+    const requests = hostileArgumentRequests(schema, seededRandom(SEED + 2));
+    // every argument of every field, and every field of every input-object argument
+    expect(new Set(requests.map((r) => r.about)).size).toBeGreaterThanOrEqual(100);
+    const results = await eachConcurrently(requests, async (request) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: request.query, variables: request.variables }),
+      });
+      return { request, status: response.status, text: await response.text() };
+    });
+    const bad = results.filter(
+      (r) =>
+        r.status >= 500 ||
+        !isGraphQLResponse(r.text) ||
+        r.text.includes('INTERNAL_SERVER_ERROR') ||
+        r.text.includes('"code":"INTERNAL'),
+    );
+    expect(
+      bad.map((r) => ({
+        about: r.request.about,
+        value: JSON.stringify(r.request.variables?.v ?? null).slice(0, 80),
+        status: r.status,
+        text: r.text.slice(0, 300),
+      })),
+    ).toEqual([]);
+    // the arguments' refusals name what is wrong: BAD_USER_INPUT, or a validation error for a literal
+    const codes = new Set(
+      results.flatMap((r) =>
+        ((JSON.parse(r.text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? []).map(
+          (e) => e.extensions?.code,
+        ),
+      ),
+    );
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']),
+    );
+    expect(server.errors).toEqual([]);
+  }, 300_000);
+
+  it(`answers ${TARGETS} random and adversarial HTTP requests over every route with a 4xx or a success, never a 5xx`, async () => {
+    const targets = hostileTargets(seededRandom(SEED + 3), TARGETS);
+    const results = await eachConcurrently(targets, async (request: FuzzTarget) => {
+      try {
+        const answer = await rawRequest(server.url, request.target, request);
+        return { request, status: answer.status, text: answer.text };
+      } catch (error) {
+        // Node's parser answers a request head over 16 KiB with 431 and closes: the client may see only the close
+        const code = (error as NodeJS.ErrnoException).code;
+        if (request.target.length > 16_000 && (code === 'ECONNRESET' || code === 'EPIPE'))
+          return { request, status: 431, text: '' };
+        throw error;
+      }
+    });
+    const bad = results.filter((r) => r.status >= 500 || r.status < 100);
+    expect(
+      bad.map((r) => ({
+        method: r.request.method,
+        target: r.request.target.slice(0, 200),
+        status: r.status,
+        text: r.text.slice(0, 200),
+      })),
+    ).toEqual([]);
+    // what the routes answered: pages, pictures and exports among them, and every kind of refusal
+    const statuses = new Set(results.map((r) => r.status));
+    for (const status of [200, 400, 404, 405, 431])
+      expect({ status, seen: statuses.has(status) }).toEqual({ status, seen: true });
+    expect(
+      results.some(
+        (r) => r.status === 200 && r.request.target.startsWith('/explore/') && r.text.includes('<h1>'),
+      ),
+    ).toBe(true);
+    expect(server.errors).toEqual([]);
+  }, 300_000);
+
+  it('answers request lines no client library sends with a 4xx, or closes the connection', async () => {
+    for (const bytes of MALFORMED_REQUEST_LINES) {
+      const status = await rawBytes(server.url, bytes);
+      expect({ request: bytes.slice(0, 60), status: status >= 500 ? status : 'not a 5xx' }).toEqual({
+        request: bytes.slice(0, 60),
+        status: 'not a 5xx',
+      });
+    }
+    expect(server.errors).toEqual([]);
+  });
+
   it('is alive and correct afterwards', async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe('ok');
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
