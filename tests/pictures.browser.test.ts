@@ -6,8 +6,7 @@ import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
 import { artifactPath, launchBrowser } from './support/browser';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 
-// The pictures are rendered with Graphviz (WebAssembly) and Vega-Lite, which are ES modules jest cannot load
-// in process: the server runs as its own process, as `npm start` runs it.
+// The server runs as its own process, as `npm start` runs it, and the browser loads what it serves.
 describe('the stelsel as a picture and the explorer pages, in a real browser', () => {
   let built: BuiltDatabase;
   let server: SpawnedServer;
