@@ -61,7 +61,7 @@ export const Indicator: IndicatorResolvers = {
   sameAs: async (indicator, _, { loaders }) => {
     const links = await loaders.sameAsByIndicator.load(indicator.id);
     const others = await loaders.indicator.loadMany(links.map((link) => link.other));
-    return others.map((other) => required(other instanceof Error ? undefined : other, 'sameAs indicator'));
+    return others.map((other) => required(other, 'sameAs indicator'));
   },
   relations: (indicator, _, { loaders }) => loaders.relationsByIndicator.load(indicator.id),
   discrepancies: (indicator, _, { loaders }) => loaders.discrepanciesByIndicator.load(indicator.id),

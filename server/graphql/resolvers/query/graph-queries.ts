@@ -32,7 +32,7 @@ async function loadAll<T>(
   ids: number[],
   what: string,
 ): Promise<T[]> {
-  return (await loader.loadMany(ids)).map((row) => required(row instanceof Error ? undefined : row, what));
+  return (await loader.loadMany(ids)).map((row) => required(row, what));
 }
 
 /** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
