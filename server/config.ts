@@ -5,6 +5,7 @@ import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './http/response-cache'
 import { checkRedisUrl } from './cache/redis-connection';
 import { DEFAULT_REDIS_NAMESPACE } from './cache/shared-caches';
 import { DEFAULT_POSTGRES_SCHEMA, postgresAt, sqliteAt, type DatabaseLocation } from './db/location';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/postgres';
 import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './ingest/build-database';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -17,6 +18,8 @@ const configSchema = z.object({
   DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE),
   DATABASE_URL: z.string().min(1).optional(),
   DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_POSTGRES_SCHEMA),
+  PG_STATEMENT_TIMEOUT_MS: positive(DEFAULT_STATEMENT_TIMEOUT_MS),
+  PG_CONNECT_TIMEOUT_MS: positive(DEFAULT_CONNECT_TIMEOUT_MS),
   SEEDS_DIR: z.string().min(1).default(DEFAULT_SEEDS_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   BODY_LIMIT_BYTES: z.coerce
@@ -49,6 +52,10 @@ export interface ServerConfig {
   host: string;
   /** Where the dataset is: the SQLite file (`DATABASE_FILE`), or PostgreSQL when `DATABASE_URL` is set. */
   database: DatabaseLocation;
+  /** PostgreSQL: longest a statement may run (`PG_STATEMENT_TIMEOUT_MS`, see `openPostgres`). */
+  statementTimeoutMs: number;
+  /** PostgreSQL: longest to wait for a connection (`PG_CONNECT_TIMEOUT_MS`). */
+  connectTimeoutMs: number;
   seedsDir: string;
   development: boolean;
   bodyLimit: number;
@@ -81,6 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: c.PORT,
     host: c.HOST,
     database: databaseLocation(c, env),
+    statementTimeoutMs: c.PG_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: c.PG_CONNECT_TIMEOUT_MS,
     seedsDir: c.SEEDS_DIR,
     development: c.NODE_ENV === 'development',
     bodyLimit: c.BODY_LIMIT_BYTES,

@@ -9,6 +9,10 @@ import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { memoryAnswerStore } from './http/response-cache';
 import { openSharedCaches } from './cache/shared-caches';
+import { withinTimeLimit } from './cache/time-limit';
+
+/** How long closing waits for the database's connections to end, in ms. */
+const CLOSE_TIMEOUT_MS = 2000;
 
 /** A running server. */
 export interface RunningServer {
@@ -52,6 +56,8 @@ export async function startServer(
     readonly: true,
     onQuery: options.onQuery,
     onPoolError: logError,
+    statementTimeoutMs: options.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
   });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = createApolloServer({
@@ -110,10 +116,13 @@ export async function startServer(
       });
       // Handlers still running (their client may have left) finish before the database goes.
       await server.drain(limits.timeBudgetMs + 1000);
-      await watch?.close();
+      // A database that stopped answering does not hold the process: its connections are not waited for.
+      const letGo = (work: Promise<unknown> | undefined, what: string) =>
+        withinTimeLimit(Promise.resolve(work), CLOSE_TIMEOUT_MS, what).catch(logError);
+      await letGo(watch?.close(), 'closing the dataset watch');
       await shared?.close();
       await apollo.stop();
-      await db.destroy();
+      await letGo(db.destroy(), 'closing the database connections');
     },
   };
 }

@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { spawnServer } from '../bench/spawn-server';
 import type { Database } from '../server/db/database';
-import { environmentFor, postgresAt, sqliteAt, type PostgresLocation } from '../server/db/location';
+import {
+  describeLocation,
+  environmentFor,
+  postgresAt,
+  sqliteAt,
+  type PostgresLocation,
+} from '../server/db/location';
 import { openDatabase } from '../server/db/open-database';
-import { openPostgres } from '../server/db/postgres';
+import { openPostgres, QUERY_TIMEOUT_MARGIN_MS } from '../server/db/postgres';
+import { HEALTH_DATABASE_TIMEOUT_MS } from '../server/http/health';
 import { ensureDatabase, readDatasetHash } from '../server/ensure-database';
 import { buildRows } from '../server/ingest/build-database';
 import { startServer } from '../server/start-server';
@@ -259,7 +266,10 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
       expect(failed.errors[0].message).toBe('Internal server error');
       expect(JSON.stringify(failed)).not.toMatch(/ECONN|terminated|127\.0\.0\.1/);
       expect(await health()).toEqual({ status: 503, database: 'unreachable' });
-      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.map(String).join('\n')).toMatch(
+        /(lost the connection to|cannot connect to) PostgreSQL at postgres:/,
+      );
+      expect(errors.map(String).join('\n')).not.toMatch(/inconsistent/);
 
       proxy.restore();
       let recovered: any;
@@ -270,6 +280,84 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
       expect(recovered.data.voorziening.name).toBe('Basisregistratie Adressen en Gebouwen');
       expect(await health()).toEqual({ status: 200, database: 'ok' });
     } finally {
+      await server.close();
+      await proxy.close();
+    }
+  });
+
+  it('bounds every request when PostgreSQL stops answering (a black-holed link): masked errors, /healthz 503 in time, then recovers', async () => {
+    const held = fresh();
+    made.push(held);
+    await writePostgresDatabase(buildRows(SEEDS_DIR).rows, held);
+    const target = new URL(url);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const through = new URL(url);
+    through.port = String(proxy.port);
+    const errors: unknown[] = [];
+    const statementTimeoutMs = 1000;
+    const server = await startServer(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        database: postgresAt(through.toString(), held.schema),
+        responseCache: false,
+        statementTimeoutMs,
+        connectTimeoutMs: 1000,
+      },
+      (error) => errors.push(error),
+    ).catch(async (error: unknown) => {
+      await proxy.close();
+      throw error;
+    });
+    const ask = async () => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ voorziening(code: "bag") { name } }' }),
+      });
+      return (await response.json()) as any;
+    };
+    const health = async () => {
+      const response = await fetch(`${server.url}/healthz`);
+      return { status: response.status, database: ((await response.json()) as any).database };
+    };
+    const timed = async <T>(work: Promise<T>) => {
+      const started = performance.now();
+      return { result: await work, ms: performance.now() - started };
+    };
+    try {
+      expect((await ask()).data.voorziening.name).toBe('Basisregistratie Adressen en Gebouwen');
+      expect(await health()).toEqual({ status: 200, database: 'ok' });
+
+      proxy.pause();
+      // On a connection of the pool (its statement goes out and nothing comes back), and then on new
+      // connections (accepted by the link, never answered): each request ends within its timeout.
+      for (let round = 0; round < 3; round += 1) {
+        const [failed, probed] = await Promise.all([timed(ask()), timed(health())]);
+        expect(failed.result.errors[0].message).toBe('Internal server error');
+        expect(JSON.stringify(failed.result)).not.toMatch(/timeout|ECONN|terminated|127\.0\.0\.1/);
+        expect(failed.ms).toBeLessThan(statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS + 1500);
+        expect(probed.result).toEqual({ status: 503, database: 'unreachable' });
+        expect(probed.ms).toBeLessThan(HEALTH_DATABASE_TIMEOUT_MS + 1000);
+      }
+      // The log says what happened, where: not "dataset is inconsistent".
+      const logged = errors.map(String).join('\n');
+      expect(logged).toContain(
+        `PostgreSQL at ${describeLocation(postgresAt(through.toString(), held.schema))} did not answer a statement within 2000 ms`,
+      );
+      expect(logged).toMatch(/no connection to PostgreSQL at .* within 1000 ms/);
+      expect(logged).not.toMatch(/inconsistent/);
+
+      proxy.resume();
+      let recovered: any;
+      for (let tries = 0; tries < 50 && !recovered?.data?.voorziening; tries += 1) {
+        recovered = await ask();
+        if (!recovered.data?.voorziening) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(recovered.data.voorziening.name).toBe('Basisregistratie Adressen en Gebouwen');
+      expect(await health()).toEqual({ status: 200, database: 'ok' });
+    } finally {
+      proxy.resume();
       await server.close();
       await proxy.close();
     }

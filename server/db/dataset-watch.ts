@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { PostgresLocation } from './location';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './postgres';
 
 /** The channel on which a PostgreSQL build announces that it swapped a new dataset in (payload: the schema). */
 export const DATASET_CHANNEL = 'stelselgraph_dataset';
@@ -51,11 +52,21 @@ export async function watchDataset(
       }
     } catch (error) {
       options.logError(error);
+      // A link that stopped answering: listen again on a new connection (the old one is dropped).
+      if (error instanceof Error && error.message === 'Query read timeout') reconnect();
     }
   };
 
   const listen = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: location.url, application_name: 'stelselgraph-watch' });
+    const next = new pg.Client({
+      connectionString: location.url,
+      application_name: 'stelselgraph-watch',
+      // Neither waits forever on a link that stopped answering (see openPostgres).
+      connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_MS,
+      query_timeout: DEFAULT_STATEMENT_TIMEOUT_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     next.on('notification', (message) => {
       if (message.channel === DATASET_CHANNEL && message.payload === location.schema) void check();
     });

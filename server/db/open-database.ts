@@ -12,6 +12,10 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Where errors of idle PostgreSQL connections are reported. */
   onPoolError?: (error: Error) => void;
+  /** PostgreSQL: longest a statement may run, in ms (see `openPostgres`). */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: longest to wait for a connection, in ms. */
+  connectTimeoutMs?: number;
 }
 
 /** Opens the database at `location` through Kysely, in its dialect: SQLite file or PostgreSQL schema. */
