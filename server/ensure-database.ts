@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { openDatabase } from './db/open-database';
 import { describeLocation, type DatabaseLocation } from './db/location';
+import { checkSqliteFile } from './db/probe';
 import { buildDatabase, hashBuilder, hashSeedFiles } from './ingest/build-database';
 import { listSeedFiles } from './ingest/load-seeds';
 
@@ -75,6 +76,8 @@ export function currentSeedsHash(seedsDir: string): string {
  */
 export async function ensureDatabase(location: DatabaseLocation, seedsDir: string): Promise<EnsureResult> {
   const hasSeeds = existsSync(join(seedsDir, 'editions.yaml'));
+  // A damaged file is refused (naming it), not silently built over: the damage says something about the disk.
+  if (location.dialect === 'sqlite' && existsSync(location.file)) checkSqliteFile(location.file);
   const recorded = await readDatasetHashes(location);
   const exists = location.dialect === 'sqlite' ? existsSync(location.file) : recorded !== null;
   if (!exists) {

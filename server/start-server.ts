@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { watchDataset, type DatasetWatch } from './db/dataset-watch';
 import { describeLocation } from './db/location';
 import { openDatabase } from './db/open-database';
+import { checkSqliteFile, datasetProbe } from './db/probe';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
@@ -31,12 +33,16 @@ export type StartOptions = Pick<ServerConfig, 'port' | 'host' | 'database'> &
 
 /**
  * Opens the database read-only and serves the API, playground and health check on `host:port` (port 0 picks
- * a free one). The database must exist (see `ensureDatabase`).
+ * a free one). The database must exist (see `ensureDatabase`); a SQLite file is checked page by page first,
+ * and a damaged one refused, naming the file.
  */
 export async function startServer(
   options: StartOptions,
   logError: (error: unknown) => void = (error) => console.error(error),
 ): Promise<RunningServer> {
+  if (options.database.dialect === 'sqlite' && existsSync(options.database.file)) {
+    checkSqliteFile(options.database.file);
+  }
   const contentHash = await readDatasetHash(options.database);
   if (!contentHash) {
     throw new Error(
@@ -80,6 +86,7 @@ export async function startServer(
     answers:
       options.responseCache === false ? null : (shared?.answers ?? memoryAnswerStore(options.answerLimits)),
     logError,
+    probeDatabase: datasetProbe(options.database, db),
   });
   let apolloStarted = false;
   let watch: DatasetWatch | undefined;

@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/database';
+import type { DatabaseProbe } from '../db/probe';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
 import { handleCors, type CorsOrigins } from './cors';
 import { resolveExport } from './exports/export-routes';
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   answers?: AnswerStore | null;
   /** Where unexpected errors are logged. */
   logError?: (error: unknown) => void;
+  /** The real read of the data by which `/healthz` says whether it can be read (see `datasetProbe`). */
+  probeDatabase?: DatabaseProbe;
 }
 
 /** The path of the GraphQL endpoint. */
@@ -134,7 +137,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       throw new HttpError(405, `Method ${method} is not allowed on ${shownPath(url)}.`);
     }
     if (!asset) {
-      const health = await checkHealth(db, dataset);
+      const health = await checkHealth(db, dataset, {
+        probe: options.probeDatabase,
+        logError: options.logError,
+      });
       response.setHeader('cache-control', 'no-store');
       return sendJson(response, health.statusCode, health.body);
     }
