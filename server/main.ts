@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   keepServingOnUnhandledRejections();
   const config = readConfig();
   const started = Date.now();
-  const ensured = await ensureDatabase(config.database, config.seedsDir);
+  const ensured = await ensureDatabase(config.database, config.seedsDir, (message) => console.log(message));
   if (ensured === 'built' || ensured === 'rebuilt') {
     console.log(
       `${ensured} ${describeLocation(config.database)} from ${config.seedsDir} in ${Date.now() - started} ms`,

@@ -14,7 +14,7 @@ import {
 import { openDatabase } from '../server/db/open-database';
 import { openPostgres, QUERY_TIMEOUT_MARGIN_MS } from '../server/db/postgres';
 import { HEALTH_DATABASE_TIMEOUT_MS } from '../server/http/health';
-import { ensureDatabase, readDatasetHash } from '../server/ensure-database';
+import { currentSeedsHash, ensureDatabase, readDatasetHash } from '../server/ensure-database';
 import { buildRows } from '../server/ingest/build-database';
 import { startServer } from '../server/start-server';
 import { writePostgresDatabase } from '../server/ingest/write-postgres';
@@ -134,27 +134,76 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     await db.destroy();
   });
 
-  it('rebuilds when the seeds change (ensureDatabase), and builds a schema that is missing', async () => {
-    const edited = scratchDir();
-    try {
-      const seeds = copySeeds(edited.dir);
-      editSeed(seeds, 'domains.yaml', /nameEn: .*/, 'nameEn: Edited for the rebuild test');
-      const before = await readDatasetHash(location);
-      expect(await ensureDatabase(location, seeds)).toBe('rebuilt');
-      const after = await readDatasetHash(location);
-      expect(after).not.toBe(before);
-      expect(after).toMatch(/^[0-9a-f]{64}$/);
-      expect(await ensureDatabase(location, seeds)).toBe('current');
-      expect(await ensureDatabase(location, SEEDS_DIR)).toBe('rebuilt');
-      expect(await readDatasetHash(location)).toBe(before);
-    } finally {
-      edited.cleanup();
-    }
+  it('builds a schema that is missing (ensureDatabase), and serves one that holds another dataset instead of rebuilding it', async () => {
     const missing = fresh();
     made.push(missing);
     expect(await readDatasetHash(missing)).toBeNull();
     expect(await ensureDatabase(missing, SEEDS_DIR)).toBe('built');
-    expect(await readDatasetHash(missing)).toBe(await readDatasetHash(location));
+    const seedsHash = currentSeedsHash(SEEDS_DIR);
+    expect(await readDatasetHash(missing)).toBe(seedsHash);
+
+    // Two seeds folders: the real one, and a newer one with an edit, built into the shared schema explicitly.
+    const edited = scratchDir();
+    const shared = fresh();
+    made.push(shared);
+    try {
+      const newer = copySeeds(edited.dir);
+      editSeed(newer, 'domains.yaml', /nameEn: .*/, 'nameEn: Edited in the newer seeds');
+      const built = await cli('db-build.ts', ['--seeds', newer, '--url', url, '--schema', shared.schema]);
+      expect(built.code).toBe(0);
+      const newerHash = await readDatasetHash(shared);
+      expect(newerHash).not.toBe(seedsHash);
+
+      // A replica started with the older seeds keeps it, and says which dataset it serves.
+      const logged: string[] = [];
+      expect(await ensureDatabase(shared, SEEDS_DIR, (message) => logged.push(message))).toBe('kept');
+      expect(await readDatasetHash(shared)).toBe(newerHash);
+      expect(logged).toEqual([
+        `serving dataset ${newerHash!.slice(0, 12)} as ${describeLocation(shared)} holds it, not dataset ${seedsHash.slice(0, 12)} of the seeds at ${SEEDS_DIR}; a shared schema is rebuilt only by npm run db:build -- --url …`,
+      ]);
+      const server = await spawnServer({ ...environmentFor(shared), SEEDS_DIR });
+      try {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ domains { nameEn } }' }),
+        });
+        expect(JSON.stringify(await response.json())).toContain('Edited in the newer seeds');
+        const health = (await (await fetch(`${server.url}/healthz`)).json()) as { dataset: string };
+        expect(health.dataset).toBe(newerHash);
+      } finally {
+        await server.stop();
+      }
+      expect(await readDatasetHash(shared)).toBe(newerHash);
+
+      // Rebuilding it is explicit.
+      const rebuilt = await cli('db-build.ts', [
+        '--seeds',
+        SEEDS_DIR,
+        '--url',
+        url,
+        '--schema',
+        shared.schema,
+      ]);
+      expect(rebuilt.stdout).toMatch(/^built postgres:/);
+      expect(await readDatasetHash(shared)).toBe(seedsHash);
+      expect(await ensureDatabase(shared, SEEDS_DIR)).toBe('current');
+    } finally {
+      edited.cleanup();
+    }
+  });
+
+  it('refuses a schema built without a migration this code needs, rather than serve it', async () => {
+    const older = fresh();
+    made.push(older);
+    await writePostgresDatabase(buildRows(SEEDS_DIR).rows, older);
+    const writable = openPostgres(older, { readonly: false, maxConnections: 1 });
+    await sql`delete from kysely_migration`.execute(writable);
+    await sql`update meta set value = 'older' where key = 'builder_hash'`.execute(writable);
+    await writable.destroy();
+    await expect(ensureDatabase(older, SEEDS_DIR)).rejects.toThrow(
+      `${describeLocation(older)} holds a dataset built by an older stelselgraph (without migration 0001-initial); rebuild it with npm run db:build -- --url … --schema ${older.schema}`,
+    );
   });
 
   it('lets replicas that build the same dataset at once swap it in once: the others keep it', async () => {
