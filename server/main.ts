@@ -23,7 +23,15 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: finishing requests in flight, then stopping`);
+    console.log(
+      `${signal} received: port closed; finishing the answers in flight (connections still open after ${config.shutdownDeadlineMs} ms are closed), then stopping`,
+    );
+    // Should closing hang all the same (a database that does not let go), the process ends anyway.
+    const backstop = config.shutdownDeadlineMs + config.limits.timeBudgetMs + 5000;
+    setTimeout(() => {
+      console.error(`error: not stopped ${backstop} ms after ${signal}; exiting`);
+      process.exit(1);
+    }, backstop).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

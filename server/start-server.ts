@@ -9,6 +9,7 @@ import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
+import { gracefulShutdown } from './http/graceful-shutdown';
 import { memoryAnswerStore } from './http/response-cache';
 import { openSharedCaches } from './cache/shared-caches';
 import { withinTimeLimit } from './cache/time-limit';
@@ -20,7 +21,11 @@ const CLOSE_TIMEOUT_MS = 2000;
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
-  /** Stops accepting requests, waits for those in flight, and closes the database and Redis. */
+  /**
+   * Stops gracefully: closes the port, lets the answers in flight finish (each says `Connection: close`),
+   * destroys the connections still open at the shutdown deadline, waits for the requests being handled, and
+   * closes the database and Redis.
+   */
   close: () => Promise<void>;
 }
 
@@ -88,6 +93,7 @@ export async function startServer(
     logError,
     probeDatabase: datasetProbe(options.database, db),
   });
+  const shutdown = gracefulShutdown(server);
   let apolloStarted = false;
   let watch: DatasetWatch | undefined;
   try {
@@ -117,10 +123,11 @@ export async function startServer(
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      const deadlineMs = options.shutdownDeadlineMs ?? limits.timeBudgetMs + 5000;
+      const { destroyed } = await shutdown({ graceMs: Math.min(1000, deadlineMs), deadlineMs });
+      if (destroyed > 0) {
+        logError(`closed ${destroyed} connections still open at the shutdown deadline (${deadlineMs} ms)`);
+      }
       // Handlers still running (their client may have left) finish before the database goes.
       await server.drain(limits.timeBudgetMs + 1000);
       // A database that stopped answering does not hold the process: its connections are not waited for.

@@ -1,0 +1,93 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+
+/** How {@link GracefulShutdown} stops. */
+export interface ShutdownOptions {
+  /**
+   * How long a connection that is idle (or goes idle) may still bring a request, in ms: a request a keep-alive
+   * client sent just as the server began stopping is answered, not reset.
+   */
+  graceMs: number;
+  /** When connections still open are destroyed (a client that stopped reading, half a request), in ms. */
+  deadlineMs: number;
+}
+
+/** What stopping found: how many connections were still open at the deadline, and destroyed. */
+export interface ShutdownResult {
+  destroyed: number;
+}
+
+/** Stops an HTTP server gracefully; called again, it returns the same promise. */
+export type GracefulShutdown = (options: ShutdownOptions) => Promise<ShutdownResult>;
+
+/**
+ * Prepares `server` to stop without cutting an answer, and returns the function that stops it:
+ * - the port closes at once (new connections are refused, so a load balancer moves on);
+ * - every answer not yet begun says `Connection: close`, and its connection closes once it is sent;
+ *   answers under way (their head already sent) finish whole, and their connection closes `graceMs` after;
+ * - idle keep-alive connections close after `graceMs` (a request already on its way is answered first);
+ * - at `deadlineMs`, connections still open are destroyed, so that a client that stalls (stops reading, or
+ *   sends half a request) cannot keep the process alive. It resolves once every connection is closed.
+ *
+ * Node's own `server.close()` is not used: it closes "idle" connections at once, and to it a connection
+ * whose answer is written but not yet sent (a large answer to a slow reader) is idle: that answer is cut,
+ * and a request a client sent at that moment is reset. Here a connection is idle when its answers have been
+ * sent and nothing came in since.
+ */
+export function gracefulShutdown(server: Server): GracefulShutdown {
+  let stopping = false;
+  /** Every open connection, with its bytes read when it last had no answer to send. */
+  const quietAt = new Map<Socket, number>();
+  /** Answers not yet sent, per connection (pipelined requests can queue several). */
+  const unsent = new Map<Socket, number>();
+  /** Answers whose head has not been sent: they still can say `Connection: close`. */
+  const answering = new Set<ServerResponse>();
+  server.on('connection', (socket: Socket) => {
+    quietAt.set(socket, 0);
+    socket.once('close', () => {
+      quietAt.delete(socket);
+      unsent.delete(socket);
+    });
+  });
+  // Before the server's own handler, which may answer at once.
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket;
+    unsent.set(socket, (unsent.get(socket) ?? 0) + 1);
+    if (stopping) response.setHeader('connection', 'close');
+    else answering.add(response);
+    response.once('close', () => {
+      answering.delete(response);
+      const left = (unsent.get(socket) ?? 1) - 1;
+      if (left > 0) return void unsent.set(socket, left);
+      unsent.delete(socket);
+      if (quietAt.has(socket)) quietAt.set(socket, socket.bytesRead);
+    });
+  });
+  const isIdle = (socket: Socket) => !unsent.has(socket) && socket.bytesRead === quietAt.get(socket);
+
+  let stopped: Promise<ShutdownResult> | undefined;
+  return ({ graceMs, deadlineMs }) =>
+    (stopped ??= new Promise((resolve) => {
+      stopping = true;
+      for (const response of answering) {
+        if (!response.headersSent) response.setHeader('connection', 'close');
+      }
+      // A keep-alive answer sent from now on leaves its connection open for graceMs at most (Node's own
+      // keep-alive timeout, which a request that begins to come in stops).
+      server.keepAliveTimeout = graceMs;
+      let destroyed = 0;
+      const idle = setTimeout(() => {
+        for (const socket of quietAt.keys()) if (isIdle(socket)) socket.destroy();
+      }, graceMs);
+      const deadline = setTimeout(() => {
+        destroyed = quietAt.size;
+        for (const socket of quietAt.keys()) socket.destroy();
+      }, deadlineMs);
+      // Stops listening; calls back once the last connection has closed.
+      NetServer.prototype.close.call(server, () => {
+        clearTimeout(idle);
+        clearTimeout(deadline);
+        resolve({ destroyed });
+      });
+    }));
+}
