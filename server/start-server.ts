@@ -7,6 +7,7 @@ import { openDatabase } from './db/open-database';
 import { checkSqliteFile, datasetProbe } from './db/probe';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
+import { listSizesOf } from './graphql/limits/list-sizes';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { gracefulShutdown } from './http/graceful-shutdown';
@@ -85,6 +86,7 @@ export async function startServer(
     dataset,
     bodyLimit: options.bodyLimit,
     timeBudgetMs: limits.timeBudgetMs,
+    maxNodes: limits.maxNodes,
     cacheMaxAge: options.cacheMaxAge,
     corsOrigins: options.corsOrigins,
     maxTokens: limits.maxTokens,
@@ -104,6 +106,8 @@ export async function startServer(
         logError,
       });
     }
+    // the list sizes of the static cost, measured now rather than on the first request
+    await listSizesOf(db, contentHash);
     await apollo.start();
     apolloStarted = true;
     await new Promise<void>((resolve, reject) => {

@@ -111,6 +111,20 @@ describe('bounded work: no request takes the server process down', () => {
     },
   );
 
+  it('takes its node budget from MAX_NODES', async () => {
+    const server = await start({ MAX_NODES: '10' });
+    const result = await post(server.url, '{ domains { voorzieningen { code } } }');
+    expect(result.body.data ?? null).toBeNull();
+    expect(result.body.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'NODE_BUDGET_EXCEEDED', limit: 10 }),
+      }),
+    ]);
+    expect((await post(server.url, '{ edition { year } }')).body).toEqual({
+      data: { edition: { year: 2020 } },
+    });
+  });
+
   it('logs a promise that rejects with no handler and keeps serving', async () => {
     const server = await start({
       NODE_OPTIONS: `--require ${join(__dirname, 'fixtures/plant-rejection.js')}`,

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database';
 import type { DatabaseProbe } from '../db/probe';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
+import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import { handleCors, type CorsOrigins } from './cors';
 import { resolveExport } from './exports/export-routes';
 import { DerivedCache, perVersion, type DerivedRequest } from './pictures/page-cache';
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   bodyLimit?: number;
   /** Longest a request may run resolvers, in ms (default 5000). */
   timeBudgetMs?: number;
+  /** Most nodes a request may resolve (default {@link DEFAULT_QUERY_LIMITS}.maxNodes). */
+  maxNodes?: number;
   /** max-age of cacheable GET answers, in seconds (default 300). */
   cacheMaxAge?: number;
   /** The parser's token limit, which answer keys parse documents with (default: the query limits' default). */
@@ -100,7 +103,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   );
   const codes = () => codesOf(dataset.contentHash);
   const pictureSources = { db, render: renderer.render, codes };
-  const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs);
+  const maxNodes = options.maxNodes ?? DEFAULT_QUERY_LIMITS.maxNodes;
+  const context = async (): Promise<GraphQLContext> => createContext(db, dataset, timeBudgetMs, maxNodes);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const url = requestUrl(request.url);
