@@ -49,9 +49,7 @@ describe('the server runs compiled, on its production dependencies', () => {
     expect([...used].filter((name) => !dependencies.includes(name)).sort()).toEqual([]);
     const peers = new Set(
       [...used].flatMap((name) => {
-        const own = JSON.parse(
-          readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'),
-        );
+        const own = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'));
         return [...Object.keys(own.peerDependencies ?? {}), ...Object.keys(own.dependencies ?? {})];
       }),
     );
