@@ -8,7 +8,7 @@ const common = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   // The SDK's sources import each other with the .js extensions Node's ESM needs.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 60_000,
+  testTimeout: 180_000,
 };
 
 /**
@@ -39,7 +39,9 @@ const API_TESTS = [
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testTimeout: 60_000,
+  testTimeout: 180_000,
+  // two workers on this two-core machine: most suites wait on servers, processes and databases
+  maxWorkers: 2,
   projects: [
     {
       ...common,
