@@ -30,3 +30,43 @@ describe('the database settings', () => {
     expect(() => readConfig({ DATABASE_URL: 'ftp://app:hunter2@db/gdi' })).toThrow(/app:\*\*\*@db/);
   });
 });
+
+describe('the limits and timeouts', () => {
+  it('take their defaults, and whole positive numbers from the environment', () => {
+    const defaults = readConfig({});
+    expect(defaults.limits).toMatchObject({ maxCost: 100_000, maxNodes: 5000, timeBudgetMs: 5000 });
+    const set = readConfig({ MAX_NODES: '1', MAX_COST: '250', TIME_BUDGET_MS: '100' });
+    expect(set.limits).toMatchObject({ maxNodes: 1, maxCost: 250, timeBudgetMs: 100 });
+  });
+
+  it.each(['MAX_NODES', 'MAX_COST', 'TIME_BUDGET_MS'])(
+    'refuse %s that is not a whole positive number, naming it',
+    (name) => {
+      for (const value of ['0', '-5', '1.5', 'many']) {
+        expect(() => readConfig({ [name]: value })).toThrow(
+          new RegExp(`^environment variable ${name}: .*\\(got "${value}"\\)$`),
+        );
+      }
+    },
+  );
+});
+
+describe('the PostgreSQL timeouts, the shutdown deadline and the answer store caps', () => {
+  it('take their settings from the environment', () => {
+    const config = readConfig({
+      PG_STATEMENT_TIMEOUT_MS: '1500',
+      PG_CONNECT_TIMEOUT_MS: '700',
+      SHUTDOWN_DEADLINE_MS: '0',
+      ANSWER_MAX_BYTES: '1024',
+      ANSWER_STORE_BYTES: '4096',
+    });
+    expect(config).toMatchObject({ statementTimeoutMs: 1500, connectTimeoutMs: 700, shutdownDeadlineMs: 0 });
+    expect(config.answerLimits).toEqual({ maxAnswerBytes: 1024, maxTotalBytes: 4096 });
+  });
+
+  it.each(['PG_STATEMENT_TIMEOUT_MS', 'PG_CONNECT_TIMEOUT_MS', 'ANSWER_MAX_BYTES', 'ANSWER_STORE_BYTES'])(
+    'refuse %s of 0 or less, naming it',
+    (name) =>
+      expect(() => readConfig({ [name]: '0' })).toThrow(new RegExp(`^environment variable ${name}: `)),
+  );
+});
