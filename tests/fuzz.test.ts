@@ -10,9 +10,13 @@ import { seededRandom, type Random } from './support/random';
 import { rawBytes, rawRequest } from './support/raw-request';
 import { startTestServer, type TestServer } from './support/running-server';
 
-/** The seed: FUZZ_SEED reproduces a failing run; FUZZ_SCALE multiplies the random requests' numbers. */
+/**
+ * The seed: FUZZ_SEED reproduces a failing run; FUZZ_SCALE multiplies the random requests' numbers. The default
+ * (a quarter of 2000/2000/1500) keeps `npm test` quick and still finds the bug the fuzz test first found (Apollo's
+ * 4xx refusals masked as internal errors, planted back: found at 0.1 already); FUZZ_SCALE=1 or more goes deeper.
+ */
 const SEED = Number(process.env.FUZZ_SEED ?? 20191231);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const SCALE = Number(process.env.FUZZ_SCALE ?? 0.25);
 const VALID = Math.round(2000 * SCALE);
 const MALFORMED = Math.round(2000 * SCALE);
 const TARGETS = Math.round(1500 * SCALE);
