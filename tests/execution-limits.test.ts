@@ -6,6 +6,7 @@ import {
   type GraphQLNamedType,
   buildSchema,
 } from 'graphql';
+import { createContext } from '../server/graphql/context';
 import { DEFAULT_ARGUMENT_CAPS } from '../server/graphql/limits/argument-caps';
 import { listSizesOf, MEASURED_LIST_FIELDS } from '../server/graphql/limits/list-sizes';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../server/graphql/limits/query-limits';
@@ -300,6 +301,45 @@ describe('limits that need the variables and the data: cost, argument caps, exec
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NODE_BUDGET_EXCEEDED', limit: 2000 });
       // stopped as soon as it went over: it found at most one list beyond the budget
       expect(Number(result.errors?.[0]?.extensions?.found)).toBeLessThan(2000 + 100);
+    });
+
+    it('runs no resolver and no statement once the request is stopped', async () => {
+      const api = await withLimits({ maxNodes: 2000 });
+      const contextValue = createContext(api.db, { contentHash: 'test' }, 60_000, 2000);
+      let atStop: { nodes: number; statements: number } | undefined;
+      // watch the budget: when it is stopped, note what had been done
+      const budget = contextValue.budget;
+      let stopped = budget.stopped;
+      Object.defineProperty(budget, 'stopped', {
+        get: () => stopped,
+        set: (error) => {
+          stopped = error;
+          atStop = { nodes: budget.nodes, statements: api.statements.length };
+        },
+      });
+      // and every loader call: the resolvers of this schema load through them
+      let loadsAfterStop = 0;
+      for (const loader of Object.values(contextValue.loaders) as Record<
+        'load' | 'loadMany',
+        (...args: unknown[]) => unknown
+      >[]) {
+        for (const method of ['load', 'loadMany'] as const) {
+          const original = loader[method].bind(loader);
+          loader[method] = (...args: unknown[]) => {
+            if (stopped) loadsAfterStop += 1;
+            return original(...args);
+          };
+        }
+      }
+      api.resetStatements();
+      const response = await api.apollo.executeOperation({ query: fanOut(20, 2) }, { contextValue });
+      expect(
+        response.body.kind === 'single' && response.body.singleResult.errors?.[0]?.extensions?.code,
+      ).toBe('NODE_BUDGET_EXCEEDED');
+      expect(atStop).toBeDefined();
+      // resolvers that ran after the stop would have loaded, counted nodes or sent statements
+      expect(loadsAfterStop).toBe(0);
+      expect({ nodes: budget.nodes, statements: api.statements.length }).toEqual(atStop);
     });
 
     it('stops a request past its time with one error and no data', async () => {

@@ -79,6 +79,8 @@ function nodesIn(value: unknown): number {
 
 /** Counts what a resolver resolved, and stops the request as soon as that is over its node budget. */
 function count(budget: ExecutionBudget, value: unknown): void {
+  // what resolvers started before the stop bring in afterwards is not worked on: not counted either
+  if (budget.stopped) return;
   budget.nodes += nodesIn(value);
   if (budget.nodes > budget.maxNodes) isStopped(budget);
 }
