@@ -55,6 +55,12 @@ describe('changeAgrees: a printed % change against the figures, within half a un
     expect(changeAgrees(printed('-12,24%'), 100, to, 'RELATIVE')).toBe(agrees);
   });
 
+  it('counts the edge itself as agreeing: half a unit, plus a billionth for floating point', () => {
+    const edge = 0.5 + 1e-9;
+    expect(changeAgrees(printed('0'), 0, edge, 'DIFFERENCE')).toBe(true);
+    expect(changeAgrees(printed('0'), 0, edge + 1e-12, 'DIFFERENCE')).toBe(false);
+  });
+
   it('reads a Unicode minus sign in a printed change as a minus', () => {
     expect(changeAgrees(printed('−3,7%'), 100, 96.3, 'RELATIVE')).toBe(true);
     expect(changeAgrees(printed('−3,7%'), 100, 103.7, 'RELATIVE')).toBe(false);

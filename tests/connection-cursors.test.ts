@@ -40,6 +40,12 @@ describe('toConnection: a page from the rows fetched with one more than `first`'
     });
   });
 
+  it('ends a page of several rows with the last row’s cursor', () => {
+    const page = toConnection(rows(3, 4, 6, 9), 4, 0, 4);
+    expect(page.pageInfo.startCursor).toBe(toCursor(3));
+    expect(page.pageInfo.endCursor).toBe(toCursor(9));
+  });
+
   it('has a previous page only after a cursor', () => {
     expect(toConnection(rows(1), 1, 0, 1).pageInfo.hasPreviousPage).toBe(false);
     expect(toConnection(rows(2), 1, 1, 2).pageInfo.hasPreviousPage).toBe(true);
@@ -136,6 +142,8 @@ describe('row ids and global ids', () => {
     ['no type', encode(':1')],
     ['trailing text', encode('Voorziening:1x')],
     ['leading text', encode('xVoorziening:1')],
+    ['a leading sign', encode('-Voorziening:1')],
+    ['a leading space', encode(' Voorziening:1')],
     ['an empty string', ''],
   ])('refuses %s', (_, id) => {
     expect(fromGlobalId(id)).toBeNull();

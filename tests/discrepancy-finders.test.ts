@@ -117,6 +117,11 @@ describe('findChangeMismatches', () => {
     expect(check('200', '206', '−3%').found[0]!.description).toMatch(
       /the printed change −3% does not follow .* Its sign is the wrong way round\.$/,
     );
+    expect(check('200', '206', '- 3%').found[0]!.description).toMatch(/ Its sign is the wrong way round\.$/);
+    expect(check('200', '206', 'ca. -3%').found[0]!.description).toMatch(
+      / Its sign is the wrong way round\.$/,
+    );
+    expect(check('200', '194', 'ca. 3%').found[0]!.description).toMatch(/ It lacks its minus sign\.$/);
     expect(check('200', '210', '+3%').found[0]!.description).toMatch(/which is \+5,0%\.$/);
     expect(check('200', '210', '0%').found[0]!.description).toMatch(/which is \+5,0%\.$/);
   });
@@ -326,9 +331,23 @@ describe('findNoteMismatches', () => {
     );
     expect(hint([null, '100', '110'], 2019, '110,01')).toBe(''); // both fit
     expect(hint([null, '100', '130'], 2019, '120')).toBe(''); // neither fits
-    expect(hint(['50', '100', '110'], 2017, '60')).toBe(''); // the change is not about 2017
+    expect(hint(['110', '100', '110'], 2017, '60')).toBe(''); // the change is not about 2017
     expect(hint([null, '-', '110'], 2019, '120')).toBe(''); // no other figure
     expect(hint([null, null, '110'], 2019, '120')).toBe('');
+  });
+
+  it('reads only the row’s own printed change for the hint, not another row’s', () => {
+    const fixture = new DiscrepancyFixture();
+    const hr = fixture.voorziening('Handelsregister', 'HR');
+    const other = fixture.indicator(hr, 'Andere rij');
+    fixture.cells(other, [null, '100', '110']);
+    fixture.change(other, '+10%');
+    const row = fixture.indicator(hr, 'Terugmeldingen');
+    fixture.cells(row, [null, '100', '110']);
+    findNoteMismatches(new DiscrepancyRecorder(fixture.context), [fixture.claim(row, 2018, '90')]);
+    expect(fixture.found().map((d) => d.description)).toEqual([
+      'The text names 90 for 2018 for HR “Terugmeldingen”, but the table prints 100.',
+    ]);
   });
 
   it('reads only the row’s own printed change for the hint, not a breakdown member’s', () => {

@@ -56,6 +56,8 @@ describe('If-None-Match', () => {
     expect(matchesIfNoneMatch(request({ 'if-none-match': '*' }), etag)).toBe(false);
     expect(matchesIfNoneMatch(request({ 'if-none-match': ', ,' }), etag)).toBe(false);
     expect(matchesIfNoneMatch(request({ 'if-none-match': opaque.slice(0, -1) }), etag)).toBe(false);
+    // W/ marks a weak tag only in front of it, not inside its quotes
+    expect(matchesIfNoneMatch(request({ 'if-none-match': `"W/${opaque.slice(1)}` }), etag)).toBe(false);
   });
 
   it('tells `*`, alone or in a list, from a tag', () => {

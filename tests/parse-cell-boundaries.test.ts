@@ -147,6 +147,25 @@ describe('percentages and shares', () => {
     expect(parseCell('99,5 % van')).toMatchObject({ value: null, qualifier: 'TEXT' });
   });
 
+  it('reads words, dashes and signs in what a share is of as words', () => {
+    expect(parseCell('40% van ruim 300 gemeenten')).toMatchObject({
+      value: 40,
+      qualifier: 'SHARE',
+      shareOf: 'ruim 300 gemeenten',
+    });
+    expect(parseCell('40% van meer dan 300 gemeenten')).toMatchObject({
+      value: 40,
+      qualifier: 'SHARE',
+      shareOf: 'meer dan 300 gemeenten',
+    });
+    expect(parseCell('12% van de e-mails')).toMatchObject({
+      value: 12,
+      qualifier: 'SHARE',
+      shareOf: 'de e-mails',
+    });
+    expect(parseCell('12% van +5 diensten')).toMatchObject({ value: 12, shareOf: '+5 diensten' });
+  });
+
   it('reads an approximate share as a share', () => {
     expect(parseCell('ruim 40% van de gemeenten')).toMatchObject({
       value: 40,
@@ -224,8 +243,8 @@ describe('cells of several quantities', () => {
   });
 
   it('reads three quantities, with decimals', () => {
-    expect(parseCell('1,5 uur, 3 dagen, 12 weken').parts).toEqual([
-      { label: 'uur', value: 1.5, raw: '1,5 uur' },
+    expect(parseCell('1,25 uur, 3 dagen, 12 weken').parts).toEqual([
+      { label: 'uur', value: 1.25, raw: '1,25 uur' },
       { label: 'dagen', value: 3, raw: '3 dagen' },
       { label: 'weken', value: 12, raw: '12 weken' },
     ]);

@@ -16,7 +16,10 @@ function explain(
   if (change.value !== null && change.value !== 0) {
     const flipped = { ...change, value: -change.value };
     if (changeAgrees(flipped, from.value, to.value, change.kind)) {
-      return /^[+\-−]/.test(change.raw) ? ' Its sign is the wrong way round.' : ' It lacks its minus sign.';
+      // A sign before the figure, also after a word (`ca. -3%`): it was printed the wrong way round.
+      return /[+\-−]\s*\d/.test(change.raw)
+        ? ' Its sign is the wrong way round.'
+        : ' It lacks its minus sign.';
     }
   }
   const indicator = recorder.indicators.get(change.indicator_id)!;
