@@ -13,6 +13,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../server/graphql/limits
 import { readTypeDefs } from '../server/graphql/type-defs';
 import { createApiContext, type ApiContext } from './support/api-context';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { TEST_DIALECT } from './support/test-database';
 
 /** `levels` nested steps of domain → voorzieningen → domain → …, as one alias. */
 function cycle(levels: number): string {
@@ -337,9 +338,15 @@ describe('limits that need the variables and the data: cost, argument caps, exec
         response.body.kind === 'single' && response.body.singleResult.errors?.[0]?.extensions?.code,
       ).toBe('NODE_BUDGET_EXCEEDED');
       expect(atStop).toBeDefined();
-      // resolvers that ran after the stop would have loaded, counted nodes or sent statements
+      // resolvers that ran after the stop would have loaded or counted nodes
       expect(loadsAfterStop).toBe(0);
-      expect({ nodes: budget.nodes, statements: api.statements.length }).toEqual(atStop);
+      expect(budget.nodes).toBe(atStop!.nodes);
+      // statements after the stop are only the batches of loads asked for before it, at most one per loader
+      // (on PostgreSQL a batch waits until the statement before it is answered; on SQLite none is left)
+      const after = api.statements.length - atStop!.statements;
+      expect(after).toBeLessThanOrEqual(
+        TEST_DIALECT === 'sqlite' ? 0 : Object.keys(contextValue.loaders).length,
+      );
     });
 
     it('stops a request past its time with one error and no data', async () => {
