@@ -40,6 +40,8 @@ const API_TESTS = [
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 180_000,
+  // the tests start the compiled server as npm start does: compiled once here, before the workers
+  globalSetup: '<rootDir>/tests/support/compile-server.ts',
   // two workers on this two-core machine: most suites wait on servers, processes and databases
   maxWorkers: 2,
   projects: [

@@ -13,9 +13,17 @@ export interface SpawnedServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `server/main.ts` in production mode on a free loopback port; resolves once it logs that it is ready. */
+/**
+ * The command `npm start` runs: the compiled server (`dist/server/main.js`), compiled first when `server/` changed.
+ */
+export const START_COMMAND: readonly string[] = ['--enable-source-maps', join(ROOT, 'scripts/start.cjs')];
+
+/**
+ * Starts the server as `npm start` does (the compiled server), in production mode on a free loopback port;
+ * resolves once it logs that it is ready.
+ */
 export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...START_COMMAND], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { START_COMMAND } from '../bench/spawn-server';
 import { copySeeds, editSeed, scratchDir } from './support/seeds-fixture';
 
 const ROOT = resolve(__dirname, '..');
@@ -9,7 +10,7 @@ const ROOT = resolve(__dirname, '..');
 function start(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...START_COMMAND], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
   });
@@ -28,7 +29,7 @@ function start(
 
 /** Runs the program to its end (for start-up failures). */
 function runToEnd(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...START_COMMAND], {
     cwd: ROOT,
     env: { ...process.env, ...env },
   });
