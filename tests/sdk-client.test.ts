@@ -6,6 +6,7 @@ import {
   StelselgraphNetworkError,
   VoorzieningDocument,
 } from '../sdk/src/index';
+import { createServer, type AddressInfo } from 'node:net';
 import { startTestServer, type TestServer } from './support/running-server';
 
 describe('the SDK client against a real server', () => {
@@ -66,13 +67,30 @@ describe('the SDK client against a real server', () => {
     expect(tooLarge).toMatchObject({ kind: 'graphql', status: 413, codes: ['PAYLOAD_TOO_LARGE'] });
   });
 
-  it('tells a network error apart, keeping its cause', async () => {
-    const error = await createClient({ url: 'http://127.0.0.1:9/graphql' })
+  it('tells a network error apart, naming its cause and code', async () => {
+    // a port that was free a moment ago: nothing listens there (port 9 would be fetch's "bad port")
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((done) => probe.close(done));
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const error = await createClient({ url })
       .edition()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StelselgraphNetworkError);
-    expect(error).toMatchObject({ kind: 'network', url: 'http://127.0.0.1:9/graphql' });
+    expect(error).toMatchObject({ kind: 'network', url, code: 'ECONNREFUSED' });
     expect(String((error as Error).cause)).toMatch(/fetch failed/);
+    // the message names the cause that Node's fetch keeps a level down
+    expect((error as Error).message).toBe(
+      `request to ${url} failed: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
+    // fetch's own refusal of a port names its reason too
+    const bad = await createClient({ url: 'http://127.0.0.1:9/graphql' })
+      .edition()
+      .catch((e: unknown) => e);
+    expect((bad as Error).message).toBe(
+      'request to http://127.0.0.1:9/graphql failed: fetch failed: bad port',
+    );
   });
 
   it('rejects with the abort reason when its signal aborts', async () => {

@@ -152,6 +152,7 @@ describe('the errors the SDK throws', () => {
       kind: 'network',
       url: ENDPOINT,
       message: `request to ${ENDPOINT} failed: fetch failed`,
+      code: undefined,
       cause,
     });
     const odd = await failure(
@@ -164,6 +165,40 @@ describe('the errors the SDK throws', () => {
       message: `request to ${ENDPOINT} failed: connection refused`,
       cause: 'connection refused',
     });
+  });
+
+  it('names every level of the cause in the message, and the first system error code', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:4000'), { code: 'ECONNREFUSED' });
+    const deep = new TypeError('fetch failed', { cause: refused });
+    const error = await failure(createClient({ url: ENDPOINT, fetch: () => Promise.reject(deep) }).edition());
+    expect(error).toMatchObject({
+      message: `request to ${ENDPOINT} failed: fetch failed: connect ECONNREFUSED 10.0.0.1:4000`,
+      code: 'ECONNREFUSED',
+      cause: deep,
+    });
+    // both addresses of a name refused (Node's happy eyeballs): an AggregateError under the fetch error
+    const both = new TypeError('fetch failed', {
+      cause: new AggregateError([
+        Object.assign(new Error('connect ECONNREFUSED ::1:4000'), { code: 'ECONNREFUSED' }),
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4000'), { code: 'ECONNREFUSED' }),
+      ]),
+    });
+    const bothError = await failure(
+      createClient({ url: ENDPOINT, fetch: () => Promise.reject(both) }).edition(),
+    );
+    expect(bothError.message).toBe(
+      `request to ${ENDPOINT} failed: fetch failed: connect ECONNREFUSED ::1:4000 / connect ECONNREFUSED 127.0.0.1:4000`,
+    );
+    expect(bothError).toMatchObject({ code: 'ECONNREFUSED' });
+    // a cause that repeats its parent's message is said once; a code deeper down is still found
+    const echo = new Error('socket hang up', {
+      cause: new Error('socket hang up', {
+        cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }),
+      }),
+    });
+    expect(
+      await failure(createClient({ url: ENDPOINT, fetch: () => Promise.reject(echo) }).edition()),
+    ).toMatchObject({ message: `request to ${ENDPOINT} failed: socket hang up: reset`, code: 'ECONNRESET' });
   });
 
   it('rejects with the abort reason of the client’s or the request’s signal, not a network error', async () => {

@@ -15,19 +15,72 @@ export abstract class StelselgraphError extends Error {
   abstract readonly kind: 'network' | 'http' | 'graphql';
 }
 
-/** The request did not get a response: the server is unreachable, the connection failed, or similar. */
+/** The parts of an error this module reads; duck-typed, as errors may come from another realm (a vm, a worker). */
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+function asErrorLike(value: unknown): ErrorLike | undefined {
+  return typeof value === 'object' && value !== null && 'message' in value ? (value as ErrorLike) : undefined;
+}
+
+/** The errors an AggregateError (e.g. every address of a host refused) holds, or none. */
+function aggregated(error: ErrorLike): unknown[] {
+  return Array.isArray(error.errors) ? error.errors : [];
+}
+
+/** The messages of an error and of the causes under it, outermost first, without repeats. */
+function causeMessages(value: unknown, depth = 0): string[] {
+  if (depth > 5 || value === undefined || value === null) return [];
+  const error = asErrorLike(value);
+  if (!error) return [String(value)];
+  const parts = aggregated(error);
+  const inner =
+    parts.length > 0
+      ? [[...new Set(parts.flatMap((e) => causeMessages(e, depth + 1)))].join(' / ')]
+      : causeMessages(error.cause, depth + 1);
+  const own =
+    typeof error.message === 'string' && error.message !== ''
+      ? error.message
+      : inner.length > 0
+        ? undefined
+        : String(error.name ?? 'Error');
+  return own === undefined ? inner : [own, ...inner.filter((message) => message !== own)];
+}
+
+/** The first `code` (e.g. `ECONNREFUSED`, `ENOTFOUND`) an error or one of its causes carries. */
+function causeCode(value: unknown, depth = 0): string | undefined {
+  const error = asErrorLike(value);
+  if (depth > 5 || !error) return undefined;
+  if (typeof error.code === 'string') return error.code;
+  for (const part of aggregated(error)) {
+    const found = causeCode(part, depth + 1);
+    if (found) return found;
+  }
+  return causeCode(error.cause, depth + 1);
+}
+
+/**
+ * The request did not get a response: the server is unreachable, the connection failed, or similar. The message
+ * names the cause as deep as it goes (`fetch failed: connect ECONNREFUSED 127.0.0.1:4000`); `code` holds the
+ * system error's code when there is one.
+ */
 export class StelselgraphNetworkError extends StelselgraphError {
   override readonly name = 'StelselgraphNetworkError';
   readonly kind = 'network' as const;
+  /** The system error's code under the failure (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, …), if any. */
+  readonly code: string | undefined;
 
   constructor(
     readonly url: string,
     options: { cause: unknown },
   ) {
-    super(
-      `request to ${url} failed: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`,
-      options,
-    );
+    super(`request to ${url} failed: ${causeMessages(options.cause).join(': ')}`, options);
+    this.code = causeCode(options.cause);
   }
 }
 
