@@ -24,6 +24,39 @@ describe('the SDK client against a real server', () => {
     expect(data.voorziening?.abbreviation).toBe('BAG');
   });
 
+  it('iterates every node of a connection page after page, as one large page gives them', async () => {
+    const requests: unknown[] = [];
+    const client = createClient({
+      url: `${server.url}/graphql`,
+      fetch: async (input, init) => {
+        requests.push(JSON.parse(String(init?.body)).variables);
+        return fetch(input, init);
+      },
+    });
+    const filter = { voorziening: 'brp' };
+    const { observations } = await client.observations({ filter, first: 100 });
+    expect(observations.pageInfo.hasNextPage).toBe(false);
+    requests.length = 0;
+    const ids: string[] = [];
+    for await (const observation of client.allObservations({ filter, first: 7 })) ids.push(observation.id);
+    expect(ids).toEqual(observations.nodes.map((node) => node.id));
+    expect(requests).toHaveLength(Math.ceil(observations.totalCount / 7));
+    expect(requests[1]).toMatchObject({ filter, first: 7, after: expect.any(String) });
+    // every connection has its iterator; none is asked for more pages than it takes
+    const relations: string[] = [];
+    for await (const relation of client.allRelations({ first: 5 })) relations.push(relation.id);
+    expect(new Set(relations).size).toBe((await client.relations({ first: 100 })).relations.totalCount);
+    const codes: string[] = [];
+    for await (const voorziening of client.allVoorzieningen({ first: 10 })) codes.push(voorziening.code);
+    expect(codes).toContain('brp');
+    requests.length = 0;
+    for await (const indicator of client.allIndicators({ first: 3 })) {
+      expect(indicator.key).toEqual(expect.any(String));
+      break;
+    }
+    expect(requests).toHaveLength(1);
+  });
+
   it('sends the client’s and the request’s headers through the given fetch', async () => {
     const seen: Headers[] = [];
     const client = createClient({

@@ -186,7 +186,7 @@ describe('the errors the SDK throws', () => {
     const bothError = await failure(
       createClient({ url: ENDPOINT, fetch: () => Promise.reject(both) }).edition(),
     );
-    expect(bothError.message).toBe(
+    expect((bothError as Error).message).toBe(
       `request to ${ENDPOINT} failed: fetch failed: connect ECONNREFUSED ::1:4000 / connect ECONNREFUSED 127.0.0.1:4000`,
     );
     expect(bothError).toMatchObject({ code: 'ECONNREFUSED' });
