@@ -57,6 +57,67 @@ describe('the SDK client against a real server', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('fetches one figure, or one series, without the rest of the voorziening', async () => {
+    const sizes: number[] = [];
+    const client = createClient({
+      url: `${server.url}/graphql`,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        sizes.push((await response.clone().arrayBuffer()).byteLength);
+        return response;
+      },
+    });
+    const figure = await client.figure({
+      voorziening: 'berichtenbox',
+      indicator: 'verstuurde-berichten',
+      year: 2019,
+    });
+    expect(figure.voorziening?.indicator).toMatchObject({
+      key: 'verstuurde-berichten',
+      unit: 'COUNT',
+      observations: [{ year: 2019, subject: null, value: 82247327, raw: '82.247.327' }],
+    });
+    // a breakdown: every subject of the year when subject is omitted, the one named, or the row itself (null)
+    const subjects = await client.figure({
+      voorziening: 'berichtenbox',
+      indicator: 'berichten-per-organisatie',
+      year: 2017,
+    });
+    expect(subjects.voorziening?.indicator?.observations.map((o) => o.subject)).toContain('RDW');
+    const rdw = await client.figure({
+      voorziening: 'berichtenbox',
+      indicator: 'berichten-per-organisatie',
+      year: 2017,
+      subject: 'RDW',
+    });
+    expect(rdw.voorziening?.indicator?.observations).toEqual([
+      expect.objectContaining({ subject: 'RDW', value: 3908188, raw: '3.908.188' }),
+    ]);
+    const series = await client.indicatorSeries({
+      voorziening: 'berichtenbox',
+      indicator: 'verstuurde-berichten',
+    });
+    expect(series.voorziening?.indicator?.observations.map((o) => [o.year, o.value])).toEqual([
+      [2017, 75441443],
+      [2018, 82106034],
+      [2019, 82247327],
+    ]);
+    expect(series.voorziening?.indicator?.change).toMatchObject({ from: 2018, to: 2019, agrees: true });
+    // an unknown key is null, as the voorziening's field is
+    expect(
+      (await client.figure({ voorziening: 'berichtenbox', indicator: 'nope', year: 2019 })).voorziening,
+    ).toEqual({
+      code: 'berichtenbox',
+      indicator: null,
+    });
+    sizes.length = 0;
+    await client.figure({ voorziening: 'brp', indicator: 'berichten-naar-afnemers', year: 2019 });
+    await client.voorziening({ code: 'brp' });
+    const [figureBytes, wholeBytes] = sizes as [number, number];
+    expect(figureBytes).toBeLessThan(600);
+    expect(wholeBytes).toBeGreaterThan(20 * figureBytes);
+  });
+
   it('sends the client’s and the request’s headers through the given fetch', async () => {
     const seen: Headers[] = [];
     const client = createClient({

@@ -1,6 +1,7 @@
 // A graphql-codegen plugin: one typed method per operation of sdk/operations, calling the client preset's
 // typed documents. Its JSDoc is the description of the Query field the operation asks for.
 'use strict';
+const { readFileSync } = require('node:fs');
 const { Kind } = require('graphql');
 
 const lowerFirst = (name) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -15,6 +16,14 @@ const comment = (text) => text.replace(/\*\//g, '*\\/').split('\n').join('\n    
 /** @type {import('@graphql-codegen/plugin-helpers').PluginFunction} */
 module.exports.plugin = (schema, documents) => {
   const queryFields = schema.getQueryType().getFields();
+  // An operation file's leading `#` comment, when it has one, describes its method better than the root field.
+  const leadingComments = new Map();
+  for (const file of documents) {
+    // rawSDL has its comments stripped: read the file itself
+    const text = file.location ? readFileSync(file.location, 'utf8') : '';
+    const header = /^((?:#[^\n]*\n)+)\s*query\s+(\w+)/.exec(text);
+    if (header) leadingComments.set(header[2], header[1].replace(/^# ?/gm, '').trim().replace(/\n/g, ' '));
+  }
   const operations = documents
     .flatMap((file) => file.document.definitions)
     .filter((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'query' && d.name)
@@ -22,7 +31,8 @@ module.exports.plugin = (schema, documents) => {
   const methods = operations.flatMap((operation) => {
     const name = operation.name.value;
     const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
-    const description = (field && queryFields[field.name.value]?.description) || `Runs the ${name} query.`;
+    const description =
+      leadingComments.get(name) || (field && queryFields[field.name.value]?.description) || `Runs the ${name} query.`;
     const optional = !requiresVariables(operation);
     const variables = `variables${optional ? '?' : ''}: Operations.${name}QueryVariables`;
     const fieldType = field && queryFields[field.name.value] && namedType(queryFields[field.name.value].type);

@@ -192,6 +192,16 @@ export type EditionQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EditionQuery = { edition: { year: number, title: string, titleEn: string, referenceDate: string, years: Array<number>, source: string, datasetVersion: string } };
 
+export type FigureQueryVariables = Exact<{
+  voorziening: string;
+  indicator: string;
+  year: number;
+  subject?: string | null | undefined;
+}>;
+
+
+export type FigureQuery = { voorziening: { code: string, indicator: { key: string, name: string, unit: Unit, observations: Array<{ year: number, subject: string | null, value: number | null, raw: string, qualifier: Qualifier }> } | null } | null };
+
 export type DiscrepancyFieldsFragment = { id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> };
 
 export type IndicatorSummaryFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null };
@@ -213,6 +223,14 @@ export type SectionRefFragment = { code: string, title: string, number: string |
 export type SourceRefFragment = { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null };
 
 export type VoorzieningSummaryFragment = { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind };
+
+export type IndicatorSeriesQueryVariables = Exact<{
+  voorziening: string;
+  indicator: string;
+}>;
+
+
+export type IndicatorSeriesQuery = { voorziening: { code: string, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null } | null } | null };
 
 export type IndicatorQueryVariables = Exact<{
   id: string | number;
@@ -776,6 +794,78 @@ export const EditionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EditionQuery, EditionQueryVariables>;
+export const FigureDocument = new TypedDocumentString(`
+    query Figure($voorziening: String!, $indicator: String!, $year: Int!, $subject: String) {
+  voorziening(code: $voorziening) {
+    code
+    indicator(key: $indicator) {
+      key
+      name
+      unit
+      observations(year: $year, subject: $subject) {
+        year
+        subject
+        value
+        raw
+        qualifier
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FigureQuery, FigureQueryVariables>;
+export const IndicatorSeriesDocument = new TypedDocumentString(`
+    query IndicatorSeries($voorziening: String!, $indicator: String!) {
+  voorziening(code: $voorziening) {
+    code
+    indicator(key: $indicator) {
+      ...IndicatorSummary
+      observations {
+        ...ObservationFields
+      }
+      reportedChanges {
+        ...ReportedChangeFields
+      }
+      change {
+        from
+        to
+        fromValue
+        toValue
+        absolute
+        relative
+        agrees
+      }
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment ObservationFields on Observation {
+  id
+  year
+  subject
+  subjectEn
+  isTotal
+  value
+  raw
+  qualifier
+  yearInferred
+}
+fragment ReportedChangeFields on ReportedChange {
+  subject
+  raw
+  value
+  qualifier
+  kind
+  from
+  to
+}`) as unknown as TypedDocumentString<IndicatorSeriesQuery, IndicatorSeriesQueryVariables>;
 export const IndicatorDocument = new TypedDocumentString(`
     query Indicator($id: ID!) {
   indicator(id: $id) {

@@ -42,6 +42,13 @@ export function createMethods(request: Request) {
     edition: (variables?: Operations.EditionQueryVariables, options?: RequestOptions): Promise<Operations.EditionQuery> =>
       request(Operations.EditionDocument, variables ?? {}, options),
     /**
+     * One printed figure and only that: a voorziening's indicator (by its key) in one year, the row itself or one breakdown subject (all its subjects when `subject` is omitted, only the row itself when it is null). About 0.3 KB, where the voorziening query brings the whole entry.
+     *
+     * Runs the `Figure` operation of `sdk/operations`.
+     */
+    figure: (variables: Operations.FigureQueryVariables, options?: RequestOptions): Promise<Operations.FigureQuery> =>
+      request(Operations.FigureDocument, variables, options),
+    /**
      * A table row by its global id; null when there is none.
      *
      * Runs the `Indicator` operation of `sdk/operations`.
@@ -67,6 +74,13 @@ export function createMethods(request: Request) {
       paginate((after) =>
         request(Operations.IndicatorsDocument, { ...variables, after }, options).then((data) => data.indicators),
       ),
+    /**
+     * One indicator's figures over the years (by the voorziening's code and the indicator's key), with the printed and the computed change: a time series without the rest of the voorziening.
+     *
+     * Runs the `IndicatorSeries` operation of `sdk/operations`.
+     */
+    indicatorSeries: (variables: Operations.IndicatorSeriesQueryVariables, options?: RequestOptions): Promise<Operations.IndicatorSeriesQuery> =>
+      request(Operations.IndicatorSeriesDocument, variables, options),
     /**
      * The voorzieningen reachable from one within `depth` relations, and the relations followed. Unknown codes
      * give a BAD_USER_INPUT error that lists the known codes.
