@@ -32,7 +32,9 @@ module.exports.plugin = (schema, documents) => {
     const name = operation.name.value;
     const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
     const description =
-      leadingComments.get(name) || (field && queryFields[field.name.value]?.description) || `Runs the ${name} query.`;
+      leadingComments.get(name) ||
+      (field && queryFields[field.name.value]?.description) ||
+      `Runs the ${name} query.`;
     const optional = !requiresVariables(operation);
     const variables = `variables${optional ? '?' : ''}: Operations.${name}QueryVariables`;
     const fieldType = field && queryFields[field.name.value] && namedType(queryFields[field.name.value].type);
