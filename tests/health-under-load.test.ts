@@ -132,7 +132,9 @@ describe(`under load (autocannon -c ${CONNECTIONS}: the example queries, the exp
       timeouts: 0,
     });
     expect(asked.explore).toBeGreaterThan(codes.length); // every page, and again
-    expect(health.length).toBeGreaterThan(SECONDS * 4);
+    // the polls covered the whole load (each waits for the one before: how many depends on the machine's speed)
+    expect(health.length).toBeGreaterThanOrEqual(SECONDS);
+    expect(health.at(-1)!.at).toBeGreaterThanOrEqual((SECONDS - 1) * 1000);
     expect(health.filter((poll) => poll.status !== 200 || poll.ms > 1000)).toEqual([]);
   }, 60_000);
 });
