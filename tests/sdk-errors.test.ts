@@ -52,6 +52,20 @@ describe('the SDK client’s request', () => {
     });
   });
 
+  it('sends a syntax-tree document by its source text, and refuses one without it, naming the fix', async () => {
+    const { calls, fetch } = answering({ data: { edition: { year: 2020 } } });
+    const client = createClient({ url: ENDPOINT, fetch });
+    const body = '{ edition { year } }';
+    const withSource = { kind: 'Document', definitions: [], loc: { start: 0, end: 20, source: { body } } };
+    await client.request(withSource as never, {});
+    expect(JSON.parse(calls[0]!.init.body as string)).toMatchObject({ query: body });
+    const bare = { kind: 'Document', definitions: [] };
+    const refused = await failure(client.request(bare as never, {}));
+    expect(refused).toBeInstanceOf(TypeError);
+    expect((refused as Error).message).toMatch(/without its source text: .*documentMode: 'string'/);
+    expect(calls).toHaveLength(1);
+  });
+
   it('asks for GraphQL responses by default, and lets a request’s headers win over the client’s', async () => {
     const { calls, fetch } = answering({ data: { edition: null } });
     await createClient({ url: ENDPOINT, fetch, headers: { 'x-a': 'client' } }).edition(undefined, {

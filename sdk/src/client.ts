@@ -28,6 +28,22 @@ export type StelselgraphClient = Methods & {
   request: Request;
 };
 
+/**
+ * The text of a document to send: a string-mode document is its own text; a syntax tree is sent by its source
+ * text when it kept one, else refused (the SDK carries no GraphQL printer).
+ */
+function documentText(document: unknown): string {
+  const tree = document as { kind?: unknown; loc?: { source?: { body?: unknown } } };
+  if (typeof document === 'object' && document !== null && tree.kind === 'Document') {
+    if (typeof tree.loc?.source?.body === 'string') return tree.loc.source.body;
+    throw new TypeError(
+      "request got a syntax-tree document without its source text: generate your documents with graphql-codegen's " +
+        "documentMode: 'string' (see the SDK's README, Your own queries)",
+    );
+  }
+  return String(document);
+}
+
 function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   if (!a || !b) return a ?? b;
   return AbortSignal.any([a, b]);
@@ -54,6 +70,7 @@ export function createClient(options: ClientOptions): StelselgraphClient {
     variables: TVariables,
     requestOptions: RequestOptions = {},
   ): Promise<TResult> => {
+    const query = documentText(document);
     const signal = combine(options.signal, requestOptions.signal);
     let response: Response;
     try {
@@ -65,7 +82,7 @@ export function createClient(options: ClientOptions): StelselgraphClient {
           ...options.headers,
           ...requestOptions.headers,
         },
-        body: JSON.stringify({ query: document.toString(), variables }),
+        body: JSON.stringify({ query, variables }),
         signal,
       });
     } catch (error) {

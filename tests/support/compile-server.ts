@@ -6,5 +6,7 @@ import { join } from 'node:path';
  * starts one, so that the tests' servers all run the same compiled build and none is started while it is swapped.
  */
 export default function compileServer(): void {
-  execFileSync(process.execPath, [join(__dirname, '../../scripts/start.cjs'), '--build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(__dirname, '../../scripts/start.cjs'), '--build'], {
+    stdio: 'inherit',
+  });
 }
