@@ -17,8 +17,8 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-/** Node on `server/main.ts`, as `npm start` runs it. */
-export const NODE_MAIN = [process.execPath, '--require', 'tsx/cjs', 'server/main.ts'];
+/** Node on the compiled server, as `npm start` runs it (`scripts/start.cjs`; jest's global set-up compiled it). */
+export const NODE_MAIN = [process.execPath, '--enable-source-maps', 'scripts/start.cjs'];
 
 /**
  * Starts `command` in the project root with `env` on top of this process's environment (production mode,
