@@ -1,6 +1,6 @@
 import { readConfig } from './config';
 import { describeLocation } from './db/location';
-import { ensureDatabase } from './ensure-database';
+import { ensureDatabase, readDatasetHash } from './ensure-database';
 import { keepServingOnUnhandledRejections } from './keep-serving';
 import { startServer } from './start-server';
 
@@ -14,11 +14,15 @@ async function main(): Promise<void> {
     console.log(
       `${ensured} ${describeLocation(config.database)} from ${config.seedsDir} in ${Date.now() - started} ms`,
     );
+  } else if (ensured === 'no-seeds') {
+    // a mistyped SEEDS_DIR must not pass for "the database is current": say plainly what is served
+    const dataset = (await readDatasetHash(config.database))?.slice(0, 12) ?? 'without a content hash';
+    console.warn(
+      `warning: no seeds at ${config.seedsDir} (SEEDS_DIR; no editions.yaml there): serving dataset ${dataset} ` +
+        `of ${describeLocation(config.database)} as it is, unchecked against any seeds`,
+    );
   }
   const server = await startServer(config);
-  console.log(
-    `stelselgraph ready: GraphQL at ${server.url}/graphql, playground at ${server.url}/ (${config.development ? 'development' : 'production'} mode)`,
-  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -42,6 +46,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // only now: a process manager may send SIGTERM the moment it reads this line
+  console.log(
+    `stelselgraph ready: GraphQL at ${server.url}/graphql, playground at ${server.url}/ (${config.development ? 'development' : 'production'} mode)`,
+  );
 }
 
 main().catch((error: unknown) => {

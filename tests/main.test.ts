@@ -82,6 +82,14 @@ describe('npm start', () => {
     const after = ((await (await fetch(`${changed.url}/healthz`)).json()) as { dataset: string }).dataset;
     expect(after).not.toBe(before);
     expect(await stop(changed.child)).toBe(0);
+
+    // a SEEDS_DIR that holds no seeds (mistyped): served as it is, and said so plainly
+    const mistyped = await start({ ...env, SEEDS_DIR: `${seeds}-typo` });
+    expect(mistyped.output()).toContain(
+      `warning: no seeds at ${seeds}-typo (SEEDS_DIR; no editions.yaml there): serving dataset ${after.slice(0, 12)} ` +
+        `of ${env.DATABASE_FILE} as it is, unchecked against any seeds\n`,
+    );
+    expect(await stop(mistyped.child)).toBe(0);
   });
 
   it('refuses a bad setting, naming the variable', async () => {
