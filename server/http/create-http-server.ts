@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Kysely } from 'kysely';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Database } from '../db/database';
+import { voorzieningCodes } from '../db/queries/voorziening-queries';
 import type { DatabaseProbe } from '../db/probe';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
@@ -98,9 +99,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // voorziening codes, read once per dataset version.
   const derivedFiles = new DerivedCache();
   const renderer = workerRenderer();
-  const codesOf = perVersion(
-    async () => new Set((await db.selectFrom('voorziening').select('code').execute()).map((row) => row.code)),
-  );
+  const codesOf = perVersion(async () => new Set(await voorzieningCodes(db)));
   const codes = () => codesOf(dataset.contentHash);
   const pictureSources = { db, render: renderer.render, codes };
   const maxNodes = options.maxNodes ?? DEFAULT_QUERY_LIMITS.maxNodes;

@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, DomainTable, VoorzieningTable } from '../database';
+import type { Database, VoorzieningTable } from '../database';
 import { anyOfFor } from './any-of';
-
-/** The domains (chapters), in the monitor's order. */
-export function allDomains(db: Kysely<Database>): Promise<DomainTable[]> {
-  return db.selectFrom('domain').selectAll().orderBy('position').execute();
-}
 
 /** Every voorziening, in the monitor's order. */
 export function allVoorzieningen(db: Kysely<Database>): Promise<VoorzieningTable[]> {

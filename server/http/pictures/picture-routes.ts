@@ -6,7 +6,7 @@ import { decodePathSegment } from '../request-url';
 import { exploreIndex, explorePage } from './explore-pages';
 import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
-import { stelselDot } from './stelsel-dot';
+import { readStelselDrawing, stelselDot } from './stelsel-dot';
 
 /** What the pictures are made from. */
 export interface PictureSources {
@@ -66,7 +66,7 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
     return {
       key: kinds.length ? `/stelsel.svg?kinds=${kinds.join(',')}` : '/stelsel.svg',
       build: async () => {
-        const [svg] = await render([{ kind: 'dot', dot: await stelselDot(db, kinds) }]);
+        const [svg] = await render([{ kind: 'dot', dot: stelselDot(await readStelselDrawing(db, kinds)) }]);
         return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(svg!) };
       },
     };
