@@ -29,6 +29,7 @@ const API_TESTS = [
   'health-under-load',
   'http',
   'http-cache',
+  'http-routes',
   'limits',
   'pictures.browser',
   'playground.browser',

@@ -1,21 +1,4 @@
 import DataLoader from 'dataloader';
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../db/database';
-import { isPostgres } from '../db/postgres';
-
-/** `column in (…ids)`, written for one database's dialect (see {@link anyOfFor}). */
-export type AnyOf = (column: string, ids: readonly (number | string)[]) => RawBuilder<SqlBool>;
-
-/**
- * `column in (…ids)` as one bound parameter, so that a batch is one statement whatever its size (no limit on
- * bound parameters) and its SQL text is the same for every batch (its prepared statement is reused): on SQLite
- * the ids go in as a JSON array read by `json_each`, on PostgreSQL as an array (`column = any($1)`).
- */
-export function anyOfFor(db: Kysely<Database>): AnyOf {
-  if (isPostgres(db)) return (column, ids) => sql<SqlBool>`${sql.ref(column)} = any(${[...ids]})`;
-  return (column, ids) =>
-    sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
-}
 
 /** Runs `job` after the promise jobs queued now, on the next tick: when DataLoader sends a batch by default. */
 function afterPromiseJobs(job: () => void): void {
@@ -56,7 +39,7 @@ export class BatchScheduler {
 }
 
 /**
- * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`, see {@link anyOfFor}),
+ * A DataLoader that fetches rows by key with one statement per batch (`where key in (…)`, see `db/queries/any-of.ts`),
  * returning undefined for a key without a row.
  */
 export function rowLoader<K, R>(

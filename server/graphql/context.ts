@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { createBudget, type ExecutionBudget } from './limits/execution-budget';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { createLoaders, type Loaders } from './loaders';
+import type { ResultRecord } from './result-outcome';
 
 /** Facts about the loaded dataset, read once at start-up. */
 export interface DatasetInfo {
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   dataset: DatasetInfo;
   /** What the request may still do: time and resolved nodes (see `limits/execution-budget.ts`). */
   budget: ExecutionBudget;
+  /** Where the outcome of the result Apollo sends is recorded, for the HTTP layer (see `result-outcome.ts`). */
+  result: ResultRecord;
 }
 
 /** Creates the context of one request: fresh loaders, and a budget of `timeBudgetMs` from now and `maxNodes` nodes. */
@@ -26,5 +29,11 @@ export function createContext(
   timeBudgetMs: number,
   maxNodes: number = DEFAULT_QUERY_LIMITS.maxNodes,
 ): GraphQLContext {
-  return { db, loaders: createLoaders(db), dataset, budget: createBudget(timeBudgetMs, maxNodes) };
+  return {
+    db,
+    loaders: createLoaders(db),
+    dataset,
+    budget: createBudget(timeBudgetMs, maxNodes),
+    result: {},
+  };
 }

@@ -13,6 +13,7 @@ import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps
 import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
 import { resolvers } from './resolvers';
+import { resultOutcomePlugin } from './result-outcome';
 import { readTypeDefs } from './type-defs';
 
 /** Options for {@link createApolloServer}. */
@@ -69,6 +70,7 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       limitsPlugin(limits.maxCost, options.argumentCaps ?? DEFAULT_ARGUMENT_CAPS),
+      resultOutcomePlugin(),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const reshaped = reshapeLimitError(formatted, error);

@@ -1,8 +1,10 @@
-import type { ApolloServer, HTTPGraphQLResponse } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
 import { answerKeys, requestFields, type AnswerKeyOf } from './answer-key';
+import { headersAcceptedByApollo } from './apollo-header-gate';
+import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
 import type { AnswerStore } from './response-cache';
@@ -30,37 +32,6 @@ export interface GraphQLHttpOptions {
  */
 const ANSWER_TTL_SECONDS = 60 * 60;
 
-/** Errors of the GraphQL request itself, which the legacy `application/json` answer carries with status 200. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
-
-/**
- * The status of an answer: Apollo answers parse, validation and variable errors with 400; when the client
- * accepted only `application/json` (not `application/graphql-response+json`), the GraphQL over HTTP spec
- * asks for 200 with the errors in the body, as older clients expect.
- */
-function statusFor(result: HTTPGraphQLResponse): number {
-  const status = result.status ?? 200;
-  if (status !== 400 || result.body.kind !== 'complete') return status;
-  if (!(result.headers.get('content-type') ?? '').startsWith('application/json')) return status;
-  try {
-    const body = JSON.parse(result.body.string) as { errors?: { extensions?: { code?: string } }[] };
-    const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? '');
-    return codes.length > 0 && codes.every((code) => REQUEST_ERROR_CODES.has(code)) ? 200 : status;
-  } catch {
-    return status;
-  }
-}
-
-/** Content types a browser may send cross-site without a preflight (as Apollo's CSRF prevention reads them). */
-const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-/** Whether Apollo's CSRF prevention lets the request through: a non-simple content type or a preflight header. */
-export function passesCsrfPrevention(request: IncomingMessage): boolean {
-  const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (contentType && !SIMPLE_CONTENT_TYPES.includes(contentType)) return true;
-  return Boolean(request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']);
-}
-
 /** What a cacheable GraphQL answer varies on: the media type asked for, and the CORS headers (by `Origin`). */
 export const GRAPHQL_VARY = ['accept', 'origin'];
 
@@ -80,19 +51,6 @@ function setCacheHeaders(response: ServerResponse, caching: HttpCaching | undefi
   } else {
     response.setHeader('cache-control', 'no-store');
   }
-}
-
-/**
- * Whether Apollo takes the request's headers as they are (the body is checked by `requestFields`): CSRF
- * prevention lets it through, and a GET has no content type or `application/json` (Apollo refuses any other
- * with 400 or 415). Read as Apollo reads them (the media type before any `;`, case-insensitive); a header it
- * would read otherwise is refused here, so a kept answer never goes to a request Apollo would refuse.
- */
-export function headersAcceptedByApollo(request: IncomingMessage, method: string): boolean {
-  if (!passesCsrfPrevention(request)) return false;
-  if (method !== 'GET') return true;
-  const contentType = request.headers['content-type'];
-  return contentType === undefined || contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /** Keys answers for a server that was given no `answerKeyOf`: with the default token limit. */
@@ -164,19 +122,23 @@ export async function handleGraphQL(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
+  // The context Apollo was given, if it got as far as asking for one: its record holds the result's outcome.
+  let executed: GraphQLContext | undefined;
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body },
-    context,
+    context: async () => (executed = await context()),
   });
+  const outcome = executed?.result.outcome;
   for (const [name, value] of result.headers) response.setHeader(name, value);
   // The store was asked and had no answer: this one was executed (and kept, when it succeeded).
   if (key) response.setHeader('x-cache', 'MISS');
-  response.statusCode = statusFor(result);
-  // Apollo writes `errors` first: an answer that starts with it is neither cached nor kept.
+  response.statusCode = statusFor(result, outcome);
+  // Only a whole 200 whose result Apollo ran and sent without errors is cached and kept.
   const succeeded =
     result.body.kind === 'complete' &&
     response.statusCode === 200 &&
-    !result.body.string.startsWith('{"errors"');
+    outcome !== undefined &&
+    !outcome.hasErrors;
   setCacheHeaders(response, succeeded ? caching : undefined);
   if (key && succeeded && result.body.kind === 'complete') {
     const contentType = String(response.getHeader('content-type') ?? 'application/json');

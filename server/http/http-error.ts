@@ -1,6 +1,6 @@
 /**
- * An error answered with an HTTP status: on `/graphql` as a GraphQL response (`{ "errors": [{ message,
- * extensions: { code, … } }] }`), elsewhere as `{ "error": message }`.
+ * An error answered with an HTTP status: on a route whose errors are GraphQL's (`/graphql`) as a GraphQL
+ * response (`{ "errors": [{ message, extensions: { code, … } }] }`), elsewhere as `{ "error": message }`.
  */
 export class HttpError extends Error {
   override readonly name = 'HttpError';

@@ -52,6 +52,25 @@ export function readExamples(dir = EXAMPLES_DIR): { title: string; query: string
 
 const escapeForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+/** Where the playground's editor workers are served. */
+const PLAYGROUND_WORKERS = {
+  editorWorkerService: '/playground/editor.worker.js',
+  json: '/playground/json.worker.js',
+  graphql: '/playground/graphql.worker.js',
+} as const;
+
+/** The paths of the files the playground page loads: its script, its style and its editor workers. */
+export const PLAYGROUND_ASSET_PATHS = [
+  '/playground/graphiql.js',
+  '/playground/graphiql.css',
+  PLAYGROUND_WORKERS.editorWorkerService,
+  PLAYGROUND_WORKERS.json,
+  PLAYGROUND_WORKERS.graphql,
+] as const;
+
+/** The playground: its page, the files it loads by path, and the example operations it opens with. */
+export type Playground = ReturnType<typeof createPlayground>;
+
 /**
  * The playground: GraphiQL served from this server only (no CDN), opening with a tab per example query.
  * `page` is the HTML at `/`; `assets` are the script, style and editor workers it loads.
@@ -59,11 +78,7 @@ const escapeForScript = (value: unknown) => JSON.stringify(value).replace(/</g, 
 export function createPlayground(options: { graphqlPath: string; title: string }) {
   const bundle = loadBundle();
   const examples = readExamples();
-  const workers = {
-    editorWorkerService: '/playground/editor.worker.js',
-    json: '/playground/json.worker.js',
-    graphql: '/playground/graphql.worker.js',
-  };
+  const workers = PLAYGROUND_WORKERS;
   const settings = {
     endpoint: options.graphqlPath,
     title: options.title,
@@ -99,8 +114,8 @@ export function createPlayground(options: { graphqlPath: string; title: string }
 </html>
 `;
   const assets = new Map<string, PlaygroundAsset>([
-    ['/playground/graphiql.js', asset('text/javascript; charset=utf-8', bundle.js)],
-    ['/playground/graphiql.css', asset('text/css; charset=utf-8', bundle.css)],
+    [PLAYGROUND_ASSET_PATHS[0], asset('text/javascript; charset=utf-8', bundle.js)],
+    [PLAYGROUND_ASSET_PATHS[1], asset('text/css; charset=utf-8', bundle.css)],
     [workers.editorWorkerService, asset('text/javascript; charset=utf-8', bundle.editorWorkerService)],
     [workers.json, asset('text/javascript; charset=utf-8', bundle.jsonWorker)],
     [workers.graphql, asset('text/javascript; charset=utf-8', bundle.graphqlWorker)],

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { HttpError } from '../http-error';
 import type { DerivedRequest } from '../pictures/page-cache';
 import { toGraphml, toNodeLinkJson, toRelationsCsv } from './graph-formats';
 import { observationFilters, observationsCsv, type ObservationFilters } from './observations-export';
@@ -24,7 +23,8 @@ export const EXPORT_PATHS = [
  * Resolves an export's URL to its canonical form and how to build it. `/export/observations.csv` checks its
  * filters first (an unknown or repeated parameter, or a bad value, is a 400 naming it; `codes` are the
  * voorziening codes a `voorziening` filter may name) and its canonical form holds them in a fixed order; the
- * other exports take no parameters and ignore any given. Any other path under `/export/` is a 404.
+ * other exports take no parameters and ignore any given. `url` names one of {@link EXPORT_PATHS} (the route
+ * table answers only those; any other path under `/export/` is a 404 there).
  */
 export async function resolveExport(
   db: Kysely<Database>,
@@ -32,12 +32,6 @@ export async function resolveExport(
   codes: () => Promise<ReadonlySet<string>>,
 ): Promise<DerivedRequest> {
   const path = url.pathname;
-  if (!(EXPORT_PATHS as readonly string[]).includes(path)) {
-    throw new HttpError(
-      404,
-      `No export at ${path.slice(0, 100)}; the exports are ${EXPORT_PATHS.join(', ')}.`,
-    );
-  }
   const filters =
     path === '/export/observations.csv' ? await observationFilters(url.searchParams, codes) : {};
   const query = new URLSearchParams(

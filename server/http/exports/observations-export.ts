@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { tidyObservations, type TidyObservationFilters } from '../../db/queries/tidy-observations';
 import { fromGlobalId } from '../../graphql/global-id';
 import { HttpError, shown } from '../http-error';
 import { toCsv } from './csv';
@@ -25,14 +26,7 @@ export const OBSERVATION_COLUMNS = [
 const FILTERS = ['voorziening', 'indicator', 'year', 'subject', 'unit'] as const;
 
 /** The filters of `/export/observations.csv`, checked, in the order of {@link FILTERS}. */
-export interface ObservationFilters {
-  voorziening?: string;
-  /** The indicator's row id (the parameter is its global id). */
-  indicator?: number;
-  year?: number;
-  subject?: string;
-  unit?: 'COUNT' | 'PERCENT';
-}
+export type ObservationFilters = TidyObservationFilters;
 
 /**
  * Reads the `observations` query's filters from the query parameters (`voorziening`, `indicator` (global id),
@@ -90,41 +84,5 @@ export async function observationFilters(
 
 /** The tidy observations as CSV, filtered by {@link observationFilters}' filters. */
 export async function observationsCsv(db: Kysely<Database>, filters: ObservationFilters): Promise<string> {
-  let query = db
-    .selectFrom('observation as o')
-    .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
-    .innerJoin('voorziening as v', 'v.id', 'i.voorziening_id')
-    .innerJoin('domain as d', 'd.id', 'v.domain_id')
-    .innerJoin('section as s', 's.id', 'i.section_id')
-    .leftJoin('reported_change as c', (join) =>
-      join
-        .onRef('c.indicator_id', '=', 'i.id')
-        .on((eb) =>
-          eb(eb.fn.coalesce('c.subject', eb.val('')), '=', eb.fn.coalesce('o.subject', eb.val(''))),
-        ),
-    )
-    .crossJoin('edition as e')
-    .select([
-      'e.year as edition',
-      'd.code as domain',
-      'v.code as voorziening_code',
-      'v.name as voorziening_name',
-      'i.key as indicator_key',
-      'i.name as indicator_name',
-      'i.unit as unit',
-      'o.subject as subject',
-      'o.year as year',
-      'o.value as value',
-      'o.raw as raw',
-      'o.qualifier as qualifier',
-      'c.raw as printed_change',
-      's.title as source_section',
-    ])
-    .orderBy('o.id');
-  if (filters.voorziening !== undefined) query = query.where('v.code', '=', filters.voorziening);
-  if (filters.indicator !== undefined) query = query.where('i.id', '=', filters.indicator);
-  if (filters.year !== undefined) query = query.where('o.year', '=', filters.year);
-  if (filters.subject !== undefined) query = query.where('o.subject', '=', filters.subject);
-  if (filters.unit !== undefined) query = query.where('i.unit', '=', filters.unit);
-  return toCsv(OBSERVATION_COLUMNS, await query.execute());
+  return toCsv(OBSERVATION_COLUMNS, await tidyObservations(db, filters));
 }

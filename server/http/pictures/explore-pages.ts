@@ -1,18 +1,31 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { discrepanciesByIndicators } from '../../db/queries/discrepancy-queries';
+import { allDomains } from '../../db/queries/domain-queries';
+import { indicatorsByVoorzieningen } from '../../db/queries/indicator-queries';
+import { notesByVoorzieningen } from '../../db/queries/note-queries';
+import { observationsByIndicators } from '../../db/queries/observation-queries';
+import { relationsOfKinds, relationsTouching } from '../../db/queries/relation-queries';
+import { rowsById } from '../../db/queries/rows-by-id';
+import { allVoorzieningen } from '../../db/queries/voorziening-queries';
 import { HttpError, shown } from '../http-error';
 import { escapeHtml, page } from './html';
 import type { Render, RenderJob } from './renderer';
 import { stelselDot } from './stelsel-dot';
 
+/** Rows in the monitor's order (the page lists indicators as printed). */
+const byPosition = <T extends { position: number }>(rows: T[]) =>
+  [...rows].sort((a, b) => a.position - b.position);
+/** Rows in the order they were read from the source (the page lists figures as printed). */
+const byId = <T extends { id: number }>(rows: T[]) => [...rows].sort((a, b) => a.id - b.id);
+/** Each row once (the first of its id), in the order given. */
+const onceEach = <T extends { id: number }>(rows: T[]) =>
+  rows.filter((row, at) => rows.findIndex((other) => other.id === row.id) === at);
+
 /** `/explore`: every voorziening, by domain, linking to its page. */
 export async function exploreIndex(db: Kysely<Database>): Promise<string> {
-  const domains = await db.selectFrom('domain').selectAll().orderBy('position').execute();
-  const voorzieningen = await db
-    .selectFrom('voorziening')
-    .select(['code', 'name', 'abbreviation', 'kind', 'domain_id'])
-    .orderBy('position')
-    .execute();
+  const domains = await allDomains(db);
+  const voorzieningen = await allVoorzieningen(db);
   const sections = domains.map((d) => {
     const items = voorzieningen
       .filter((v) => v.domain_id === d.id)
@@ -36,68 +49,25 @@ export async function exploreIndex(db: Kysely<Database>): Promise<string> {
  * `render`.
  */
 export async function explorePage(db: Kysely<Database>, code: string, render: Render): Promise<string> {
-  const v = await db.selectFrom('voorziening').selectAll().where('code', '=', code).executeTakeFirst();
+  const voorzieningen = await allVoorzieningen(db);
+  const v = voorzieningen.find((row) => row.code === code);
   if (!v) throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
-  const domain = await db
-    .selectFrom('domain')
-    .select(['name'])
-    .where('id', '=', v.domain_id)
-    .executeTakeFirstOrThrow();
-  const section = await db
-    .selectFrom('section')
-    .select(['title', 'start_line', 'end_line'])
-    .where('id', '=', v.section_id)
-    .executeTakeFirstOrThrow();
-  const indicators = await db
-    .selectFrom('indicator')
-    .selectAll()
-    .where('voorziening_id', '=', v.id)
-    .orderBy('position')
-    .execute();
-  const observations = indicators.length
-    ? await db
-        .selectFrom('observation')
-        .selectAll()
-        .where(
-          'indicator_id',
-          'in',
-          indicators.map((i) => i.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
-  const notes = await db
-    .selectFrom('note')
-    .selectAll()
-    .where('voorziening_id', '=', v.id)
-    .orderBy('position')
-    .execute();
-  const discrepancies = indicators.length
-    ? await db
-        .selectFrom('discrepancy')
-        .select(['kind', 'year', 'description'])
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('discrepancy_observation as do')
-            .innerJoin('observation as o', 'o.id', 'do.observation_id')
-            .select('do.discrepancy_id')
-            .where(
-              'o.indicator_id',
-              'in',
-              indicators.map((i) => i.id),
-            ),
-        )
-        .orderBy('position')
-        .execute()
-    : [];
-  const relations = await db
-    .selectFrom('relation as r')
-    .innerJoin('voorziening as f', 'f.id', 'r.from_id')
-    .innerJoin('voorziening as t', 't.id', 'r.to_id')
-    .select(['r.kind', 'f.code as from', 'f.name as fromName', 't.code as to', 't.name as toName'])
-    .where((eb) => eb.or([eb('r.from_id', '=', v.id), eb('r.to_id', '=', v.id)]))
-    .orderBy('r.position')
-    .execute();
+  const [domain] = await rowsById(db, 'domain', [v.domain_id]);
+  const [section] = await rowsById(db, 'section', [v.section_id]);
+  const indicators = byPosition(await indicatorsByVoorzieningen(db, [v.id]));
+  const ids = indicators.map((i) => i.id);
+  const observations = ids.length ? byId(await observationsByIndicators(db, ids)) : [];
+  const notes = await notesByVoorzieningen(db, [v.id]);
+  const discrepancies = ids.length ? onceEach(await discrepanciesByIndicators(db, ids)) : [];
+  const touching = await relationsTouching(db, v.id);
+  const byRowId = new Map(voorzieningen.map((row) => [row.id, row]));
+  const relations = touching.map((r) => ({
+    kind: r.kind,
+    from: byRowId.get(r.from_id)!.code,
+    fromName: byRowId.get(r.from_id)!.name,
+    to: byRowId.get(r.to_id)!.code,
+    toName: byRowId.get(r.to_id)!.name,
+  }));
 
   const charted = indicators.flatMap((indicator) => {
     const points = observations
@@ -119,7 +89,10 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
   if (relations.length) {
     jobs.push({
       kind: 'dot',
-      dot: await stelselDot(db, [], { center: code, codes: new Set([code, ...neighbours.keys()]) }),
+      dot: stelselDot(
+        { voorzieningen, relations: await relationsOfKinds(db, null) },
+        { center: code, codes: new Set([code, ...neighbours.keys()]) },
+      ),
     });
   }
   const svgs = await render(jobs);
@@ -135,7 +108,7 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
   const diagram = relations.length ? svgs[charted.length]! : '';
   const body = [
     `<h1>${escapeHtml(v.name)}${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''}</h1>`,
-    `<p>${escapeHtml(v.name_en)} · ${escapeHtml(v.kind.toLowerCase())} · ${escapeHtml(domain.name)} · bron: ${escapeHtml(section.title)} (regels ${section.start_line}–${section.end_line})</p>`,
+    `<p>${escapeHtml(v.name_en)} · ${escapeHtml(v.kind.toLowerCase())} · ${escapeHtml(domain!.name)} · bron: ${escapeHtml(section!.title)} (regels ${section!.start_line}–${section!.end_line})</p>`,
     v.description ? `<p>${escapeHtml(v.description)}</p>` : '',
     `<h2>Cijfers</h2>`,
     charts.length

@@ -6,7 +6,7 @@ import { decodePathSegment } from '../request-url';
 import { exploreIndex, explorePage } from './explore-pages';
 import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
-import { stelselDot } from './stelsel-dot';
+import { readStelselDrawing, stelselDot } from './stelsel-dot';
 
 /** What the pictures are made from. */
 export interface PictureSources {
@@ -14,11 +14,6 @@ export interface PictureSources {
   render: Render;
   /** The voorziening codes of the dataset being served (read once per dataset version). */
   codes: () => Promise<ReadonlySet<string>>;
-}
-
-/** Whether a path is one of the pictures': `/stelsel.svg`, `/explore` or `/explore/<code>`. */
-export function isPicturePath(path: string): boolean {
-  return path === '/stelsel.svg' || path === '/explore' || path.startsWith('/explore/');
 }
 
 const html = (body: string) => ({ contentType: 'text/html; charset=utf-8', body: Buffer.from(body) });
@@ -53,7 +48,7 @@ function canonicalKinds(params: URLSearchParams): string[] {
 }
 
 /**
- * Resolves a picture's URL (see {@link isPicturePath}) to its canonical form and how to build it. Only the
+ * Resolves a picture's URL (`/stelsel.svg`, `/explore` or `/explore/<code>`, see `routes/picture-routes.ts`) to its canonical form and how to build it. Only the
  * parameters that change a picture count (`kinds` of `/stelsel.svg`); any other query parameter (a tracking
  * parameter, a cache buster) is ignored, for the picture as for its ETag and the copy kept of it. A bad
  * `kinds`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
@@ -66,7 +61,7 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
     return {
       key: kinds.length ? `/stelsel.svg?kinds=${kinds.join(',')}` : '/stelsel.svg',
       build: async () => {
-        const [svg] = await render([{ kind: 'dot', dot: await stelselDot(db, kinds) }]);
+        const [svg] = await render([{ kind: 'dot', dot: stelselDot(await readStelselDrawing(db, kinds)) }]);
         return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(svg!) };
       },
     };

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database';
+import type { Database, RelationTable, VoorzieningTable } from '../../db/database';
+import { relationsOfKinds } from '../../db/queries/relation-queries';
+import { allVoorzieningen } from '../../db/queries/voorziening-queries';
 
 /** How each kind of relation is drawn. */
 const EDGE_STYLES: Record<string, string> = {
@@ -31,35 +33,42 @@ const NODE_STYLES: Record<string, string> = {
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/** What the stelsel is drawn from: the voorzieningen and the relations to draw, in the monitor's order. */
+export interface StelselDrawing {
+  voorzieningen: readonly Pick<VoorzieningTable, 'id' | 'code' | 'abbreviation' | 'name' | 'kind'>[];
+  relations: readonly Pick<RelationTable, 'kind' | 'description' | 'from_id' | 'to_id'>[];
+}
+
+/** Reads what {@link stelselDot} draws: every voorziening, and the relations of `kinds` (all when empty). */
+export async function readStelselDrawing(
+  db: Kysely<Database>,
+  kinds: readonly string[],
+): Promise<StelselDrawing> {
+  const voorzieningen = await allVoorzieningen(db);
+  return { voorzieningen, relations: await relationsOfKinds(db, kinds) };
+}
+
 /**
  * The stelsel in Graphviz's DOT language: voorzieningen as nodes (shaped by kind, linked to their explorer
- * page), relations of the given kinds (all when empty) as edges styled by kind, and a legend of the kinds
- * drawn. Only voorzieningen that take part in a drawn relation are drawn, unless `center` is given.
+ * page), the relations as edges styled by kind, and a legend of the kinds drawn. Only voorzieningen that take
+ * part in a drawn relation are drawn, unless `center` is given; with `codes`, only relations between them.
  */
-export async function stelselDot(
-  db: Kysely<Database>,
-  kinds: string[],
+export function stelselDot(
+  drawing: StelselDrawing,
   options: { center?: string; codes?: Set<string> } = {},
-): Promise<string> {
-  let relationQuery = db
-    .selectFrom('relation as r')
-    .innerJoin('voorziening as f', 'f.id', 'r.from_id')
-    .innerJoin('voorziening as t', 't.id', 'r.to_id')
-    .select(['r.kind', 'r.description', 'f.code as from', 't.code as to'])
-    .orderBy('r.position');
-  if (kinds.length > 0) relationQuery = relationQuery.where('r.kind', 'in', kinds);
-  let relations = await relationQuery.execute();
+): string {
+  const codeOf = new Map(drawing.voorzieningen.map((v) => [v.id, v.code]));
+  let relations = drawing.relations.map((r) => ({
+    kind: r.kind,
+    description: r.description,
+    from: codeOf.get(r.from_id)!,
+    to: codeOf.get(r.to_id)!,
+  }));
   if (options.codes)
     relations = relations.filter((r) => options.codes!.has(r.from) && options.codes!.has(r.to));
   const used = new Set(relations.flatMap((r) => [r.from, r.to]));
   if (options.center) used.add(options.center);
-  const nodes = (
-    await db
-      .selectFrom('voorziening')
-      .select(['code', 'abbreviation', 'name', 'kind'])
-      .orderBy('position')
-      .execute()
-  ).filter((n) => used.has(n.code));
+  const nodes = drawing.voorzieningen.filter((n) => used.has(n.code));
   const drawnKinds = [...new Set(relations.map((r) => r.kind))];
   return [
     'digraph stelsel {',

@@ -1,3 +1,5 @@
+import { relationsOfKinds } from '../../../db/queries/relation-queries';
+import { allVoorzieningen, voorzieningCodes } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
@@ -20,9 +22,9 @@ async function voorzieningArgument(
 ): Promise<VoorzieningTable> {
   const found = await loaders.voorzieningByCode.load(code);
   if (found) return found;
-  const known = await db.selectFrom('voorziening').select('code').orderBy('code').execute();
+  const known = await voorzieningCodes(db);
   throw userInputError(
-    `Unknown voorziening code "${code}" in \`${argument}\`. Known codes: ${known.map((k) => k.code).join(', ')}.`,
+    `Unknown voorziening code "${code}" in \`${argument}\`. Known codes: ${known.join(', ')}.`,
     argument,
   );
 }
@@ -85,12 +87,9 @@ export const graphQueries: QueryResolvers = {
     };
   },
   stelsel: async (_, { kinds }, { db }) => {
-    let edges = db.selectFrom('relation').selectAll().orderBy('position');
-    const distinct = distinctKinds(kinds);
-    if (distinct) edges = edges.where('kind', 'in', distinct);
     const [nodes, relations] = await Promise.all([
-      db.selectFrom('voorziening').selectAll().orderBy('position').execute(),
-      edges.execute(),
+      allVoorzieningen(db),
+      relationsOfKinds(db, distinctKinds(kinds)),
     ]);
     return { nodes, edges: relations };
   },

@@ -1,3 +1,5 @@
+import { readEdition } from '../../../db/queries/edition-queries';
+import { allDomains } from '../../../db/queries/domain-queries';
 import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../global-id';
@@ -24,7 +26,7 @@ export const lookupQueries: QueryResolvers = {
     return row ? (tag(row, decoded.type) as never) : null;
   },
   edition: async (_, __, { db, dataset }) => {
-    const edition = await db.selectFrom('edition').selectAll().executeTakeFirstOrThrow();
+    const edition = await readEdition(db);
     return {
       year: edition.year,
       title: edition.title,
@@ -35,7 +37,7 @@ export const lookupQueries: QueryResolvers = {
       datasetVersion: dataset.contentHash,
     };
   },
-  domains: (_, __, { db }) => db.selectFrom('domain').selectAll().orderBy('position').execute(),
+  domains: (_, __, { db }) => allDomains(db),
   domain: async (_, { code }, { db }) =>
     (await db.selectFrom('domain').selectAll().where('code', '=', code).executeTakeFirst()) ?? null,
   voorziening: async (_, { code }, { loaders }) => (await loaders.voorzieningByCode.load(code)) ?? null,

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { CorrectionTable, Database, ReportedChangeTable } from '../database';
+import { anyOfFor } from './any-of';
+
+/** The changes the monitor printed for the given indicators, by id. */
+export function reportedChangesByIndicators(
+  db: Kysely<Database>,
+  indicatorIds: readonly number[],
+): Promise<ReportedChangeTable[]> {
+  return db
+    .selectFrom('reported_change')
+    .selectAll()
+    .where(anyOfFor(db)('indicator_id', indicatorIds))
+    .orderBy('id')
+    .execute();
+}
+
+/** The figures the edition restated for the given indicators, by year. */
+export function correctionsByIndicators(
+  db: Kysely<Database>,
+  indicatorIds: readonly number[],
+): Promise<CorrectionTable[]> {
+  return db
+    .selectFrom('correction')
+    .selectAll()
+    .where(anyOfFor(db)('indicator_id', indicatorIds))
+    .orderBy('year')
+    .execute();
+}

@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleCors } from '../cors';
+import { HttpError, shown } from '../http-error';
+import { requestUrl } from '../request-url';
+import type { ServerParts } from '../server-parts';
+import { allowedMethods, matchRoute } from './match-route';
+import { notFound } from './not-found';
+import type { Route } from './route';
+
+/**
+ * Hands a request to the route of its path (see {@link matchRoute}): a path no route answers is a 404; a
+ * route that answers preflights gets CORS first; a method the route does not list is a 405 naming the ones
+ * it does. Calls `onRoute` with the route once it is known (so that an error is written as that route writes
+ * them). Errors are thrown, for the caller to answer.
+ */
+export async function routeRequest(
+  routes: readonly Route[],
+  server: ServerParts,
+  request: IncomingMessage,
+  response: ServerResponse,
+  onRoute: (route: Route) => void,
+): Promise<void> {
+  const url = requestUrl(request.url);
+  const match = matchRoute(routes, url.pathname);
+  if (!match) throw notFound(url.pathname);
+  const { route, params } = match;
+  onRoute(route);
+  if (route.preflight && handleCors(request, response, server.corsOrigins)) return;
+  const method = request.method ?? 'GET';
+  if (!route.methods.includes(method)) {
+    const allowed = allowedMethods(route);
+    response.setHeader('allow', allowed.join(', '));
+    const path = url.pathname.length > 100 ? shown(url.pathname) : url.pathname;
+    const hint = route.errors === 'graphql' ? `; use ${route.methods.join(' or ')}` : '';
+    throw new HttpError(405, `Method ${method} is not allowed on ${path}${hint}.`, {
+      code: 'METHOD_NOT_ALLOWED',
+    });
+  }
+  await route.handle({ request, response, url, params, server });
+}
