@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { migrateToLatest, openSqlite } from '../db/connect';
 import type { Database, DatasetRows } from '../db/database';
 
@@ -29,14 +29,20 @@ const CHUNK = 400;
 
 /** Inserts every row of `rows` through `db`, table by table, in chunks. */
 export async function insertRows(db: Kysely<Database>, rows: DatasetRows): Promise<void> {
-  for (const table of INSERT_ORDER) {
-    const all = rows[table] as unknown[];
-    for (let at = 0; at < all.length; at += CHUNK) {
-      await db
-        .insertInto(table)
-        .values(all.slice(at, at + CHUNK) as never)
-        .execute();
-    }
+  for (const table of INSERT_ORDER) await insertTable(db, table, rows[table]);
+}
+
+/** Inserts the rows of one table, in chunks of {@link CHUNK}. */
+async function insertTable<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  all: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let at = 0; at < all.length; at += CHUNK) {
+    await db
+      .insertInto(table)
+      .values(all.slice(at, at + CHUNK))
+      .execute();
   }
 }
 

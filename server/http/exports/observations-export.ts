@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { fromGlobalId } from '../../graphql/global-id';
+import { fromGlobalId } from '../../domain/global-id';
 import { HttpError, shown } from '../http-error';
 import { toCsv } from './csv';
 

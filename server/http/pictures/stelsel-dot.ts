@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import type { RelationKind } from '../../domain/vocabulary';
 
 /** How each kind of relation is drawn. */
 const EDGE_STYLES: Record<string, string> = {
@@ -38,7 +39,7 @@ const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\
  */
 export async function stelselDot(
   db: Kysely<Database>,
-  kinds: string[],
+  kinds: RelationKind[],
   options: { center?: string; codes?: Set<string> } = {},
 ): Promise<string> {
   let relationQuery = db
