@@ -17,7 +17,7 @@ import { answerKeys } from './answer-key';
 import { HttpError, shown } from './http-error';
 import { createPlayground, type PlaygroundAsset } from './playground';
 import { requestUrl } from './request-url';
-import { memoryAnswerStore, type AnswerStore } from './response-cache';
+import { memoryAnswerStore, type AnswerStore } from '../lib/answer-store';
 
 /** What the HTTP server serves, and how. */
 export interface HttpServerOptions {

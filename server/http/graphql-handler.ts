@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { answerKeys, requestFields, type AnswerKeyOf } from './answer-key';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
-import type { AnswerStore } from './response-cache';
+import type { AnswerStore } from '../lib/answer-store';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {

@@ -5,13 +5,9 @@ import type { DatasetRows } from '../db/database';
 import { buildDataset } from './build-dataset';
 import { loadSeeds } from './load-seeds';
 import type { DatabaseLocation } from '../db/location';
-import { PROJECT_ROOT } from '../project-root';
+import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../lib/project-paths';
 import { writeSqliteDatabase } from './write-database';
 import { writePostgresDatabase } from './write-postgres';
-
-/** Where `npm run db:build` and the server look by default. */
-export const DEFAULT_SEEDS_DIR = 'seeds';
-export const DEFAULT_DATABASE_FILE = 'data/stelselgraph.sqlite';
 
 /** The result of a build: the rows written and the dataset's content hash. */
 export interface BuildResult {

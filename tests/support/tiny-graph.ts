@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest, openSqlite } from '../../server/db/connect';
 import type { Database, DatasetRows } from '../../server/db/database';
 import type { RelationKind } from '../../server/domain/vocabulary';
-import { insertRows } from '../../server/ingest/write-database';
+import { insertRows } from '../../server/db/insert-rows';
 
 /** A made-up stelsel in an in-memory SQLite database, with the ids its codes got. */
 export interface TinyGraph {

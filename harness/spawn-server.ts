@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/** The project root. */
+export const ROOT = resolve(__dirname, '..');
+
+/** A server started as its own process (as `npm start` does), for tests, benchmarks and the soak run. */
+export interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  /** All the server printed so far (stdout and stderr, interleaved). */
+  output: () => string;
+  /** The server's resident memory and heap, from /healthz. */
+  memory: () => Promise<{ rssBytes: number; heapUsedBytes: number }>;
+  /** Sends SIGTERM; resolves with the exit code once the process has ended. */
+  stop: () => Promise<number | null>;
+}
+
+/** Starts `server/main.ts` as its own process with `env`, its output piped. */
+function startProcess(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts `server/main.ts` in production mode on a free loopback port; resolves once it logs that it is ready. */
+export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const child = startProcess({
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...env,
+  });
+  let output = '';
+  return new Promise((resolveStart, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
+      if (!ready) return;
+      const url = ready[1]!;
+      resolveStart({
+        child,
+        url,
+        output: () => output,
+        memory: async () =>
+          (
+            (await (await fetch(`${url}/healthz`)).json()) as {
+              memory: { rssBytes: number; heapUsedBytes: number };
+            }
+          ).memory,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', (code) => done(code));
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+}
+
+/**
+ * Runs `server/main.ts` with exactly `env` over this process's environment (no production mode, no port
+ * chosen) to its end: for start-up failures. Resolves with its exit code and output.
+ */
+export function runServerToEnd(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = startProcess({ ...process.env, ...env });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done) => child.on('exit', (code) => done({ code, output })));
+}
