@@ -13,8 +13,8 @@ const common = {
 
 /**
  * The tests of the API, run on both dialects: resolvers, HTTP, limits, exports, pictures and the playground in a
- * browser, the SDK client, statement counts. Not the packed SDK's test: its npm pack builds sdk/dist, which two
- * projects at once would race on (the SDK client's test covers every SDK method on both).
+ * browser, the SDK client and every SDK operation, statement counts. Not the packed SDK's test: its npm pack
+ * builds sdk/dist, which two projects at once would race on (sdk-operations runs every SDK method on both).
  */
 const API_TESTS = [
   'api-graph',
@@ -35,6 +35,7 @@ const API_TESTS = [
   'playground.browser',
   'read-only',
   'sdk-client',
+  'sdk-operations',
   'statement-count',
 ];
 

@@ -9,7 +9,7 @@ import { startFloorServer } from './floor-server';
 import { benchOperations, type BenchOperation } from './operations';
 import { runLoad, type LoadResult } from './run-load';
 import { DEFAULT_BENCH_URL, writeBenchDatabase } from './scratch-database';
-import { ROOT, spawnServer } from './spawn-server';
+import { ROOT, spawnServer } from '../harness/spawn-server';
 
 const USAGE = `usage: npm run bench -- [--duration SECONDS] [--connections N] [--db sqlite|postgres|both] [--url URL]
 

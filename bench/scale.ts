@@ -2,12 +2,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRows } from '../server/ingest/build-database';
-import { scaleDataset } from '../server/ingest/synthetic-dataset';
+import { scaleDataset } from '../harness/synthetic-dataset';
 import { environmentFor } from '../server/db/location';
 import { countStatements } from './count-statements';
 import { benchOperations } from './operations';
 import { DEFAULT_BENCH_URL, writeBenchDatabase, type BenchDialect } from './scratch-database';
-import { ROOT, spawnServer } from './spawn-server';
+import { ROOT, spawnServer } from '../harness/spawn-server';
 
 const USAGE = `usage: npm run bench:scale -- [--factors 1,10,100,1000] [--requests N] [--db sqlite|postgres] [--url URL]
 

@@ -2,8 +2,8 @@ import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import { environmentFor, postgresAt } from '../server/db/location';
 import { dropPostgresSchema } from '../server/ingest/write-postgres';
-import { exampleMix } from './query-mix';
-import { spawnServer } from './spawn-server';
+import { exampleMix } from '../harness/query-mix';
+import { spawnServer } from '../harness/spawn-server';
 
 const USAGE = `usage: npm run soak -- [--duration SECONDS] [--connections N] [--no-response-cache] [--url URL]
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
-import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './http/response-cache';
+import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './lib/answer-store';
 import { checkRedisUrl } from './cache/redis-connection';
 import { DEFAULT_REDIS_NAMESPACE } from './cache/shared-caches';
 import { DEFAULT_POSTGRES_SCHEMA, postgresAt, sqliteAt, type DatabaseLocation } from './db/location';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/postgres';
-import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './ingest/build-database';
+import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './lib/project-paths';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -11,9 +11,9 @@ import { listSizesOf } from './graphql/limits/list-sizes';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { gracefulShutdown } from './http/graceful-shutdown';
-import { memoryAnswerStore } from './http/response-cache';
+import { memoryAnswerStore } from './lib/answer-store';
 import { openSharedCaches } from './cache/shared-caches';
-import { withinTimeLimit } from './cache/time-limit';
+import { withinTimeLimit } from './lib/time-limit';
 
 /** How long closing waits for the database's connections to end, in ms. */
 const CLOSE_TIMEOUT_MS = 2000;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { answerKeys, canonicalJson, requestFields } from '../server/http/answer-key';
-import { memoryAnswerStore, type CachedAnswer } from '../server/http/response-cache';
+import { memoryAnswerStore, type CachedAnswer } from '../server/lib/answer-store';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const QUERY = 'query Page($code: String!) { voorziening(code: $code) { name } }';

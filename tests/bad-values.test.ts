@@ -1,7 +1,7 @@
 import { queryNeighbors } from '../server/graphql/graph/neighbors-query';
 import { queryShortestPath } from '../server/graphql/graph/shortest-path-query';
-import { MAX_ROW_ID, toGlobalId } from '../server/graphql/global-id';
-import { toCursor } from '../server/graphql/connection';
+import { MAX_ROW_ID, toGlobalId } from '../server/domain/global-id';
+import { toCursor } from '../server/domain/cursor';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 import { rawRequest } from './support/raw-request';
 import { startTestServer, type TestServer } from './support/running-server';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs, { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openSqlite } from '../server/db/connect';
 import { sqliteAt } from '../server/db/location';
@@ -84,66 +84,6 @@ describe('a SQLite build that fails after its temporary file exists', () => {
     );
     expect(sha256(out)).toBe(before);
     expect(readdirSync(join(scratch.dir, 'seeds'))).toEqual(['stelselgraph.sqlite']);
-  });
-});
-
-describe('the builder hash: the ingest’s own code, recorded beside the seeds’ hash', () => {
-  afterEach(() => jest.restoreAllMocks());
-
-  /** The hash with one file's content (matched by the end of its path) changed. */
-  const hashWithChanged = (ending: string) => {
-    const original = fs.readFileSync;
-    let changed = 0;
-    jest.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) => {
-      const content = original(file, options);
-      if (String(file).replace(/\\/g, '/').endsWith(ending)) {
-        changed += 1;
-        return Buffer.concat([Buffer.from(content), Buffer.from('\n// one more line\n')]);
-      }
-      return content;
-    }) as typeof fs.readFileSync);
-    const hash = hashBuilder();
-    jest.restoreAllMocks();
-    expect(changed).toBe(1);
-    return hash;
-  };
-
-  it('is the same for the same code', () => {
-    expect(hashBuilder()).toBe(hashBuilder());
-    expect(hashBuilder()).toMatch(/^[0-9a-f]{64}$/);
-  });
-
-  it.each([
-    'server/ingest/parse-cell.ts',
-    'server/ingest/discrepancies/find-change-mismatches.ts',
-    'server/db/migrations/0001-initial.ts',
-    'server/db/connect.ts',
-  ])('changes when %s changes', (file) => {
-    expect(hashWithChanged(file)).not.toBe(hashBuilder());
-  });
-
-  it('changes when a file is added to the ingest, and not for a file that is not code', () => {
-    const original = fs.readdirSync;
-    const ingest = join(__dirname, '..', 'server', 'ingest');
-    const withExtra = (name: string) => {
-      jest.spyOn(fs, 'readdirSync').mockImplementation(((dir: fs.PathLike, options?: never) => {
-        const entries = original(dir, options) as unknown as fs.Dirent[];
-        if (String(dir) !== ingest) return entries;
-        return [...entries, { name, isDirectory: () => false } as fs.Dirent];
-      }) as unknown as typeof fs.readdirSync);
-      const readFile = fs.readFileSync;
-      jest
-        .spyOn(fs, 'readFileSync')
-        .mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) =>
-          basename(String(file)) === name
-            ? Buffer.from('')
-            : readFile(file, options)) as typeof fs.readFileSync);
-      const hash = hashBuilder();
-      jest.restoreAllMocks();
-      return hash;
-    };
-    expect(withExtra('extra-step.ts')).not.toBe(hashBuilder());
-    expect(withExtra('notes.md')).toBe(hashBuilder());
   });
 });
 

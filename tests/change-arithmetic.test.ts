@@ -1,4 +1,4 @@
-import { changeAgrees, computeChange, type PrintedChange } from '../server/ingest/compute-change';
+import { changeAgrees, computeChange, type PrintedChange } from '../server/domain/compute-change';
 import { formatFigure, formatPercentChange } from '../server/ingest/format-figure';
 import { parseCell } from '../server/ingest/parse-cell';
 

@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { fromCursor, pageOf, toConnection, toCursor } from '../server/graphql/connection';
-import { fromGlobalId, MAX_ROW_ID, NODE_TYPES, parseRowId, toGlobalId } from '../server/graphql/global-id';
+import { toCursor } from '../server/domain/cursor';
+import { fromCursor, pageOf, toConnection } from '../server/graphql/connection';
+import { fromGlobalId, MAX_ROW_ID, NODE_TYPES, parseRowId, toGlobalId } from '../server/domain/global-id';
+import type { RelationKind } from '../server/domain/vocabulary';
 import { tinyGraph, type TinyGraph } from './support/tiny-graph';
 
 // Pages at their edges (empty, exactly full, one over) and cursors and ids at the edges of what decodes.
@@ -168,7 +170,7 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
 
   const page = (first: number, after = 0, kind?: string) => {
     let query = graph.db.selectFrom('relation');
-    if (kind) query = query.where('kind', '=', kind);
+    if (kind) query = query.where('kind', '=', kind as RelationKind);
     return pageOf<{ id: number }>(query as never, first, after).then((found) => ({
       ids: found.nodes.map((node) => node.id),
       next: found.pageInfo.hasNextPage,

@@ -1,3 +1,4 @@
+import { foldText } from '../server/domain/fold-text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
@@ -49,11 +50,7 @@ const ROWS_PER_VOORZIENING: Record<string, number> = {
 };
 
 const BASISREGISTRATIES = ['brp', 'hr', 'bag', 'brt', 'bgt', 'brk', 'brv', 'woz', 'bri', 'bro'];
-const fold = (text: string) =>
-  text
-    .replace(/[•\uf0b7]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (text: string) => foldText(text, 'source');
 
 describe('the dataset built from the seeds', () => {
   let built: BuiltDatabase;

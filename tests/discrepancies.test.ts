@@ -1,3 +1,4 @@
+import type { RelationKind } from '../server/domain/vocabulary';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 
 describe('the contradictions the dataset finds in the source', () => {
@@ -106,7 +107,7 @@ describe('the relations of the stelsel', () => {
   });
   afterAll(() => built.close());
 
-  const edges = (kind: string) =>
+  const edges = (kind: RelationKind) =>
     built.db
       .selectFrom('relation')
       .innerJoin('voorziening as f', 'f.id', 'relation.from_id')

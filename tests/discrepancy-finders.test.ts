@@ -1,3 +1,4 @@
+import type { Unit } from '../server/domain/vocabulary';
 import type { IndicatorTable } from '../server/db/database';
 import { DiscrepancyRecorder } from '../server/ingest/discrepancies/discrepancy-recorder';
 import { findChangeMismatches } from '../server/ingest/discrepancies/find-change-mismatches';
@@ -127,7 +128,7 @@ describe('findChangeMismatches', () => {
   });
 
   /** HR's total and its other rows; `slip` is the 2018 figure of another row. */
-  const slipped = (other: { slip: string | null; unit?: string; elsewhere?: boolean }) => {
+  const slipped = (other: { slip: string | null; unit?: Unit; elsewhere?: boolean }) => {
     const fixture = new DiscrepancyFixture();
     const hr = fixture.voorziening('Handelsregister', 'HR');
     const total = fixture.indicator(hr, 'Totaal aantal terugmeldingen');
@@ -457,7 +458,7 @@ describe('findSumMismatches', () => {
 
   /** A breakdown table of one indicator (subjects per year), checked against its total. */
   const breakdown = (
-    unit: string,
+    unit: Unit,
     cells: { year?: number; subject: string | null; raw: string; total?: boolean; noteId?: number }[],
     compound = false,
   ) => {

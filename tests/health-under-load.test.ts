@@ -2,8 +2,8 @@ import autocannon from 'autocannon';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { exampleMix } from '../bench/query-mix';
-import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
+import { exampleMix } from '../harness/query-mix';
+import { spawnServer, type SpawnedServer } from '../harness/spawn-server';
 import { environmentFor } from '../server/db/location';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 

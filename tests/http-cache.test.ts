@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { etagFor } from '../server/http/http-cache';
-import { ANSWER_OVERHEAD_BYTES } from '../server/http/response-cache';
+import { ANSWER_OVERHEAD_BYTES } from '../server/lib/answer-store';
 import { startTestServer, type TestServer } from './support/running-server';
 
 const preflight = { 'apollo-require-preflight': 'true', accept: 'application/json' };

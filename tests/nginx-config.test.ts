@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
+import { spawnServer, type SpawnedServer } from '../harness/spawn-server';
 import { etagFor } from '../server/http/http-cache';
 import { buildSqliteDatabase } from '../server/ingest/build-database';
 import { scratchDir, SEEDS_DIR } from './support/seeds-fixture';

@@ -1,4 +1,5 @@
-import { foldWhitespace, parseCell, parseDutchNumber } from '../server/ingest/parse-cell';
+import { foldText } from '../server/domain/fold-text';
+import { parseCell, parseDutchNumber } from '../server/ingest/parse-cell';
 
 // The edges of how a printed cell is read: each sign, word and number shape the parser knows, and the shapes
 // just beyond them that it must not read as a figure.
@@ -255,10 +256,10 @@ describe('cells of several quantities', () => {
   });
 });
 
-describe('foldWhitespace', () => {
+describe("foldText(…, 'whitespace')", () => {
   it('folds every run of white space to one space and trims the ends', () => {
-    expect(foldWhitespace('  a \t\n b\u00a0\u00a0c  ')).toBe('a b c');
-    expect(foldWhitespace('a  b')).toBe('a b');
-    expect(foldWhitespace('')).toBe('');
+    expect(foldText('  a \t\n b\u00a0\u00a0c  ', 'whitespace')).toBe('a b c');
+    expect(foldText('a  b', 'whitespace')).toBe('a b');
+    expect(foldText('', 'whitespace')).toBe('');
   });
 });

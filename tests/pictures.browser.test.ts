@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environmentFor } from '../server/db/location';
-import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
+import { spawnServer, type SpawnedServer } from '../harness/spawn-server';
 import { artifactPath, launchBrowser } from './support/browser';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 

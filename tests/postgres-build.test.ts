@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { spawnServer } from '../bench/spawn-server';
+import { spawnServer } from '../harness/spawn-server';
 import type { Database } from '../server/db/database';
 import {
   describeLocation,

@@ -1,14 +1,14 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { spawnServer, type SpawnedServer } from '../bench/spawn-server';
+import { spawnServer, type SpawnedServer } from '../harness/spawn-server';
 import { persistedQueryCache } from '../server/cache/persisted-query-cache';
 import { redisAnswerStore, type RedisCommands } from '../server/cache/redis-answer-store';
 import { connectRedis, createRedisClient } from '../server/cache/redis-connection';
 import { reportOnce } from '../server/cache/report-once';
 import { redisKeyv } from '../server/cache/shared-caches';
 import { readConfig } from '../server/config';
-import { ANSWER_OVERHEAD_BYTES, type CachedAnswer } from '../server/http/response-cache';
+import { ANSWER_OVERHEAD_BYTES, type CachedAnswer } from '../server/lib/answer-store';
 import { buildSqliteDatabase } from '../server/ingest/build-database';
 import { scratchDir, SEEDS_DIR } from './support/seeds-fixture';
 

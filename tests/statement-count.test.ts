@@ -1,6 +1,6 @@
 import { DEFAULT_QUERY_LIMITS } from '../server/graphql/limits/query-limits';
 import { buildRows } from '../server/ingest/build-database';
-import { scaleDataset } from '../server/ingest/synthetic-dataset';
+import { scaleDataset } from '../harness/synthetic-dataset';
 import { createApiContext, type ApiContext } from './support/api-context';
 import { SEEDS_DIR } from './support/seeds-fixture';
 import { writeScratchDatabase, type ScratchDatabase } from './support/test-database';

@@ -3,7 +3,7 @@ import { KeyvAdapter } from '@apollo/utils.keyvadapter';
 import type { Keyv } from '@keyv/redis';
 import { REDIS_TIME_LIMIT_MS } from './redis-connection';
 import type { FailureReporter } from './report-once';
-import { withinTimeLimit } from './time-limit';
+import { withinTimeLimit } from '../lib/time-limit';
 
 /** How long a persisted query is kept when Apollo gives no TTL: a shared Redis should not fill up forever. */
 export const PERSISTED_QUERY_TTL_SECONDS = 7 * 24 * 60 * 60;

@@ -7,10 +7,10 @@ import {
   type AnswerLimits,
   type AnswerStore,
   type CachedAnswer,
-} from '../http/response-cache';
+} from '../lib/answer-store';
 import { REDIS_TIME_LIMIT_MS } from './redis-connection';
 import type { FailureReporter } from './report-once';
-import { withinTimeLimit } from './time-limit';
+import { withinTimeLimit } from '../lib/time-limit';
 
 /** What the store needs of a Redis client: sending a command (here, running its scripts). */
 export type RedisCommands = Pick<RedisClientType, 'sendCommand'>;

@@ -1,5 +1,5 @@
 import { createClient, type RedisClientType } from '@keyv/redis';
-import { redactUrl } from '../redact-url';
+import { redactUrl } from '../lib/redact-url';
 import { reportOnce, type FailureReporter } from './report-once';
 
 /** A Redis client shared by the caches, with the reporter of its failures. */

@@ -1,6 +1,6 @@
 import { createKeyv, type Keyv, type RedisClientType } from '@keyv/redis';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { AnswerLimits, AnswerStore } from '../http/response-cache';
+import type { AnswerLimits, AnswerStore } from '../lib/answer-store';
 import { persistedQueryCache } from './persisted-query-cache';
 import { redisAnswerStore } from './redis-answer-store';
 import { connectRedis } from './redis-connection';

@@ -1,5 +1,6 @@
 import { describeLocation } from '../db/location';
-import { buildDatabase, DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from '../ingest/build-database';
+import { buildDatabase } from '../ingest/build-database';
+import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from '../lib/project-paths';
 import { parseCliArgs, runCli } from './cli-args';
 import { DATABASE_FLAGS, DATABASE_FLAGS_USAGE, locationFromArgs } from './database-args';
 

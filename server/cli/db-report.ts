@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { describeLocation } from '../db/location';
 import { openDatabase } from '../db/open-database';
 import { readDatasetHash } from '../ensure-database';
-import { DEFAULT_DATABASE_FILE } from '../ingest/build-database';
-import { formatReport, readReport } from '../ingest/report';
+import { DEFAULT_DATABASE_FILE } from '../lib/project-paths';
+import { formatReport, readReport } from './dataset-report';
 import { parseCliArgs, runCli, UsageError } from './cli-args';
 import { DATABASE_FLAGS, DATABASE_FLAGS_USAGE, locationFromArgs } from './database-args';
 

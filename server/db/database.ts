@@ -1,3 +1,12 @@
+import type {
+  ChangeKind,
+  DiscrepancyKind,
+  Qualifier,
+  RelationKind,
+  Unit,
+  VoorzieningKind,
+} from '../domain/vocabulary';
+
 /**
  * The database as Kysely sees it: one interface per table, keyed by table name. Rows are written once by
  * the ingest (`npm run db:build`) and only read by the server. Ids are assigned by the ingest.
@@ -47,7 +56,7 @@ export interface VoorzieningTable {
   abbreviation: string | null;
   name: string;
   name_en: string;
-  kind: string;
+  kind: VoorzieningKind;
   domain_id: number;
   section_id: number;
   parent_id: number | null;
@@ -71,10 +80,10 @@ export interface IndicatorTable {
   name: string;
   name_en: string;
   source_label: string;
-  unit: string;
+  unit: Unit;
   section_id: number;
   table_caption: string | null;
-  change_kind: string;
+  change_kind: ChangeKind;
   change_from: number;
   change_to: number;
   position: number;
@@ -92,7 +101,7 @@ export interface ObservationTable {
   is_total: number;
   value: number | null;
   raw: string;
-  qualifier: string;
+  qualifier: Qualifier;
   /** Set when the figure is printed in a note rather than in the table. */
   note_id: number | null;
   /** 1 when the source prints the figure without its year, which is then inferred. */
@@ -106,9 +115,9 @@ export interface ReportedChangeTable {
   subject: string | null;
   raw: string;
   value: number | null;
-  qualifier: string;
+  qualifier: Qualifier;
   decimals: number;
-  kind: string;
+  kind: ChangeKind;
   from_year: number;
   to_year: number;
 }
@@ -146,7 +155,7 @@ export interface CorrectionTable {
 /** A directed, typed edge between two voorzieningen. */
 export interface RelationTable {
   id: number;
-  kind: string;
+  kind: RelationKind;
   from_id: number;
   to_id: number;
   description: string;
@@ -178,7 +187,7 @@ export interface SameAsTable {
 /** A place where the source contradicts itself. */
 export interface DiscrepancyTable {
   id: number;
-  kind: string;
+  kind: DiscrepancyKind;
   year: number | null;
   indicator_id: number;
   description: string;

@@ -1,4 +1,4 @@
-import { redactUrl } from '../redact-url';
+import { redactUrl } from '../lib/redact-url';
 
 /** A SQLite file: the default, embedded, read-only at run time. */
 export interface SqliteLocation {

@@ -1,13 +1,8 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database';
-import { parseRowId } from './global-id';
+import { decodeCursor, toCursor } from '../domain/cursor';
 import type { ConnectionModel } from './models';
 import { userInputError } from './user-input-error';
-
-/** Encodes a cursor: the id of the last row seen. */
-export function toCursor(id: number): string {
-  return Buffer.from(`cursor:${id}`).toString('base64url');
-}
 
 /**
  * Decodes the `after` argument; throws BAD_USER_INPUT when it is not a cursor of ours (including one whose id
@@ -15,8 +10,7 @@ export function toCursor(id: number): string {
  */
 export function fromCursor(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;
-  const match = /^cursor:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  const id = match ? parseRowId(match[1]!) : null;
+  const id = decodeCursor(cursor);
   if (id === null) {
     const shown = cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor;
     throw userInputError(`\`after\` is not a cursor this API returned: ${JSON.stringify(shown)}.`, 'after');
@@ -53,8 +47,8 @@ export function toConnection<T extends { id: number }>(
  * Runs a filtered query as one page of a connection: the rows after the cursor's id (one extra, to know
  * whether a next page exists) and the total count of the filter, in two statements.
  */
-export async function pageOf<T extends { id: number }>(
-  query: SelectQueryBuilder<Database, keyof Database, object>,
+export async function pageOf<T extends { id: number }, TB extends keyof Database = keyof Database>(
+  query: SelectQueryBuilder<Database, TB, object>,
   first: number,
   from: number,
 ): Promise<ConnectionModel<T>> {

@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { createBudget, type ExecutionBudget } from './limits/execution-budget';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { createLoaders, type Loaders } from './loaders';
-import type { ResultRecord } from './result-outcome';
+import type { ResultRecord } from './result-record';
 
 /** Facts about the loaded dataset, read once at start-up. */
 export interface DatasetInfo {

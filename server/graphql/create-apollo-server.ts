@@ -54,8 +54,8 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<GraphQLContext>({
     typeDefs: readTypeDefs(),
-    resolvers: withExecutionBudget(resolvers as Record<string, Record<string, unknown>>) as never,
-    fieldResolver: budgetedDefaultResolver as never,
+    resolvers: withExecutionBudget(resolvers),
+    fieldResolver: budgetedDefaultResolver,
     introspection: true,
     csrfPrevention: true,
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.

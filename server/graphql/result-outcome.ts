@@ -1,22 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from './context';
 
-/** What a GraphQL result held, as Apollo sent it (after `formatError`): whether it had errors, and their codes. */
-export interface ResultOutcome {
-  /** Whether the result had an `errors` entry (Apollo writes it first, before `data`). */
-  hasErrors: boolean;
-  /** The `extensions.code` of each error, in order (`''` for an error without one). */
-  errorCodes: string[];
-}
-
-/**
- * Where one request's result outcome is recorded by {@link resultOutcomePlugin}: a holder shared by the
- * context and the shallow copy of it Apollo hands the resolvers and plugins. Empty when Apollo refused the
- * request before running it (CSRF prevention, a body or parameters it does not read).
- */
-export interface ResultRecord {
-  outcome?: ResultOutcome;
-}
+export type { ResultOutcome, ResultRecord } from './result-record';
 
 /**
  * Records the outcome of every result Apollo sends in the context's {@link ResultRecord}, so that the HTTP

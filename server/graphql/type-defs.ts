@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project-root';
+import { PROJECT_ROOT } from '../lib/project-paths';
 
 /** The folder of the SDL files, one per area. */
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');

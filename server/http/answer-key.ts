@@ -1,7 +1,7 @@
 import { parse, print } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
+import { hashText } from '../lib/hash-text';
 import { LRUCache } from 'lru-cache';
-import { createHash } from 'node:crypto';
 
 /** The fields of a GraphQL request, as Apollo reads them from a GET's query string or a POST's JSON body. */
 export interface GraphQLRequestFields {
@@ -182,7 +182,7 @@ export function answerKeys(options: { maxTokens?: number } = {}): AnswerKeyOf {
     } catch {
       return undefined; // variables nested too deeply to write out: not kept
     }
-    const hash = createHash('sha256').update(text).digest('base64url');
+    const hash = hashText(text);
     return `stelselgraph:answer:${datasetVersion}:${hash}`;
   };
 }

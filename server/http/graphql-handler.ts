@@ -7,7 +7,7 @@ import { headersAcceptedByApollo } from './apollo-header-gate';
 import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
-import type { AnswerStore } from './response-cache';
+import type { AnswerStore } from '../lib/answer-store';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {

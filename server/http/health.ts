@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { PostgresUnavailableError } from '../db/postgres';
 import type { DatabaseProbe } from '../db/probe';
-import { TimeLimitError, withinTimeLimit } from '../cache/time-limit';
+import { TimeLimitError, withinTimeLimit } from '../lib/time-limit';
 import type { DatasetInfo } from '../graphql/context';
 
 /** How long the health check waits for the database before calling it unreachable, in ms. */

@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hashText } from '../lib/hash-text';
 
 /**
  * The ETag of a GET answer: it depends only on the dataset version and what was asked (the query string
  * and the accepted media type), since the data changes only when the dataset is rebuilt.
  */
 export function etagFor(datasetVersion: string, search: string, accept: string | undefined): string {
-  const hash = createHash('sha256')
-    .update(datasetVersion)
-    .update('\n')
-    .update(search)
-    .update('\n')
-    .update(accept ?? '')
-    .digest('base64url');
+  const hash = hashText(`${datasetVersion}\n${search}\n${accept ?? ''}`);
   return `W/"${hash.slice(0, 32)}"`;
 }
 

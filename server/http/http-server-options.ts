@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import type { DatabaseProbe } from '../db/probe';
 import type { DatasetInfo, GraphQLContext } from '../graphql/context';
 import type { CorsOrigins } from './cors';
-import type { AnswerStore } from './response-cache';
+import type { AnswerStore } from '../lib/answer-store';
 
 /** What the HTTP server serves, and how. */
 export interface HttpServerOptions {

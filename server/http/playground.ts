@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PROJECT_ROOT } from '../project-root';
+import { PROJECT_ROOT } from '../lib/project-paths';
 
 /** The GraphiQL bundle of `@graphql-yoga/render-graphiql`: GraphiQL with its editor and workers, self-contained. */
 interface GraphiQLBundle {

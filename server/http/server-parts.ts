@@ -11,8 +11,8 @@ import type { HttpServerOptions } from './http-server-options';
 import { DerivedCache, perVersion } from './pictures/page-cache';
 import { workerRenderer } from './pictures/renderer';
 import { createPlayground, type Playground } from './playground';
-import { GRAPHQL_PATH } from './routes/graphql-routes';
-import { memoryAnswerStore, type AnswerStore } from './response-cache';
+import { GRAPHQL_PATH } from './routes/graphql-path';
+import { memoryAnswerStore, type AnswerStore } from '../lib/answer-store';
 
 /**
  * What the route handlers of one server share: its options with their defaults filled in, and the state it

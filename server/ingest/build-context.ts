@@ -70,8 +70,3 @@ export class BuildContext {
     return false;
   }
 }
-
-/** Lower-cases and strips accents, so that `geimplementeerd` finds `geïmplementeerd`. */
-export function searchFold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}

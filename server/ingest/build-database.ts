@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DatasetRows } from '../db/database';
 import { buildDataset } from './build-dataset';
+import { builderFiles } from './builder-files';
 import { loadSeeds } from './load-seeds';
 import type { DatabaseLocation } from '../db/location';
-import { PROJECT_ROOT } from '../project-root';
+import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR, PROJECT_ROOT } from '../lib/project-paths';
 import { writeSqliteDatabase } from './write-database';
 import { writePostgresDatabase } from './write-postgres';
-
-/** Where `npm run db:build` and the server look by default. */
-export const DEFAULT_SEEDS_DIR = 'seeds';
-export const DEFAULT_DATABASE_FILE = 'data/stelselgraph.sqlite';
 
 /** The result of a build: the rows written and the dataset's content hash. */
 export interface BuildResult {
@@ -29,24 +26,13 @@ export function hashSeedFiles(dir: string, files: string[]): string {
 }
 
 /**
- * The folders whose code decides what a build writes: a change there calls for a rebuild. Their TypeScript
- * sources are hashed, so the hash is the same whether the server runs from them or compiled.
+ * A hash of the builder's own code ({@link builderFiles}: what a build runs, from the seed schema to the
+ * writers and migrations), recorded beside the seeds' hash. The TypeScript sources are hashed, so the hash is
+ * the same whether the server runs from them or compiled.
  */
-const BUILDER_DIRS = [join(PROJECT_ROOT, 'server/ingest'), join(PROJECT_ROOT, 'server/db')];
-
-/** A hash of the ingest's and the database layer's own code, recorded beside the seeds' hash. */
-export function hashBuilder(): string {
+export function hashBuilder(root = PROJECT_ROOT): string {
   const hash = createHash('sha256');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory()
-        ? walk(join(dir, entry.name))
-        : entry.name.endsWith('.ts')
-          ? [join(dir, entry.name)]
-          : [],
-    );
-  for (const file of BUILDER_DIRS.flatMap(walk).sort())
-    hash.update(relative(PROJECT_ROOT, file)).update(readFileSync(file));
+  for (const file of builderFiles(root)) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex');
 }
 

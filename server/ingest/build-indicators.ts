@@ -1,11 +1,11 @@
 import type { IndicatorTable } from '../db/database';
 import type { BuildContext, SectionEntry } from './build-context';
-import { searchFold } from './build-context';
 import { rowOccurs } from './check-row';
 import type { VoorzieningFile } from './load-seeds';
 import { parseCell, type ParsedCell } from './parse-cell';
 import type { IndicatorSeed } from './seed-schema';
-import { findToken, foldForSearch } from './source-text';
+import { foldText } from '../domain/fold-text';
+import { findToken } from './source-text';
 
 /** Where an indicator's rows were built: the ids later steps look up by `voorziening/key`. */
 export type IndicatorIndex = Map<string, IndicatorTable>;
@@ -60,7 +60,7 @@ export function buildIndicators(
       change_from: from,
       change_to: to,
       position,
-      search_text: searchFold(`${indicator.label} ${indicator.name ?? ''} ${indicator.nameEn}`),
+      search_text: foldText(`${indicator.label} ${indicator.name ?? ''} ${indicator.nameEn}`, 'search'),
     };
     context.rows.indicator.push(row);
     index.set(`${seed.code}/${indicator.key}`, row);
@@ -100,7 +100,7 @@ function buildCells(
   const text = section.located.text;
   let start = 0;
   if (indicator.table) {
-    start = text.indexOf(foldForSearch(indicator.table));
+    start = text.indexOf(foldText(indicator.table, 'source'));
     if (start === -1)
       context.fail(
         file,
@@ -108,7 +108,7 @@ function buildCells(
         `caption "${indicator.table}" does not occur in section ${section.row.code}`,
       );
   }
-  const label = foldForSearch(indicator.label);
+  const label = foldText(indicator.label, 'source');
   if (findToken(text, label, Math.max(start, 0)) === -1) {
     context.fail(
       file,
@@ -179,9 +179,9 @@ function buildCells(
         return;
       }
       noteId = note.id;
-      const noteText = foldForSearch(note.text);
+      const noteText = foldText(note.text, 'source');
       for (const needle of [subject.subject, ...cells.map(([, raw]) => raw)]) {
-        if (findToken(noteText, foldForSearch(needle)) === -1) {
+        if (findToken(noteText, foldText(needle, 'source')) === -1) {
           context.fail(file, subjectPath, `"${needle}" does not occur in note ${subject.fromNote}`);
         }
       }
@@ -192,7 +192,7 @@ function buildCells(
         file,
         subjectPath,
         text,
-        foldForSearch(subject.subject),
+        foldText(subject.subject, 'source'),
         items,
         Math.max(start, 0),
         section.row.code,
@@ -234,7 +234,7 @@ function checkRow(
   from: number,
   sectionCode: string,
 ): void {
-  const folded = items.map(foldForSearch);
+  const folded = items.map((item) => foldText(item, 'source'));
   const missing = folded.find((item) => findToken(text, item, from) === -1);
   if (missing !== undefined) {
     context.fail(file, path, `raw "${missing}" does not occur in section ${sectionCode}`);

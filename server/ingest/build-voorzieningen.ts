@@ -1,9 +1,8 @@
 import type { BuildContext } from './build-context';
-import { searchFold } from './build-context';
 import { buildIndicators, type IndicatorIndex } from './build-indicators';
 import type { VoorzieningFile } from './load-seeds';
 import { parseCell } from './parse-cell';
-import { foldForSearch } from './source-text';
+import { foldText } from '../domain/fold-text';
 
 /** The mentions and corrections found in notes, kept for the discrepancy checks. */
 export interface NoteClaim {
@@ -48,7 +47,7 @@ export function buildVoorzieningen(
     if (description && 'section' in description) {
       const where = context.section(description.section, file, 'description.section');
       descriptionSectionId = where?.row.id ?? null;
-      if (where && !where.located.text.includes(foldForSearch(description.text))) {
+      if (where && !where.located.text.includes(foldText(description.text, 'source'))) {
         context.fail(file, 'description.text', `does not occur in section ${description.section}`);
       }
     }
@@ -70,7 +69,7 @@ export function buildVoorzieningen(
       responsible: seed.responsible ?? null,
       law: seed.law ?? null,
       position,
-      search_text: searchFold(`${seed.code} ${seed.abbreviation ?? ''} ${seed.name} ${seed.nameEn}`),
+      search_text: foldText(`${seed.code} ${seed.abbreviation ?? ''} ${seed.name} ${seed.nameEn}`, 'search'),
     });
 
     const notes = new Map<string, { id: number; text: string }>();
@@ -82,7 +81,7 @@ export function buildVoorzieningen(
         file,
         note.section ? `${path}.section` : 'section',
       );
-      if (noteSection && !noteSection.located.text.includes(foldForSearch(note.text))) {
+      if (noteSection && !noteSection.located.text.includes(foldText(note.text, 'source'))) {
         context.fail(file, `${path}.text`, `does not occur in section ${noteSection.row.code}`);
       }
       const noteId = context.nextId('note');
@@ -117,7 +116,7 @@ export function buildVoorzieningen(
         const path = `notes.${at}.mentions.${m}`;
         const indicator = indicatorId(mention.indicator, `${path}.indicator`);
         if (!context.checkYear(mention.year, file, `${path}.year`) || indicator === undefined) return;
-        if (!foldForSearch(note.text).includes(foldForSearch(mention.raw)))
+        if (!foldText(note.text, 'source').includes(foldText(mention.raw, 'source')))
           context.fail(file, `${path}.raw`, `"${mention.raw}" does not occur in the note`);
         claims.push({
           file,
@@ -141,7 +140,7 @@ export function buildVoorzieningen(
         return;
       for (const field of ['previous', 'value'] as const) {
         const raw = correction[field];
-        if (raw !== undefined && !foldForSearch(note.text).includes(raw))
+        if (raw !== undefined && !foldText(note.text, 'source').includes(raw))
           context.fail(file, `${path}.${field}`, `"${raw}" does not occur in note ${correction.note}`);
       }
       const previous = correction.previous === undefined ? null : parseCell(correction.previous);

@@ -1,6 +1,7 @@
 import type { BuildContext } from './build-context';
 import type { VoorzieningFile } from './load-seeds';
-import { findToken, foldForSearch } from './source-text';
+import { foldText } from '../domain/fold-text';
+import { findToken } from './source-text';
 
 /**
  * Sorts voorziening files into the order the monitor reports them: by the position of their section in the
@@ -12,7 +13,7 @@ export function monitorOrder(context: BuildContext, files: VoorzieningFile[]): V
     const section = context.sections.get(seed.section);
     const first = seed.indicators[0];
     const where = first ? context.sections.get(first.section ?? seed.section) : undefined;
-    const offset = first && where ? findToken(where.located.text, foldForSearch(first.label)) : -1;
+    const offset = first && where ? findToken(where.located.text, foldText(first.label, 'source')) : -1;
     return [
       section?.row.position ?? Number.MAX_SAFE_INTEGER,
       offset === -1 ? Number.MAX_SAFE_INTEGER : offset,

@@ -1,16 +1,5 @@
-/**
- * How a printed cell relates to the quantity it reports.
- * - `EXACT`: a plain figure (`1.023`, `62%`).
- * - `APPROXIMATE`: a rounded figure (`ruim 18.000`, `bijna 100.000`, `ca. 10.000`).
- * - `AT_LEAST`: a lower bound (`>5.000`).
- * - `SHARE`: a percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`).
- * - `NOT_AVAILABLE`: printed as a lone dash (`-`, `–`, `—` or the minus sign `−`): no figure.
- * - `NEW`: printed as `nieuw`: no earlier figure to compare with.
- * - `UNCHANGED`: `-` in a change column: the figure did not change.
- * - `TEXT`: words the parser does not read as a figure; also a cell of several quantities (see `parts`).
- */
-export type Qualifier =
-  'EXACT' | 'APPROXIMATE' | 'AT_LEAST' | 'SHARE' | 'NOT_AVAILABLE' | 'UNCHANGED' | 'NEW' | 'TEXT';
+import { foldText } from '../domain/fold-text';
+import type { Qualifier } from '../domain/vocabulary';
 
 /** One quantity of a cell that holds several (`7 partners, 420 aansluitingen`). */
 export interface CellPart {
@@ -42,11 +31,6 @@ const AT_LEAST_WORDS = /^(>\s*|meer dan\s+)/i;
 const MULTIPLIERS: Record<string, number> = { duizend: 1e3, miljoen: 1e6, miljard: 1e9 };
 const NUMBER = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$|^(\d+)\.(\d{1,2}|\d{4,})$/;
 const COMPOUND_PART = /(\d[\d.]*(?:,\d+)?)\s+([A-Za-zÀ-ÿ]+)/g;
-
-/** Folds every run of white space to one space and trims: how cells are compared with the source. */
-export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * Reads a Dutch number as the monitor prints it: `.` groups thousands and `,` is the decimal sign
@@ -82,7 +66,7 @@ function parseCompound(text: string): CellPart[] | null {
  * `nieuw`, `37.6%`, `5.3 miljard`, `ruim 18.000` and `7 partners, 420 aansluitingen`.
  */
 export function parseCell(printed: string): ParsedCell {
-  const raw = foldWhitespace(printed);
+  const raw = foldText(printed, 'whitespace');
   const base = { raw, percent: false, decimals: 0 };
   if (/^[-–—−]$/.test(raw)) return { ...base, value: null, qualifier: 'NOT_AVAILABLE' };
   if (/^nieuw$/i.test(raw)) return { ...base, value: null, qualifier: 'NEW' };

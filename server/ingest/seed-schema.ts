@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANGE_KINDS, RELATION_KINDS, UNITS, VOORZIENING_KINDS } from '../domain/vocabulary';
 
 /** A printed cell, as a YAML string (numbers are refused so that `1.023` is never read as 1.023). */
 const cell = z.string().min(1, 'a cell is a non-empty string as printed');
@@ -13,42 +14,6 @@ const sourceRef = z.union([
   z.object({ section: slug }).strict(),
   z.object({ url: z.url(), title: z.string().optional() }).strict(),
 ]);
-
-/** The kinds of voorziening (node kinds of the stelsel). */
-export const VOORZIENING_KINDS = [
-  'BASISREGISTRATIE',
-  'STELSELVOORZIENING',
-  'AUTHENTICATIE',
-  'PORTAAL',
-  'BERICHTENVERKEER',
-  'NETWERK',
-  'STANDAARD',
-  'ARCHITECTUUR',
-  'PLATFORM',
-  'REGISTRATIE',
-  'CATALOGUS',
-] as const;
-
-/** The kinds of relation (edge kinds of the stelsel). */
-export const RELATION_KINDS = [
-  'EVENT_DELIVERY',
-  'TERUGMELDING',
-  'DISTRIBUTION',
-  'AUTHENTICATION',
-  'AUTHORIZATION',
-  'INZAGE',
-  'TRANSPORT',
-  'NETWORK',
-  'PUBLICATION',
-  'DESCRIBES',
-  'PART_OF',
-  'INHERITANCE',
-  'DEEP_LINK',
-  'USES_DATA_FROM',
-] as const;
-
-export const UNITS = ['COUNT', 'PERCENT'] as const;
-export const CHANGE_KINDS = ['RELATIVE', 'DIFFERENCE'] as const;
 
 const subjectSeed = z
   .object({

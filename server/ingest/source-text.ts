@@ -1,4 +1,4 @@
-import { foldWhitespace } from './parse-cell';
+import { foldText } from '../domain/fold-text';
 import type { SectionSeed } from './seed-schema';
 
 /** A section of the monitor's text located by its heading line. */
@@ -9,14 +9,6 @@ export interface LocatedSection {
   endLine: number;
   /** The section's text, white space folded and bullet signs removed: what seeds are compared with. */
   text: string;
-}
-
-/** Bullet signs of the PDF extraction, which carry no words. */
-const BULLETS = /[•\uf0b7]/g;
-
-/** Folds text the way sections are folded, so that a seed's text can be looked up in a section. */
-export function foldForSearch(text: string): string {
-  return foldWhitespace(text.replace(BULLETS, ' '));
 }
 
 /**
@@ -46,8 +38,8 @@ export function locateSections(
   const starts: number[] = [];
   let cursor = 0;
   for (const [index, section] of sections.entries()) {
-    const heading = foldWhitespace(section.heading);
-    const found = lines.findIndex((line, at) => at >= cursor && foldWhitespace(line) === heading);
+    const heading = foldText(section.heading, 'whitespace');
+    const found = lines.findIndex((line, at) => at >= cursor && foldText(line, 'whitespace') === heading);
     if (found === -1) return { missing: index };
     starts.push(found);
     cursor = found + 1;
@@ -60,7 +52,7 @@ export function locateSections(
       code: section.code,
       startLine: start + 1,
       endLine: end,
-      text: foldForSearch(lines.slice(start, end).join('\n')),
+      text: foldText(lines.slice(start, end).join('\n'), 'source'),
     });
   });
   return { sections: located };

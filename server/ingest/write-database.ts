@@ -3,42 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migrateToLatest, openSqlite } from '../db/connect';
 import type { Database, DatasetRows } from '../db/database';
-
-/** Tables in an order that respects their foreign keys. */
-const INSERT_ORDER: (keyof Database)[] = [
-  'edition',
-  'section',
-  'domain',
-  'voorziening',
-  'note',
-  'indicator',
-  'observation',
-  'reported_change',
-  'note_indicator',
-  'correction',
-  'relation',
-  'relation_indicator',
-  'same_as',
-  'discrepancy',
-  'discrepancy_observation',
-  'meta',
-];
-
-/** Rows per INSERT statement: well under SQLite's limit on bound parameters. */
-const CHUNK = 400;
-
-/** Inserts every row of `rows` through `db`, table by table, in chunks. */
-export async function insertRows(db: Kysely<Database>, rows: DatasetRows): Promise<void> {
-  for (const table of INSERT_ORDER) {
-    const all = rows[table] as unknown[];
-    for (let at = 0; at < all.length; at += CHUNK) {
-      await db
-        .insertInto(table)
-        .values(all.slice(at, at + CHUNK) as never)
-        .execute();
-    }
-  }
-}
+import { insertRows } from '../db/insert-rows';
 
 /**
  * Writes a dataset to a new SQLite file at `out`: the schema and every row in one transaction, into a

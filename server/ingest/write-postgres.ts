@@ -5,7 +5,7 @@ import { DATASET_CHANNEL } from '../db/dataset-watch';
 import type { Database, DatasetRows } from '../db/database';
 import { describeLocation, type PostgresLocation } from '../db/location';
 import { openPostgres } from '../db/postgres';
-import { insertRows } from './write-database';
+import { insertRows } from '../db/insert-rows';
 
 /** What {@link writePostgresDatabase} did with the location's schema. */
 export type PostgresWriteResult = 'replaced' | 'unchanged';

@@ -1,4 +1,5 @@
 import type { IndicatorTable, ObservationTable, ReportedChangeTable } from '../../server/db/database';
+import type { Unit } from '../../server/domain/vocabulary';
 import { BuildContext } from '../../server/ingest/build-context';
 import type { NoteClaim } from '../../server/ingest/build-voorzieningen';
 import { parseCell } from '../../server/ingest/parse-cell';
@@ -37,7 +38,7 @@ export class DiscrepancyFixture {
   }
 
   /** Adds an indicator (a table row) of a voorziening. */
-  indicator(voorzieningId: number, name: string, unit = 'COUNT'): IndicatorTable {
+  indicator(voorzieningId: number, name: string, unit: Unit = 'COUNT'): IndicatorTable {
     const id = this.context.nextId('indicator');
     const row: IndicatorTable = {
       id,

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { RelationKind } from '../../domain/vocabulary';
 import type { Database, RelationTable } from '../database';
 import { anyOfFor } from './any-of';
 
 /** The relations of the given kinds (every relation when `kinds` is null or empty), in the monitor's order. */
 export function relationsOfKinds(
   db: Kysely<Database>,
-  kinds: readonly string[] | null,
+  kinds: readonly RelationKind[] | null,
 ): Promise<RelationTable[]> {
   let query = db.selectFrom('relation').selectAll().orderBy('position');
   if (kinds && kinds.length > 0) query = query.where('kind', 'in', kinds);

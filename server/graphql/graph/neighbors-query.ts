@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { kindFilter, stepFrom, type Direction } from './traversable-edges';
+import type { Direction } from '../../domain/vocabulary';
+import { kindFilter, stepFrom } from './traversable-edges';
 
 /** What a traversal reached: each voorziening's id with its distance, and the relations followed. */
 export interface Reached {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { kindFilter, reverse, stepFrom, type Direction } from './traversable-edges';
+import type { Direction } from '../../domain/vocabulary';
+import { kindFilter, reverse, stepFrom } from './traversable-edges';
 
 /** A shortest path: the voorzieningen on it in order, and the relations between them in order. */
 export interface FoundPath {

@@ -1,7 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-
-/** Which way relations are walked. */
-export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+import type { Direction } from '../../domain/vocabulary';
 
 /**
  * How a traversal steps along `relation r` from a node (an SQL expression, e.g. `walk.node`): the join

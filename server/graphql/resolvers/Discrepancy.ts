@@ -1,11 +1,11 @@
 import type { DiscrepancyObservationResolvers, DiscrepancyResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Discrepancy`: a contradiction in the source, with the figures involved. */
 export const Discrepancy: DiscrepancyResolvers = {
   id: (d) => toGlobalId('Discrepancy', d.id),
-  kind: (d) => d.kind as never,
+  kind: (d) => d.kind,
   indicator: async (d, _, { loaders }) => required(await loaders.indicator.load(d.indicator_id), 'indicator'),
   observations: (d, _, { loaders }) => loaders.observationsByDiscrepancy.load(d.id),
   printedChange: (d) => d.printed_change,

@@ -1,5 +1,5 @@
 import type { DomainResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Domain`: a chapter, its section and its voorzieningen. */

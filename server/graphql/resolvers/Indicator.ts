@@ -1,6 +1,6 @@
-import { changeAgrees, computeChange } from '../../ingest/compute-change';
+import { changeAgrees, computeChange } from '../../domain/compute-change';
 import type { IndicatorResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Indicator`: a table row, its cells, printed and computed changes, notes and links. */
@@ -8,7 +8,7 @@ export const Indicator: IndicatorResolvers = {
   id: (indicator) => toGlobalId('Indicator', indicator.id),
   sourceLabel: (indicator) => indicator.source_label,
   nameEn: (indicator) => indicator.name_en,
-  unit: (indicator) => indicator.unit as never,
+  unit: (indicator) => indicator.unit,
   voorziening: async (indicator, _, { loaders }) =>
     required(await loaders.voorziening.load(indicator.voorziening_id), 'voorziening'),
   section: async (indicator, _, { loaders }) =>

@@ -1,5 +1,5 @@
 import type { NoteResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Note`: an explanation from the monitor. */

@@ -1,5 +1,5 @@
 import type { ObservationResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Observation`: one printed cell. */
@@ -8,7 +8,7 @@ export const Observation: ObservationResolvers = {
   indicator: async (o, _, { loaders }) => required(await loaders.indicator.load(o.indicator_id), 'indicator'),
   subjectEn: (o) => o.subject_en,
   isTotal: (o) => o.is_total === 1,
-  qualifier: (o) => o.qualifier as never,
+  qualifier: (o) => o.qualifier,
   fromNote: async (o, _, { loaders }) =>
     o.note_id === null ? null : ((await loaders.note.load(o.note_id)) ?? null),
   yearInferred: (o) => o.year_inferred === 1,

@@ -1,11 +1,11 @@
 import type { RelationResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 /** `Relation`: a typed edge with the indicators that measure it and its source. */
 export const Relation: RelationResolvers = {
   id: (r) => toGlobalId('Relation', r.id),
-  kind: (r) => r.kind as never,
+  kind: (r) => r.kind,
   from: async (r, _, { loaders }) => required(await loaders.voorziening.load(r.from_id), 'voorziening'),
   to: async (r, _, { loaders }) => required(await loaders.voorziening.load(r.to_id), 'voorziening'),
   descriptionEn: (r) => r.description_en,

@@ -1,5 +1,5 @@
 import type { VoorzieningResolvers } from '../generated/resolvers-types';
-import { toGlobalId } from '../global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
 const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
@@ -9,7 +9,7 @@ const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[]
 export const Voorziening: VoorzieningResolvers = {
   id: (v) => toGlobalId('Voorziening', v.id),
   nameEn: (v) => v.name_en,
-  kind: (v) => v.kind as never,
+  kind: (v) => v.kind,
   domain: async (v, _, { loaders }) => required(await loaders.domain.load(v.domain_id), 'domain'),
   descriptionEn: (v) => v.description_en,
   descriptionSource: async (v, _, { loaders }) => {

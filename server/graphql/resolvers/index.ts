@@ -18,8 +18,8 @@ import { Voorziening } from './Voorziening';
 /** Every resolver of the schema, by type. */
 export const resolvers: Resolvers = {
   Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
-  Node: { __resolveType: resolveTaggedType as never },
-  SearchResult: { __resolveType: resolveTaggedType as never },
+  Node: { __resolveType: resolveTaggedType },
+  SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
   Section,
   SourceReference,
   Domain,

@@ -1,4 +1,4 @@
-import type { NodeType } from '../global-id';
+import type { NodeType } from '../../domain/global-id';
 
 /** A row tagged with its GraphQL type, for `Node` and `SearchResult`, whose members are all rows. */
 export type Tagged<T> = T & { __typename: NodeType };
@@ -8,7 +8,7 @@ export function tag<T extends object>(row: T, type: NodeType): Tagged<T> {
   return Object.assign(Object.create(null) as object, row, { __typename: type }) as Tagged<T>;
 }
 
-/** Resolves the concrete type of a tagged row. */
-export function resolveTaggedType(parent: unknown): NodeType {
-  return (parent as { __typename: NodeType }).__typename;
+/** Resolves the concrete type of a tagged row; `N` narrows it to the members of a union (`SearchResult`). */
+export function resolveTaggedType<N extends NodeType = NodeType>(parent: unknown): N {
+  return (parent as { __typename: N }).__typename;
 }

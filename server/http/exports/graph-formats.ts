@@ -1,11 +1,8 @@
 import type { ExportEdge, ExportNode } from './stelsel-export';
+import { escapeMarkup } from '../../lib/escape-markup';
 import { toCsv } from './csv';
 
-const xml = (text: unknown) =>
-  String(text ?? '').replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+const xml = (text: unknown) => escapeMarkup(text, 'xml');
 
 /** The stelsel as GraphML (Gephi, networkx, yEd): node and edge attributes declared as keys. */
 export function toGraphml({

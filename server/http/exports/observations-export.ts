@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { tidyObservations, type TidyObservationFilters } from '../../db/queries/tidy-observations';
-import { fromGlobalId } from '../../graphql/global-id';
+import { fromGlobalId } from '../../domain/global-id';
 import { HttpError, shown } from '../http-error';
 import { toCsv } from './csv';
 

@@ -1,9 +1,8 @@
-/** Escapes text for HTML and XML. */
+import { escapeMarkup } from '../../lib/escape-markup';
+
+/** Escapes text for HTML (see {@link escapeMarkup}). */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+  return escapeMarkup(text, 'html');
 }
 
 /** A plain, accessible page: a title, a skip link, and the content; no request to any other host. */

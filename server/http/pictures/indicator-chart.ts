@@ -1,3 +1,4 @@
+import type { Spec } from 'vega';
 import { escapeHtml } from './html';
 
 /** A figure to chart: year, value, and the breakdown subject (null for the row itself). */
@@ -14,7 +15,7 @@ export interface ChartPoint {
  */
 export async function indicatorChart(title: string, unit: string, points: ChartPoint[]): Promise<string> {
   // vega-lite's types need a newer moduleResolution than the server's; the little used is typed here
-  const vl = (await import('vega-lite' as string)) as { compile(spec: unknown): { spec: unknown } };
+  const vl = (await import('vega-lite' as string)) as { compile(spec: unknown): { spec: Spec } };
   const vega = await import('vega');
   const breakdown = points.some((p) => p.subject !== null);
   const values = points.map((p) => ({
@@ -54,7 +55,7 @@ export async function indicatorChart(title: string, unit: string, points: ChartP
         }),
   };
   const compiled = vl.compile(spec).spec;
-  const svg = await new vega.View(vega.parse(compiled as never), { renderer: 'none' }).toSVG();
+  const svg = await new vega.View(vega.parse(compiled), { renderer: 'none' }).toSVG();
   const description = points
     .map(
       (p) =>

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { RELATION_KINDS } from '../../ingest/seed-schema';
+import { RELATION_KINDS, type RelationKind } from '../../domain/vocabulary';
 import { HttpError, shown } from '../http-error';
 import { decodePathSegment } from '../request-url';
 import { exploreIndex, explorePage } from './explore-pages';
@@ -23,7 +23,7 @@ const html = (body: string) => ({ contentType: 'text/html; charset=utf-8', body:
  * repeatable), each once, in the schema's order; none when it names every kind (the same drawing). An unknown
  * kind is a 400 naming it.
  */
-function canonicalKinds(params: URLSearchParams): string[] {
+function canonicalKinds(params: URLSearchParams): RelationKind[] {
   const asked = new Set(
     params
       .getAll('kinds')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, RelationTable, VoorzieningTable } from '../../db/database';
 import { relationsOfKinds } from '../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../db/queries/voorziening-queries';
+import type { RelationKind } from '../../domain/vocabulary';
 
 /** How each kind of relation is drawn. */
 const EDGE_STYLES: Record<string, string> = {
@@ -42,7 +43,7 @@ export interface StelselDrawing {
 /** Reads what {@link stelselDot} draws: every voorziening, and the relations of `kinds` (all when empty). */
 export async function readStelselDrawing(
   db: Kysely<Database>,
-  kinds: readonly string[],
+  kinds: readonly RelationKind[],
 ): Promise<StelselDrawing> {
   const voorzieningen = await allVoorzieningen(db);
   return { voorzieningen, relations: await relationsOfKinds(db, kinds) };

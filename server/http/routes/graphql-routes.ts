@@ -1,8 +1,8 @@
 import { handleGraphQL } from '../graphql-handler';
+import { GRAPHQL_PATH } from './graphql-path';
 import type { Route } from './route';
 
-/** The path of the GraphQL endpoint. */
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH };
 
 /**
  * The GraphQL endpoint: GET and POST, CORS (preflights answered), HTTP caching of GET answers; its errors are

@@ -1,6 +1,6 @@
 import { EXPORT_PATHS } from '../exports/export-routes';
 import { HttpError, shown } from '../http-error';
-import { GRAPHQL_PATH } from './graphql-routes';
+import { GRAPHQL_PATH } from './graphql-path';
 
 /**
  * The 404 for a path no route answers, naming where to look instead: the exports for a path under

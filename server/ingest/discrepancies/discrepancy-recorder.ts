@@ -1,12 +1,9 @@
 import type { DiscrepancyTable, IndicatorTable, ObservationTable } from '../../db/database';
 import type { BuildContext } from '../build-context';
 
-/** The kinds of contradiction the ingest finds in the source. */
-export type DiscrepancyKind = 'CHANGE_MISMATCH' | 'SAME_AS_MISMATCH' | 'NOTE_VALUE_MISMATCH' | 'SUM_MISMATCH';
-
 /** What a finder says about one discrepancy; unset fields are null. */
-export type DiscrepancyFinding = Pick<DiscrepancyTable, 'year' | 'indicator_id' | 'description'> &
-  Partial<Omit<DiscrepancyTable, 'id' | 'position' | 'kind'>> & { kind: DiscrepancyKind };
+export type DiscrepancyFinding = Pick<DiscrepancyTable, 'kind' | 'year' | 'indicator_id' | 'description'> &
+  Partial<Omit<DiscrepancyTable, 'id' | 'position' | 'kind'>>;
 
 /**
  * What the discrepancy finders share: cell lookups over the built rows, how an indicator is named in a

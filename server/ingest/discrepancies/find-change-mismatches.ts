@@ -1,5 +1,5 @@
 import type { ObservationTable, ReportedChangeTable } from '../../db/database';
-import { changeAgrees, computeChange } from '../compute-change';
+import { changeAgrees, computeChange } from '../../domain/compute-change';
 import { formatFigure, formatPercentChange } from '../format-figure';
 import type { DiscrepancyRecorder } from './discrepancy-recorder';
 

@@ -1,5 +1,5 @@
 import type { NoteClaim } from '../build-voorzieningen';
-import { changeAgrees } from '../compute-change';
+import { changeAgrees } from '../../domain/compute-change';
 import { parseCell } from '../parse-cell';
 import type { DiscrepancyRecorder } from './discrepancy-recorder';
 

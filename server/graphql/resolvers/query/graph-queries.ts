@@ -54,7 +54,7 @@ export const graphQueries: QueryResolvers = {
       );
     if (filter?.to)
       query = query.where('to_id', '=', (await voorzieningArgument(context, filter.to, 'filter.to')).id);
-    return pageOf(query as never, first, from);
+    return pageOf(query, first, from);
   },
   neighbors: async (_, { code, depth, kinds, direction }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

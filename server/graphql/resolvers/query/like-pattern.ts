@@ -1,6 +1,6 @@
-import { searchFold } from '../../../ingest/build-context';
+import { foldText } from '../../../domain/fold-text';
 
 /** A LIKE pattern that finds `text` anywhere in a folded column, with `%`, `_` and `\` escaped. */
 export function containsPattern(text: string): string {
-  return `%${searchFold(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldText(text, 'search').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

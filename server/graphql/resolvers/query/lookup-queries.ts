@@ -2,7 +2,7 @@ import { readEdition } from '../../../db/queries/edition-queries';
 import { allDomains } from '../../../db/queries/domain-queries';
 import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { fromGlobalId } from '../../global-id';
+import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
 import { fromCursor, pageOf } from '../../connection';
 import { tag } from '../typed-node';
@@ -23,7 +23,7 @@ export const lookupQueries: QueryResolvers = {
       Discrepancy: loaders.discrepancy,
     }[decoded.type];
     const row = await loader.load(decoded.id);
-    return row ? (tag(row, decoded.type) as never) : null;
+    return row ? tag(row, decoded.type) : null;
   },
   edition: async (_, __, { db, dataset }) => {
     const edition = await readEdition(db);
@@ -61,7 +61,7 @@ export const lookupQueries: QueryResolvers = {
     }
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
-    return pageOf(query as never, first, from);
+    return pageOf(query, first, from);
   },
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');
@@ -84,6 +84,6 @@ export const lookupQueries: QueryResolvers = {
     return [
       ...voorzieningen.map((v) => tag(v, 'Voorziening')),
       ...indicators.map((i) => tag(i, 'Indicator')),
-    ] as never;
+    ];
   },
 };

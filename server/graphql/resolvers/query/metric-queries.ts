@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { fromGlobalId } from '../../global-id';
+import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange } from '../../user-input-error';
 import { fromCursor, pageOf } from '../../connection';
 import { containsPattern } from './like-pattern';
@@ -24,7 +24,7 @@ export const metricQueries: QueryResolvers = {
     if (filter?.unit) query = query.where('unit', '=', filter.unit);
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
-    return pageOf(query as never, first, from);
+    return pageOf(query, first, from);
   },
   observations: async (_, { filter, first, after }, { db }) => {
     checkRange('first', first, 1, 500);
@@ -48,6 +48,6 @@ export const metricQueries: QueryResolvers = {
     }
     if (filter?.year != null) query = query.where('year', '=', filter.year);
     if (filter?.subject != null) query = query.where('subject', '=', filter.subject);
-    return pageOf(query as never, first, from);
+    return pageOf(query, first, from);
   },
 };

@@ -1,4 +1,4 @@
-import type { DatasetRows } from '../db/database';
+import type { DatasetRows } from '../server/db/database';
 
 /** Foreign-key columns of each copied table, by the table they point to. */
 const REFERENCES: { [T in keyof DatasetRows]?: Record<string, keyof DatasetRows> } = {

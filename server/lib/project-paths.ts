@@ -8,6 +8,12 @@ import { dirname, join } from 'node:path';
  */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 
+/** Where `npm run db:build` and the server look for the seeds by default (relative to the working directory). */
+export const DEFAULT_SEEDS_DIR = 'seeds';
+
+/** Where `npm run db:build` and the server keep the SQLite database by default. */
+export const DEFAULT_DATABASE_FILE = 'data/stelselgraph.sqlite';
+
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');

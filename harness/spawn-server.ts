@@ -4,13 +4,25 @@ import { join, resolve } from 'node:path';
 /** The project root. */
 export const ROOT = resolve(__dirname, '..');
 
-/** A server started as its own process (as `npm start` does), for benchmarks and the soak run. */
+/** A server started as its own process (as `npm start` does), for tests, benchmarks and the soak run. */
 export interface SpawnedServer {
   child: ChildProcess;
   url: string;
+  /** All the server printed so far (stdout and stderr, interleaved). */
+  output: () => string;
   /** The server's resident memory and heap, from /healthz. */
   memory: () => Promise<{ rssBytes: number; heapUsedBytes: number }>;
-  stop: () => Promise<void>;
+  /** Sends SIGTERM; resolves with the exit code once the process has ended. */
+  stop: () => Promise<number | null>;
+}
+
+/** Starts the server as `npm start` does ({@link START_COMMAND}) as its own process with `env`, its output piped. */
+function startProcess(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [...START_COMMAND], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -23,10 +35,12 @@ export const START_COMMAND: readonly string[] = ['--enable-source-maps', join(RO
  * resolves once it logs that it is ready.
  */
 export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [...START_COMMAND], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = startProcess({
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...env,
   });
   let output = '';
   return new Promise((resolveStart, reject) => {
@@ -38,6 +52,7 @@ export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedSe
       resolveStart({
         child,
         url,
+        output: () => output,
         memory: async () =>
           (
             (await (await fetch(`${url}/healthz`)).json()) as {
@@ -46,7 +61,7 @@ export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedSe
           ).memory,
         stop: () =>
           new Promise((done) => {
-            child.once('exit', () => done());
+            child.once('exit', (code) => done(code));
             child.kill('SIGTERM');
           }),
       });
@@ -57,4 +72,18 @@ export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedSe
       reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
     );
   });
+}
+
+/**
+ * Runs `server/main.ts` with exactly `env` over this process's environment (no production mode, no port
+ * chosen) to its end: for start-up failures. Resolves with its exit code and output.
+ */
+export function runServerToEnd(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  const child = startProcess({ ...process.env, ...env });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done) => child.on('exit', (code) => done({ code, output })));
 }

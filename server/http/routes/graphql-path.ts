@@ -1,0 +1,2 @@
+/** The path the GraphQL API answers at. */
+export const GRAPHQL_PATH = '/graphql';
