@@ -57,7 +57,10 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     resolvers: withExecutionBudget(resolvers),
     fieldResolver: budgetedDefaultResolver,
     introspection: true,
-    csrfPrevention: true,
+    // Off: the API is public and read-only, and reads no cookie or other credential, so a request a browser
+    // sends cross-site carries no authority to misuse (README, "Why GET is safe here"; tests/get-safety.test.ts
+    // fails when that stops being true). Plain GET links and every client's GET work.
+    csrfPrevention: false,
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
     stopOnTerminationSignals: false,
     cache: options.cache,
