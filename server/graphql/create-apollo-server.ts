@@ -12,6 +12,7 @@ import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
 import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
+import { readOnlyOperations } from './read-only-operations';
 import { resolvers } from './resolvers';
 import { resultOutcomePlugin } from './result-outcome';
 import { readTypeDefs } from './type-defs';
@@ -64,7 +65,7 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
     stopOnTerminationSignals: false,
     cache: options.cache,
-    validationRules: armorValidationRules(limits),
+    validationRules: [readOnlyOperations, ...armorValidationRules(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
     // No landing page (the playground is ours) and no per-field cache hints (answers are cached by the
