@@ -2,6 +2,9 @@ import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GRAPHQL_PATH } from './routes/graphql-path';
 
+/** How long a connection refused by the parser stays open for its client to read the answer, in ms. */
+const CLOSE_AFTER_MS = 1000;
+
 /** A parse error of Node's HTTP parser, with the bytes it was reading when it failed. */
 type ParseError = NodeJS.ErrnoException & { rawPacket?: Buffer };
 
@@ -41,8 +44,9 @@ export function headTooLargeAnswer(packet: Buffer | undefined): string {
 
 /**
  * Answers a request Node's HTTP parser could not read (the server's `clientError` event), as Node does without a
- * listener (400, 408 for a timeout, 413 for chunk extensions over its limit, then the connection closed), except
- * a request head over the limit, which gets {@link headTooLargeAnswer} (Node answers it 431 without a body).
+ * listener (400, 408 for a timeout, 413 for chunk extensions over its limit, and the connection destroyed), except
+ * a request head over the limit, which gets {@link headTooLargeAnswer} (Node answers it 431 without a body) and
+ * is closed once the client has had {@link CLOSE_AFTER_MS} to read it.
  * Nothing is written on a connection already answering a request, or one the client reset.
  */
 export function answerClientError(error: ParseError, socket: Duplex): void {
@@ -52,8 +56,23 @@ export function answerClientError(error: ParseError, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  if (error.code === 'HPE_HEADER_OVERFLOW') socket.end(headTooLargeAnswer(error.rawPacket));
-  else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end(rawAnswer(408));
-  else if (error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') socket.end(rawAnswer(413));
-  else socket.end(rawAnswer(400));
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    // as Node does
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+          ? 413
+          : 400;
+    socket.write(rawAnswer(status));
+    socket.destroy();
+    return;
+  }
+  // Ended, not destroyed at once, so the client can read the answer before the close (a destroy with its request
+  // still arriving resets the connection); destroyed soon after all the same, so that a client that never closes
+  // its side holds no socket (nor the server's shutdown).
+  socket.end(headTooLargeAnswer(error.rawPacket));
+  const timer = setTimeout(() => socket.destroy(), CLOSE_AFTER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
 }
