@@ -25,6 +25,8 @@ const API_TESTS = [
   'execution-limits',
   'exports',
   'fuzz',
+  'get-safety',
+  'graphql-clients',
   'graphql-http-audit',
   'health-under-load',
   'http',

@@ -82,7 +82,9 @@ describe('answer keys', () => {
 
 describe('the request fields Apollo takes', () => {
   it('from a POST body: a non-empty JSON object of the right shapes', () => {
-    expect(requestFields('POST', '', { query: QUERY, variables: null, operationName: null })).toEqual({
+    expect(
+      requestFields('POST', '', { query: QUERY, variables: null, operationName: null }, 'application/json'),
+    ).toEqual({
       query: QUERY,
       operationName: undefined,
       variables: undefined,
@@ -99,13 +101,21 @@ describe('the request fields Apollo takes', () => {
       { query: QUERY, extensions: 'x' },
       { query: QUERY, operationName: 1 },
     ]) {
-      expect({ body, fields: requestFields('POST', '', body) }).toEqual({ body, fields: undefined });
+      expect({ body, fields: requestFields('POST', '', body, 'application/json') }).toEqual({
+        body,
+        fields: undefined,
+      });
     }
   });
 
   it('from a GET query string: each parameter at most once, variables and extensions JSON objects', () => {
     expect(
-      requestFields('GET', `?query=${encodeURIComponent(QUERY)}&variables={"code":"brp"}`, undefined),
+      requestFields(
+        'GET',
+        `?query=${encodeURIComponent(QUERY)}&variables={"code":"brp"}`,
+        undefined,
+        undefined,
+      ),
     ).toEqual({ query: QUERY, operationName: undefined, variables: { code: 'brp' }, extensions: undefined });
     for (const search of [
       '?query=a&query=b',
@@ -113,11 +123,41 @@ describe('the request fields Apollo takes', () => {
       '?query=a&variables={',
       '?query=a&extensions=1',
     ]) {
-      expect({ search, fields: requestFields('GET', search, undefined) }).toEqual({
+      expect({ search, fields: requestFields('GET', search, undefined, undefined) }).toEqual({
         search,
         fields: undefined,
       });
     }
+  });
+
+  it('from a GET only without a content type or with application/json (Apollo answers any other 415)', () => {
+    for (const contentType of [
+      undefined,
+      'application/json',
+      'Application/JSON; charset=utf-8',
+      ' application/json\t;x',
+    ])
+      expect({
+        contentType,
+        taken: requestFields('GET', '?query=a', undefined, contentType) !== undefined,
+      }).toEqual({
+        contentType,
+        taken: true,
+      });
+    for (const contentType of [
+      '',
+      'text/plain',
+      'application/json x',
+      '\u00a0application/json',
+      'application/jsonx',
+    ])
+      expect({
+        contentType,
+        taken: requestFields('GET', '?query=a', undefined, contentType) !== undefined,
+      }).toEqual({
+        contentType,
+        taken: false,
+      });
   });
 
   it('written as canonical JSON, keys in order, a __proto__ key only a key', () => {

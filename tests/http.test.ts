@@ -103,9 +103,13 @@ describe('the HTTP server on a real port', () => {
     expect((await jsonOf(put)).errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
   });
 
-  it('keeps CSRF prevention on for GET without a JSON content type or preflight header', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ edition { year } }')}`);
-    expect(response.status).toBe(400);
+  it('answers a plain GET link, without any header, and refuses a GET with a content type Apollo does not read', async () => {
+    const url = `${server.url}/graphql?query=${encodeURIComponent('{ edition { year } }')}`;
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect((await jsonOf(response)).data.edition.year).toBe(2020);
+    const plain = await fetch(url, { headers: { 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
   });
 
   it('serves a health check, the playground and its assets, and 404 elsewhere', async () => {

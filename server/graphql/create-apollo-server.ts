@@ -12,6 +12,7 @@ import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
 import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
+import { readOnlyOperations } from './read-only-operations';
 import { resolvers } from './resolvers';
 import { resultOutcomePlugin } from './result-outcome';
 import { readTypeDefs } from './type-defs';
@@ -57,11 +58,14 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     resolvers: withExecutionBudget(resolvers),
     fieldResolver: budgetedDefaultResolver,
     introspection: true,
-    csrfPrevention: true,
+    // Off: the API is public and read-only, and reads no cookie or other credential, so a request a browser
+    // sends cross-site carries no authority to misuse (README, "Why GET is safe here"; tests/get-safety.test.ts
+    // fails when that stops being true). Plain GET links and every client's GET work.
+    csrfPrevention: false,
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
     stopOnTerminationSignals: false,
     cache: options.cache,
-    validationRules: armorValidationRules(limits),
+    validationRules: [readOnlyOperations, ...armorValidationRules(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
     // No landing page (the playground is ours) and no per-field cache hints (answers are cached by the

@@ -9,7 +9,7 @@ export interface ResultOutcome {
 /**
  * Where one request's result outcome is recorded by {@link resultOutcomePlugin}: a holder shared by the
  * context and the shallow copy of it Apollo hands the resolvers and plugins. Empty when Apollo refused the
- * request before running it (CSRF prevention, a body or parameters it does not read).
+ * request before running it (a content type, a body or parameters it does not read).
  */
 export interface ResultRecord {
   outcome?: ResultOutcome;

@@ -15,16 +15,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * Whether Apollo Server reads a GET with this `Content-Type`: none, or `application/json` with any parameters
+ * (its `runHttpQuery` parses the header as a MIME type and compares the essence; any other is a 415). Only
+ * HTTP whitespace (space, tab, CR, LF) is trimmed, as the MIME parser trims it.
+ */
+export function getContentTypeAccepted(contentType: string | undefined): boolean {
+  return contentType === undefined || /^[\t\n\r ]*application\/json[\t\n\r ]*(;|$)/i.test(contentType);
+}
+
+/**
  * The request's fields when Apollo Server would take the request as it is (mirroring its `runHttpQuery`:
  * a POST body a non-empty JSON object whose `query` is a string, `variables` and `extensions` objects or
- * null, `operationName` a string or null; a GET's parameters each given at most once, `variables` and
- * `extensions` JSON objects); undefined when Apollo would refuse it. `body` is the POST body as parsed
- * (a string when its content type was not JSON: Apollo refuses it).
+ * null, `operationName` a string or null; a GET without a content type or with `application/json`, its
+ * parameters each given at most once, `variables` and `extensions` JSON objects); undefined when Apollo would
+ * refuse it. `body` is the POST body as parsed (a string when its content type was not JSON: Apollo refuses
+ * it); `contentType` the request's `Content-Type` header. The answer store is asked only for requests whose
+ * fields are given here, so a kept answer never goes to a request Apollo would refuse.
  */
 export function requestFields(
   method: string,
   search: string,
   body: unknown,
+  contentType: string | undefined,
 ): GraphQLRequestFields | undefined {
   if (method === 'POST') {
     if (!isRecord(body) || Object.keys(body).length === 0) return undefined;
@@ -41,7 +53,7 @@ export function requestFields(
       extensions: isRecord(extensions) ? extensions : undefined,
     };
   }
-  if (method !== 'GET') return undefined;
+  if (method !== 'GET' || !getContentTypeAccepted(contentType)) return undefined;
   const params = new URLSearchParams(search);
   const once = (name: string): string | undefined | null => {
     const values = params.getAll(name);

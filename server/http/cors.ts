@@ -18,6 +18,9 @@ export function parseCorsOrigins(value: string | undefined): CorsOrigins {
  * when the request was a preflight and has been answered. Every answer says `Vary: origin`, even with `*`:
  * the CORS headers are there only when the request has an `Origin`, so a cache must not hand an answer kept
  * for a same-origin request (without them) to a cross-origin one, nor one origin's answer to another.
+ * Credentials are never allowed (no `Access-Control-Allow-Credentials`): the API reads none, and a browser
+ * neither sends cookies with a cross-site read nor shows a page an answer to one it sent them with
+ * (README, "Why GET is safe here"; tests/get-safety.test.ts).
  */
 export function handleCors(
   request: IncomingMessage,

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { answerClientError } from './client-error';
 import type { HttpServerOptions } from './http-server-options';
 import { requestTracker } from './request-tracker';
 import type { Route } from './routes/route';
@@ -27,6 +28,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       .track(routeRequest(ROUTES, parts, request, response, (matched) => (route = matched)))
       .catch((error: unknown) => sendError(response, error, route?.errors ?? 'plain', options.logError));
   });
+  // a request the parser cannot read (a GET URL over 16 KiB among them) gets a clear answer
+  server.on('clientError', answerClientError);
   // the render worker ends with the server (once the renders it was given are done)
   server.once('close', () => void parts.renderer.close());
   return Object.assign(server, { drain: tracker.drain });

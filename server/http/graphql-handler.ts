@@ -3,7 +3,6 @@ import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
 import { answerKeys, requestFields, type AnswerKeyOf } from './answer-key';
-import { headersAcceptedByApollo } from './apollo-header-gate';
 import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
@@ -69,8 +68,8 @@ let defaultAnswerKeyOf: AnswerKeyOf | undefined;
  * The answer store: a successful answer to a request Apollo takes is kept in `answers`, under a key that holds
  * the dataset version and the request as its answer depends on it (`answerKeys`: the document parsed and
  * printed, so whitespace and comments do not make new keys), and served again to the same request without
- * entering Apollo. A request Apollo would refuse (CSRF prevention, a content type it does not read, a body or
- * parameters it rejects) is not looked up: it goes on to be refused. The store bounds what it keeps (see
+ * entering Apollo. A request Apollo would refuse (a content type it does not read, a body or parameters it
+ * rejects: see `requestFields`) is not looked up: it goes on to be refused. The store bounds what it keeps (see
  * `AnswerLimits`): an answer over its cap is served, not kept. With a store, answers say where they came
  * from: `x-cache: HIT` (from the store) or `x-cache: MISS` (executed).
  */
@@ -102,8 +101,8 @@ export async function handleGraphQL(
       ? parseGraphQLBody(await readBody(request, options.bodyLimit), request.headers['content-type'])
       : undefined;
   let key: string | undefined;
-  if (options.answers && headersAcceptedByApollo(request, method)) {
-    const fields = requestFields(method, search, body);
+  if (options.answers) {
+    const fields = requestFields(method, search, body, request.headers['content-type']);
     defaultAnswerKeyOf ??= answerKeys();
     const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
     key = fields && keyOf(options.datasetVersion, method, fields, accept);

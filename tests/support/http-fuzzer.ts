@@ -124,7 +124,7 @@ function path(random: Random): string {
     case 4:
       return route.replace(/[a-z]/g, (c) => (random.chance(0.5) ? c.toUpperCase() : c));
     case 5:
-      // long, up to over Node's 16 KiB limit on the request head (a 431)
+      // long, up to over Node's 16 KiB limit on the request head (a 414)
       return `${route}/${'a'.repeat(random.chance(0.1) ? 20_000 : random.int(100, 8000))}`;
     case 6:
       return `/explore/${random.pick(SEGMENTS)}${random.pick(SEGMENTS)}`;
