@@ -15,6 +15,7 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'csv',
   'http-cache-helpers',
   'sdk-errors',
+  'sdk-paginate',
 ];
 
 /** @type {import('jest').Config} */

@@ -32,6 +32,7 @@ export default {
     'server/http/exports/csv.ts',
     'sdk/src/errors.ts',
     'sdk/src/client.ts',
+    'sdk/src/paginate.ts',
   ],
   ignorePatterns: ['test-artifacts', 'reports', 'bench/results', 'data', '*.sqlite'],
   reporters: ['clear-text', 'html', 'json', 'progress'],
