@@ -18,6 +18,12 @@ export async function indicatorFilter(
 ): Promise<IndicatorFilter> {
   const decoded = fromGlobalId(value);
   if (decoded?.type === 'Indicator') return { indicator: decoded.id };
+  // the shape of a global id (Type:digits, base64url), but not an Indicator's or not a row's: no key either
+  if (/^[A-Za-z]+:\d+$/.test(Buffer.from(value, 'base64url').toString('utf8')))
+    throw new HttpError(
+      400,
+      `"indicator" must be an Indicator's global id or an indicator key; got ${shown(value)}.`,
+    );
   const key = value.toLowerCase();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) || key.length > 100)
     throw new HttpError(
