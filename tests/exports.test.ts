@@ -191,15 +191,21 @@ describe('the exports for researchers', () => {
     });
   });
 
-  it('exports the stelsel as node-link JSON', async () => {
+  it('exports the stelsel as node-link JSON, its edges under edges and links', async () => {
     const graph = (await (await get('/export/stelsel.json')).json()) as {
       directed: boolean;
+      multigraph: boolean;
       nodes: { id: string }[];
+      edges: Record<string, unknown>[];
       links: Record<string, unknown>[];
     };
     expect(graph.directed).toBe(true);
+    // no two relations join the same voorzieningen in the same direction (as read_graphml finds)
+    expect(graph.multigraph).toBe(false);
     expect(graph.nodes).toHaveLength(38);
-    expect(graph.links.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
+    expect(graph.edges).toHaveLength(57);
+    expect(graph.links).toEqual(graph.edges);
+    expect(graph.edges.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
       'hr',
       'bag',
       'woz',
@@ -207,9 +213,11 @@ describe('the exports for researchers', () => {
       'brp',
       'brk',
     ]);
-    expect(graph.links.find((l) => l.source === 'woz' && l.target === 'digilevering')).toMatchObject({
+    expect(graph.edges.find((l) => l.source === 'woz' && l.target === 'digilevering')).toMatchObject({
       volume_2019: 32_274_069,
     });
+    // empty attributes are left out, as the GraphML leaves them out
+    expect(graph.edges.some((l) => Object.values(l).some((v) => v === null || v === ''))).toBe(false);
   });
 
   it('makes exports cacheable, and refuses what is not an export', async () => {
