@@ -1,10 +1,10 @@
 # Sourced by scripts/test.sh (npm test): finds, starts or installs what the tests need beyond npm, and exports
-# where it is. On Debian/Ubuntu as root it installs missing packages with apt-get (chromium, nginx-light,
-# redis-server, postgresql); elsewhere it stops at once with one line naming what is missing and how to get
-# it. It changes no system service's configuration: a PostgreSQL it has to start is a private cluster of its
-# own (trust authentication on 127.0.0.1, under /tmp), stopped by the last run using it; a Redis it has to start
-# is a daemon of this run's own (a free port, no persistence), stopped when the run ends. Two runs at once on one
-# machine do not take each other's services away.
+# where it is. On Debian/Ubuntu as root it installs missing packages with apt-get (chromium, nginx-light, redis-server,
+# postgresql, python3-pandas, python3-networkx); elsewhere it stops at once with one line naming what is
+# missing and how to get it. It changes no system service's configuration: a PostgreSQL it has to start is a
+# private cluster of its own (trust authentication on 127.0.0.1, under /tmp), stopped by the last run using it;
+# a Redis it has to start is a daemon of this run's own (a free port, no persistence), stopped when the run
+# ends. Two runs at once on one machine do not take each other's services away.
 
 STELSELGRAPH_APT_UPDATED=${STELSELGRAPH_APT_UPDATED:-}
 # What this run started, to be stopped when it ends (stop_started_services).
@@ -60,6 +60,12 @@ fi
 # nginx for the test of the sample deploy/nginx.conf (the test runs its own nginx under a scratch prefix).
 if [ -z "${NGINX_PATH:-}" ] && [ ! -x /usr/sbin/nginx ] && ! command -v nginx >/dev/null 2>&1; then
   provide 'nginx (the sample nginx.conf test)' nginx-light
+fi
+
+# Debian's Python with pandas and networkx for the test that runs the README's researcher snippets (Debian's
+# /usr/bin/python3, not a pyenv or virtualenv python that may lack them; PYTHON3_PATH overrides).
+if [ -z "${PYTHON3_PATH:-}" ] && ! /usr/bin/python3 -c 'import pandas, networkx' >/dev/null 2>&1; then
+  provide "pandas and networkx for Debian's python3 (the README snippets test)" 'python3-pandas python3-networkx'
 fi
 
 # redis_answers HOST PORT: whether a Redis answers PING there.

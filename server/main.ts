@@ -3,6 +3,7 @@ import { describeLocation } from './db/location';
 import { ensureDatabase, readDatasetHash } from './ensure-database';
 import { keepServingOnUnhandledRejections } from './keep-serving';
 import { startServer } from './start-server';
+import { announceRoutes } from './http/routes/announce-routes';
 
 /** `npm start`: builds the database from the seeds when needed, then serves the API until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -46,9 +47,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  // only now: a process manager may send SIGTERM the moment it reads this line
+  // only now: a process manager may send SIGTERM the moment it reads this line; every route after it, at once
   console.log(
-    `stelselgraph ready: GraphQL at ${server.url}/graphql, playground at ${server.url}/ (${config.development ? 'development' : 'production'} mode)`,
+    [
+      `stelselgraph ready: GraphQL at ${server.url}/graphql, playground at ${server.url}/ (${config.development ? 'development' : 'production'} mode)`,
+      'routes:',
+      ...announceRoutes(server.url),
+    ].join('\n'),
   );
 }
 

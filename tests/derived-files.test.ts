@@ -55,6 +55,22 @@ describe('pages, pictures and exports: built once per dataset version, answered 
     expect(all.body.length).toBeGreaterThan(first.body.length);
   });
 
+  it('keys the stelsel picture on the year of its volumes: the latest is the default picture', async () => {
+    const latest = await fetched(`${server.url}/stelsel.svg`);
+    expect(await fetched(`${server.url}/stelsel.svg?year=2019`)).toEqual({ ...latest, cache: 'HIT' });
+    const of2018 = await fetched(`${server.url}/stelsel.svg?year=2018`);
+    expect(of2018.etag).not.toBe(latest.etag);
+    expect(of2018.body).toContain('1.147.882'); // BRP → Digilevering in 2018
+    for (const [year, error] of [
+      ['2016', "No volumes for 2016; the monitor's tables cover 2017, 2018, 2019."],
+      ['last', '"year" must be one year such as 2019; got "last".'],
+    ]) {
+      const refused = await fetch(`${server.url}/stelsel.svg?year=${year}`);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: string }).error).toBe(error);
+    }
+  });
+
   it('gives concurrent requests for the same page one build', async () => {
     server.statements.splice(0);
     const answers = await Promise.all(

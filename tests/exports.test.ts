@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { fromGlobalId } from '../server/domain/global-id';
 import { startTestServer, type TestServer } from './support/running-server';
 
 type Row = Record<string, string>;
@@ -27,30 +28,104 @@ describe('the exports for researchers', () => {
   it('exports every observation as tidy CSV, with its printed change and source section', async () => {
     const rows = await csv('/export/observations.csv');
     expect(rows).toHaveLength(495);
-    const brp = rows.find(
-      (r) =>
-        r.voorziening_code === 'brp' && r.indicator_key === 'berichten-naar-afnemers' && r.year === '2019',
+    const brp = rows.filter(
+      (r) => r.voorziening_code === 'brp' && r.indicator_key === 'berichten-naar-afnemers',
     );
-    expect(brp).toEqual({
+    expect(brp.find((r) => r.year === '2019')).toEqual({
       edition: '2020',
       domain: 'gegevens-en-registreren',
       voorziening_code: 'brp',
       voorziening_name: 'Basisregistratie Personen',
+      voorziening_name_en: 'Personal Records Database',
+      indicator_id: expect.any(String),
       indicator_key: 'berichten-naar-afnemers',
       indicator_name: 'Totale aantal berichten naar afnemers',
+      indicator_name_en: 'Total number of messages to customers',
       unit: 'COUNT',
       subject: '',
+      subject_en: '',
+      is_total: 'true',
       year: '2019',
       value: '381526659',
       raw: '381.526.659',
       qualifier: 'EXACT',
       printed_change: '+6,9%',
+      printed_change_value: '6.9',
+      printed_change_kind: 'RELATIVE',
+      printed_change_from: '2018',
       source_section: '2.1.1. Basisregistratie Personen (BRP)',
     });
+    expect(fromGlobalId(brp[0]!.indicator_id!)?.type).toBe('Indicator');
+    // the 2018 → 2019 change stands on the 2019 row only, not on 2017's or 2018's
+    expect(brp.map((r) => [r.year, r.printed_change, r.printed_change_from])).toEqual([
+      ['2017', '', ''],
+      ['2018', '', ''],
+      ['2019', '+6,9%', '2018'],
+    ]);
+    // every printed change is on exactly one row: the one of the year it ends in
+    const changed = rows.filter((r) => r.printed_change !== '');
+    expect(changed).toHaveLength(154);
+    expect(new Set(changed.map((r) => r.year))).toEqual(new Set(['2019']));
     // a printed cell with a comma survives the round trip through RFC 4180 quoting
     expect(rows.some((r) => r.raw === '7 partners, 420 aansluitingen' && r.subject === 'partners')).toBe(
       true,
     );
+  });
+
+  it("flags totals: the row itself and a breakdown's Totaal, not its members", async () => {
+    const rows = await csv('/export/observations.csv?voorziening=berichtenbox&year=2019');
+    const flag = (key: string, subject: string) =>
+      rows.find((r) => r.indicator_key === key && r.subject === subject)?.is_total;
+    expect(flag('aangesloten-organisaties', '')).toBe('true');
+    expect(flag('berichten-per-organisatie', 'Totaal')).toBe('true');
+    expect(flag('berichten-per-organisatie', 'UWV')).toBe('false');
+    const totals = rows.filter((r) => r.is_total === 'true');
+    // one figure per indicator and year: what a pivot over indicator and year must read
+    expect(totals.map((r) => [r.indicator_key, r.value])).toEqual([
+      ['aangesloten-organisaties', '436'],
+      ['verstuurde-berichten', '82247327'],
+      ['berichten-per-organisatie', '78551168'],
+      ['geopend-na-3-weken', '54'],
+      ['geopend-na-6-weken', '59'],
+    ]);
+    // BRO prints the row's own figure beside its products: the row is the total, the products its members
+    const bro = await csv('/export/observations.csv?voorziening=bro&indicator=opvragingen-pdok&year=2019');
+    expect(bro.map((r) => [r.subject === '' ? 'row' : 'product', r.is_total])).toEqual([
+      ['row', 'true'],
+      ...Array(6).fill(['product', 'false']),
+    ]);
+  });
+
+  it('filters by indicator key or global id, and matches voorziening codes in any case', async () => {
+    const byKey = await csv('/export/observations.csv?indicator=berichten-naar-afnemers');
+    expect(byKey.map((r) => `${r.voorziening_code} ${r.year} ${r.raw}`)).toEqual([
+      'brp 2017 357.757.152',
+      'brp 2018 356.827.577',
+      'brp 2019 381.526.659',
+    ]);
+    expect(await csv(`/export/observations.csv?indicator=${byKey[0]!.indicator_id}`)).toEqual(byKey);
+    expect(await csv('/export/observations.csv?indicator=Berichten-Naar-Afnemers&voorziening=BRP')).toEqual(
+      byKey,
+    );
+    // a key in several voorzieningen: all of them, or the one named
+    const shared = await csv('/export/observations.csv?indicator=opvragingen-pdok&year=2019');
+    expect(new Set(shared.map((r) => r.voorziening_code))).toEqual(new Set(['bro', 'brt']));
+    expect(await csv('/export/observations.csv?voorziening=Brp&year=2019')).toHaveLength(4);
+    const refused = async (query: string) => {
+      const response = await get(`/export/observations.csv?${query}`);
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { error: string }).error;
+    };
+    expect(await refused('voorziening=atlantis')).toBe(
+      'Unknown voorziening "atlantis" in "voorziening"; see /explore for the codes.',
+    );
+    expect(await refused('indicator=berichten-naar-atlantis')).toMatch(
+      /^Unknown indicator key "berichten-naar-atlantis" in "indicator"/,
+    );
+    expect(await refused('voorziening=brp&indicator=berichten-per-organisatie')).toBe(
+      'Voorziening "brp" has no indicator "berichten-per-organisatie"; berichtenbox has one.',
+    );
+    expect(await refused('indicator=no%20key')).toMatch(/^"indicator" must be an indicator key/);
   });
 
   it('filters the observations like the observations query', async () => {
@@ -116,15 +191,21 @@ describe('the exports for researchers', () => {
     });
   });
 
-  it('exports the stelsel as node-link JSON', async () => {
+  it('exports the stelsel as node-link JSON, its edges under edges and links', async () => {
     const graph = (await (await get('/export/stelsel.json')).json()) as {
       directed: boolean;
+      multigraph: boolean;
       nodes: { id: string }[];
+      edges: Record<string, unknown>[];
       links: Record<string, unknown>[];
     };
     expect(graph.directed).toBe(true);
+    // no two relations join the same voorzieningen in the same direction (as read_graphml finds)
+    expect(graph.multigraph).toBe(false);
     expect(graph.nodes).toHaveLength(38);
-    expect(graph.links.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
+    expect(graph.edges).toHaveLength(57);
+    expect(graph.links).toEqual(graph.edges);
+    expect(graph.edges.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
       'hr',
       'bag',
       'woz',
@@ -132,9 +213,11 @@ describe('the exports for researchers', () => {
       'brp',
       'brk',
     ]);
-    expect(graph.links.find((l) => l.source === 'woz' && l.target === 'digilevering')).toMatchObject({
+    expect(graph.edges.find((l) => l.source === 'woz' && l.target === 'digilevering')).toMatchObject({
       volume_2019: 32_274_069,
     });
+    // empty attributes are left out, as the GraphML leaves them out
+    expect(graph.edges.some((l) => Object.values(l).some((v) => v === null || v === ''))).toBe(false);
   });
 
   it('makes exports cacheable, and refuses what is not an export', async () => {

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runServerToEnd, spawnServer } from '../harness/spawn-server';
+import { ROUTES } from '../server/http/routes/route-table';
 import { copySeeds, editSeed, scratchDir } from './support/seeds-fixture';
 
 describe('npm start', () => {
@@ -24,6 +25,33 @@ describe('npm start', () => {
     expect(answer).toEqual({ data: { voorziening: { name: 'Basisregistratie Inkomen' } } });
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('SIGTERM received');
+  });
+
+  it('prints every route after its ready line, one line each with its URL', async () => {
+    const server = await spawnServer(env);
+    try {
+      const output = server.output();
+      const after = output.slice(output.indexOf('stelselgraph ready:')).split('\n').slice(1);
+      expect(after[0]).toBe('routes:');
+      const listed = after.slice(1).filter((line) => line.startsWith('  '));
+      const paths = ROUTES.map((route) => route.path);
+      // every route is there: by its own URL, or its folder's (the playground's files, on one line by name)
+      for (const path of paths)
+        expect(
+          listed.some(
+            (line) =>
+              line.startsWith(`  ${server.url}${path} `) ||
+              (line.startsWith(`  ${server.url}${path.slice(0, path.lastIndexOf('/') + 1)}* `) &&
+                line.includes(path.slice(path.lastIndexOf('/') + 1))),
+          ),
+        ).toBe(true);
+      expect(listed.length).toBeLessThan(paths.length); // compact: the playground's files share a line
+      expect(listed).toContainEqual(
+        expect.stringMatching(new RegExp(`^  ${server.url}/export/observations\\.csv +every observation`)),
+      );
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   });
 
   it('reuses a current database, and rebuilds it when the seeds changed', async () => {

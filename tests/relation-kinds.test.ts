@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { RELATION_KINDS } from '../server/domain/vocabulary';
+import { RELATION_KINDS, type RelationKind } from '../server/domain/vocabulary';
+import { RELATION_KIND_WORDS } from '../server/http/pictures/kind-words';
 import { readStelselDrawing, stelselDot } from '../server/http/pictures/stelsel-dot';
 import { relationsSeed } from '../server/ingest/seed-schema';
 import { SEEDS_DIR } from './support/seeds-fixture';
@@ -28,17 +29,22 @@ describe('every relation kind', () => {
     try {
       const dot = stelselDot(await readStelselDrawing(graph.db, []));
       const colours = RELATION_KINDS.map((kind) => {
-        const edge = dot.split('\n').find((line) => line.includes(`tooltip="${kind}:`)) ?? '';
+        const at = RELATION_KINDS.indexOf(kind);
+        const edge = dot.split('\n').find((line) => line.startsWith(`  "a${at}" -> "b${at}"`)) ?? '';
         return [kind, /color="([^"]+)"/.exec(edge)?.[1] ?? 'none'];
       });
       expect(colours.filter(([, colour]) => colour === 'none')).toEqual([]);
       const styles = dot
         .split('\n')
-        .filter((line) => line.includes(' -> '))
+        .filter((line) => line.includes(' -> ') && line.includes('tooltip='))
         .map((line) => line.replace(/^.*tooltip="[^"]*" /, ''));
       expect(new Set(styles).size).toBe(RELATION_KINDS.length);
+      // the legend shows each kind's colour beside the kind in words, each kind's words its own
       for (const [kind, colour] of colours)
-        expect(dot).toContain(`<font color="${colour}">━━▶ ${kind}</font>`);
+        expect(dot).toContain(
+          `<font color="${colour}">━━▶</font></td><td align="left">${RELATION_KIND_WORDS[kind as RelationKind]}`,
+        );
+      expect(new Set(Object.values(RELATION_KIND_WORDS)).size).toBe(RELATION_KINDS.length);
     } finally {
       await graph.close();
     }

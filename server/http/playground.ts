@@ -72,7 +72,8 @@ export const PLAYGROUND_ASSET_PATHS = [
 export type Playground = ReturnType<typeof createPlayground>;
 
 /**
- * The playground: GraphiQL served from this server only (no CDN), opening with a tab per example query.
+ * The playground: GraphiQL served from this server only (no CDN), opening with a tab per example query, and
+ * first a tab with the query of a link's `?query=` (the explorer pages link theirs).
  * `page` is the HTML at `/`; `assets` are the script, style and editor workers it loads.
  */
 export function createPlayground(options: { graphqlPath: string; title: string }) {
@@ -108,7 +109,11 @@ export function createPlayground(options: { graphqlPath: string; title: string }
     </script>
     <script src="/playground/graphiql.js"></script>
     <script>
-      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${escapeForScript(settings)});
+      var settings = ${escapeForScript(settings)};
+      // a link's ?query= opens as the first tab, before the examples (GraphiQL itself adds it only to stored tabs)
+      var linked = new URLSearchParams(location.search).get('query');
+      if (linked) settings.defaultTabs = [{ query: linked }].concat(settings.defaultTabs);
+      YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), settings);
     </script>
   </body>
 </html>

@@ -4,6 +4,7 @@ import type { DerivedRequest } from '../pictures/page-cache';
 import { toGraphml, toNodeLinkJson, toRelationsCsv } from './graph-formats';
 import { observationFilters, observationsCsv, type ObservationFilters } from './observations-export';
 import { readStelsel } from './stelsel-export';
+import { codesWithIndicatorKey } from '../../db/queries/tidy-observations';
 
 /** A file the server exports. */
 export interface ExportFile {
@@ -33,7 +34,9 @@ export async function resolveExport(
 ): Promise<DerivedRequest> {
   const path = url.pathname;
   const filters =
-    path === '/export/observations.csv' ? await observationFilters(url.searchParams, codes) : {};
+    path === '/export/observations.csv'
+      ? await observationFilters(url.searchParams, codes, (key) => codesWithIndicatorKey(db, key))
+      : {};
   const query = new URLSearchParams(
     Object.entries(filters).map(([name, value]): [string, string] => [name, String(value)]),
   ).toString();

@@ -39,7 +39,26 @@ export function toGraphml({
   ].join('\n');
 }
 
-/** The stelsel as node-link JSON (networkx's `node_link_graph`, d3). */
+/** Whether two edges join the same nodes in the same direction (a multigraph then, in GraphML and JSON alike). */
+export function hasParallelEdges(edges: readonly ExportEdge[]): boolean {
+  return new Set(edges.map((e) => JSON.stringify([e.source, e.target]))).size < edges.length;
+}
+
+/** An object without its null, undefined and empty-string entries (GraphML writes no `<data>` for those). */
+function present(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  );
+}
+
+/**
+ * The stelsel as node-link JSON, for networkx's `node_link_graph` (and d3): the edges under `edges` (what
+ * networkx 3.6 reads by default) and, the same array again, under `links` (what networkx before 3.6 and d3
+ * read). It says `multigraph` only when two edges join the same nodes in the same direction, as networkx's
+ * `read_graphml` decides for the GraphML export, and it leaves out empty attributes as the GraphML does: both
+ * files load into the same graph, the same nodes, edges and attributes (an edge's `id`, or its `key` in a
+ * multigraph).
+ */
 export function toNodeLinkJson({
   years,
   nodes,
@@ -49,16 +68,18 @@ export function toNodeLinkJson({
   nodes: ExportNode[];
   edges: ExportEdge[];
 }): string {
+  const multigraph = hasParallelEdges(edges);
+  const links = edges.map(({ volumes, id, ...edge }) => ({
+    ...present({ ...edge, ...(multigraph ? { key: id } : { id }) }),
+    ...present(Object.fromEntries(Object.entries(volumes).map(([y, v]) => [`volume_${y}`, v]))),
+  }));
   return JSON.stringify({
     directed: true,
-    multigraph: true,
+    multigraph,
     graph: { name: 'Stelsel van Basisregistraties en GDI (Monitor Digitale Overheid 2020)', years },
-    nodes,
-    links: edges.map(({ volumes, ...edge }) => ({
-      ...edge,
-      key: edge.id,
-      ...Object.fromEntries(Object.entries(volumes).map(([y, v]) => [`volume_${y}`, v])),
-    })),
+    nodes: nodes.map((node) => present({ ...node })),
+    edges: links,
+    links,
   });
 }
 

@@ -1,25 +1,40 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { tidyObservations, type TidyObservationFilters } from '../../db/queries/tidy-observations';
-import { fromGlobalId } from '../../domain/global-id';
+import { toGlobalId } from '../../domain/global-id';
 import { HttpError, shown } from '../http-error';
 import { toCsv } from './csv';
+import { indicatorFilter } from './indicator-filter';
 
-/** The columns of `/export/observations.csv`: one row per printed cell, tidy. */
+/**
+ * The columns of `/export/observations.csv`: one row per observation (printed cell), tidy. `is_total` is
+ * `true` for the row's own figure (no subject) and a breakdown's `Totaal`, `false` for a breakdown member: keep
+ * `is_total` rows for one figure per indicator and year without double counting. The printed change
+ * (`printed_change` as printed, `printed_change_value` as a number, `printed_change_kind` RELATIVE (%) or
+ * DIFFERENCE (points), `printed_change_from` its first year) stands only on the row of the year it ends in.
+ */
 export const OBSERVATION_COLUMNS = [
   'edition',
   'domain',
   'voorziening_code',
   'voorziening_name',
+  'voorziening_name_en',
+  'indicator_id',
   'indicator_key',
   'indicator_name',
+  'indicator_name_en',
   'unit',
   'subject',
+  'subject_en',
+  'is_total',
   'year',
   'value',
   'raw',
   'qualifier',
   'printed_change',
+  'printed_change_value',
+  'printed_change_kind',
+  'printed_change_from',
   'source_section',
 ] as const;
 
@@ -29,14 +44,16 @@ const FILTERS = ['voorziening', 'indicator', 'year', 'subject', 'unit'] as const
 export type ObservationFilters = TidyObservationFilters;
 
 /**
- * Reads the `observations` query's filters from the query parameters (`voorziening`, `indicator` (global id),
- * `year`, `subject`, `unit`). An unknown or repeated parameter, an unknown voorziening code (`codes` are the
- * known ones), or a bad value is a 400 naming it; nothing reaches SQL unchecked. An empty `voorziening` or
- * `indicator` is no filter.
+ * Reads the `observations` query's filters from the query parameters (`voorziening` (a code, any case),
+ * `indicator` (a key or a global id, see {@link indicatorFilter}), `year`, `subject`, `unit`). An unknown or
+ * repeated parameter, an unknown voorziening code (`codes` are the known ones) or indicator key (`codesWithKey`
+ * gives the codes that have a key), or a bad value is a 400 naming it; nothing reaches SQL unchecked. An empty
+ * `voorziening` or `indicator` is no filter.
  */
 export async function observationFilters(
   params: URLSearchParams,
   codes: () => Promise<ReadonlySet<string>>,
+  codesWithKey: (key: string) => Promise<string[]>,
 ): Promise<ObservationFilters> {
   for (const name of new Set(params.keys())) {
     if (!(FILTERS as readonly string[]).includes(name))
@@ -47,20 +64,17 @@ export async function observationFilters(
   const filters: ObservationFilters = {};
   const voorziening = params.get('voorziening');
   if (voorziening) {
-    if (!(await codes()).has(voorziening))
+    // codes are lower-case slugs: any case matches
+    const code = voorziening.toLowerCase();
+    if (!(await codes()).has(code))
       throw new HttpError(
         400,
         `Unknown voorziening ${shown(voorziening)} in "voorziening"; see /explore for the codes.`,
       );
-    filters.voorziening = voorziening;
+    filters.voorziening = code;
   }
   const indicator = params.get('indicator');
-  if (indicator) {
-    const decoded = fromGlobalId(indicator);
-    if (decoded?.type !== 'Indicator')
-      throw new HttpError(400, `"indicator" must be an Indicator's global id; got ${shown(indicator)}.`);
-    filters.indicator = decoded.id;
-  }
+  if (indicator) Object.assign(filters, await indicatorFilter(indicator, filters.voorziening, codesWithKey));
   const year = params.get('year');
   if (year !== null) {
     if (!/^\d{4}$/.test(year))
@@ -84,5 +98,13 @@ export async function observationFilters(
 
 /** The tidy observations as CSV, filtered by {@link observationFilters}' filters. */
 export async function observationsCsv(db: Kysely<Database>, filters: ObservationFilters): Promise<string> {
-  return toCsv(OBSERVATION_COLUMNS, await tidyObservations(db, filters));
+  const rows = await tidyObservations(db, filters);
+  return toCsv(
+    OBSERVATION_COLUMNS,
+    rows.map(({ indicator_row_id, is_total, ...row }) => ({
+      ...row,
+      indicator_id: toGlobalId('Indicator', indicator_row_id),
+      is_total: Number(is_total) === 1,
+    })),
+  );
 }

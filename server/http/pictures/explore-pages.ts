@@ -11,7 +11,9 @@ import { allVoorzieningen } from '../../db/queries/voorziening-queries';
 import { HttpError, shown } from '../http-error';
 import { escapeHtml, page } from './html';
 import type { Render, RenderJob } from './renderer';
+import { RELATION_KIND_WORDS, VOORZIENING_KIND_WORDS } from './kind-words';
 import { stelselDot } from './stelsel-dot';
+import { voorzieningLinks } from './voorziening-links';
 
 /** Rows in the monitor's order (the page lists indicators as printed). */
 const byPosition = <T extends { position: number }>(rows: T[]) =>
@@ -31,7 +33,7 @@ export async function exploreIndex(db: Kysely<Database>): Promise<string> {
       .filter((v) => v.domain_id === d.id)
       .map(
         (v) =>
-          `<li><a href="/explore/${escapeHtml(v.code)}">${escapeHtml(v.name)}</a>${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''} <small>${escapeHtml(v.kind.toLowerCase())}</small></li>`,
+          `<li><a href="/explore/${escapeHtml(v.code)}">${escapeHtml(v.name)}</a>${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''} <small>${escapeHtml(VOORZIENING_KIND_WORDS[v.kind])} · <a href="/export/observations.csv?voorziening=${escapeHtml(encodeURIComponent(v.code))}">CSV</a></small></li>`,
       )
       .join('\n');
     return `<section><h2>Bijlage ${escapeHtml(d.appendix)}: ${escapeHtml(d.name)}</h2>\n<ul>\n${items}\n</ul></section>`;
@@ -108,8 +110,9 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
   const diagram = relations.length ? svgs[charted.length]! : '';
   const body = [
     `<h1>${escapeHtml(v.name)}${v.abbreviation && v.abbreviation !== v.name ? ` (${escapeHtml(v.abbreviation)})` : ''}</h1>`,
-    `<p>${escapeHtml(v.name_en)} · ${escapeHtml(v.kind.toLowerCase())} · ${escapeHtml(domain!.name)} · bron: ${escapeHtml(section!.title)} (regels ${section!.start_line}–${section!.end_line})</p>`,
+    `<p>${escapeHtml(v.name_en)} · ${escapeHtml(VOORZIENING_KIND_WORDS[v.kind])} · ${escapeHtml(domain!.name)} · bron: ${escapeHtml(section!.title)} (regels ${section!.start_line}–${section!.end_line})</p>`,
     v.description ? `<p>${escapeHtml(v.description)}</p>` : '',
+    voorzieningLinks(code),
     `<h2>Cijfers</h2>`,
     charts.length
       ? `<div class="charts">\n${charts.join('\n')}\n</div>`
@@ -125,7 +128,7 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
       ? `<figure>\n${diagram.replace(/^[^]*?<svg/, '<svg role="img" aria-label="' + escapeHtml(`Diagram van ${v.name} en de ${neighbours.size} voorzieningen waarmee het een relatie heeft`) + '"')}\n</figure>`
       : '<p>Geen relaties.</p>',
     neighbours.size
-      ? `<ul>\n${relations.map((r) => `<li>${escapeHtml(r.kind)}: <a href="/explore/${escapeHtml(r.from)}">${escapeHtml(r.fromName)}</a> → <a href="/explore/${escapeHtml(r.to)}">${escapeHtml(r.toName)}</a></li>`).join('\n')}\n</ul>`
+      ? `<ul>\n${relations.map((r) => `<li><a href="/explore/${escapeHtml(r.from)}">${escapeHtml(r.fromName)}</a> ${escapeHtml(RELATION_KIND_WORDS[r.kind])} <a href="/explore/${escapeHtml(r.to)}">${escapeHtml(r.toName)}</a></li>`).join('\n')}\n</ul>`
       : '',
   ];
   return page(v.name, body.filter(Boolean).join('\n'));

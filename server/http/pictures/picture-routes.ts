@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { readEdition } from '../../db/queries/edition-queries';
 import { RELATION_KINDS, type RelationKind } from '../../domain/vocabulary';
 import { HttpError, shown } from '../http-error';
 import { decodePathSegment } from '../request-url';
 import { exploreIndex, explorePage } from './explore-pages';
 import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
+import { fitWindow } from './fit-window';
 import { readStelselDrawing, stelselDot } from './stelsel-dot';
 
 /** What the pictures are made from. */
@@ -47,9 +49,31 @@ function canonicalKinds(params: URLSearchParams): RelationKind[] {
   return kinds.length === RELATION_KINDS.length ? [] : kinds;
 }
 
+/** The years the edition's tables cover, in order. */
+async function editionYears(db: Kysely<Database>): Promise<number[]> {
+  return (await readEdition(db)).years.split(',').map(Number);
+}
+
+/**
+ * The `year` of the stelsel's volumes: undefined when not given or the latest (the default: one picture), else
+ * one of the edition's years. A value that is not a year is a 400 before any SQL; a year the tables do not cover,
+ * a 400 naming those they do.
+ */
+async function volumeYear(db: Kysely<Database>, params: URLSearchParams): Promise<number | undefined> {
+  const given = params.getAll('year');
+  if (given.length === 0) return undefined;
+  if (given.length > 1 || !/^\d{4}$/.test(given[0]!))
+    throw new HttpError(400, `"year" must be one year such as 2019; got ${shown(given.join(','), 40)}.`);
+  const years = await editionYears(db);
+  const year = Number(given[0]);
+  if (!years.includes(year))
+    throw new HttpError(400, `No volumes for ${year}; the monitor's tables cover ${years.join(', ')}.`);
+  return year === years.at(-1) ? undefined : year;
+}
+
 /**
  * Resolves a picture's URL (`/stelsel.svg`, `/explore` or `/explore/<code>`, see `routes/picture-routes.ts`) to its canonical form and how to build it. Only the
- * parameters that change a picture count (`kinds` of `/stelsel.svg`); any other query parameter (a tracking
+ * parameters that change a picture count (`kinds` and `year` of `/stelsel.svg`); any other query parameter (a tracking
  * parameter, a cache buster) is ignored, for the picture as for its ETag and the copy kept of it. A bad
  * `kinds`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
  * before anything is built.
@@ -58,11 +82,18 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
   const { db, render } = sources;
   if (url.pathname === '/stelsel.svg') {
     const kinds = canonicalKinds(url.searchParams);
+    const year = await volumeYear(db, url.searchParams);
+    const query = [
+      ...(kinds.length ? [`kinds=${kinds.join(',')}`] : []),
+      ...(year === undefined ? [] : [`year=${year}`]),
+    ].join('&');
     return {
-      key: kinds.length ? `/stelsel.svg?kinds=${kinds.join(',')}` : '/stelsel.svg',
+      key: query ? `/stelsel.svg?${query}` : '/stelsel.svg',
       build: async () => {
-        const [svg] = await render([{ kind: 'dot', dot: stelselDot(await readStelselDrawing(db, kinds)) }]);
-        return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(svg!) };
+        const shown = year ?? (await editionYears(db)).at(-1)!;
+        const drawing = await readStelselDrawing(db, kinds, shown);
+        const [svg] = await render([{ kind: 'dot', dot: stelselDot(drawing) }]);
+        return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(fitWindow(svg!)) };
       },
     };
   }

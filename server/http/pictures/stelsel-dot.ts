@@ -2,7 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database, RelationTable, VoorzieningTable } from '../../db/database';
 import { relationsOfKinds } from '../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../db/queries/voorziening-queries';
-import type { RelationKind } from '../../domain/vocabulary';
+import { relationVolumes } from '../../db/queries/relation-volumes';
+import {
+  RELATION_KINDS,
+  VOORZIENING_KINDS,
+  type RelationKind,
+  type VoorzieningKind,
+} from '../../domain/vocabulary';
+import { escapeMarkup } from '../../lib/escape-markup';
+import { RELATION_KIND_WORDS, VOORZIENING_KIND_WORDS } from './kind-words';
 
 /** How each kind of relation is drawn. */
 const EDGE_STYLES: Record<string, string> = {
@@ -33,26 +41,88 @@ const NODE_STYLES: Record<string, string> = {
 };
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const html = (text: string) => escapeMarkup(text, 'xml');
+
+/** A figure as the monitor prints it: `2.925.819`. */
+export const dutchNumber = (value: number) =>
+  Math.round(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** How an edge's line is drawn, in words (the legend says it beside the colour). */
+function lineInWords(style: string): string {
+  if (/style=dashed/.test(style)) return ' (gestreept)';
+  if (/style=dotted/.test(style)) return ' (gestippeld)';
+  if (/style=bold/.test(style)) return ' (dik)';
+  return '';
+}
 
 /** What the stelsel is drawn from: the voorzieningen and the relations to draw, in the monitor's order. */
 export interface StelselDrawing {
   voorzieningen: readonly Pick<VoorzieningTable, 'id' | 'code' | 'abbreviation' | 'name' | 'kind'>[];
-  relations: readonly Pick<RelationTable, 'kind' | 'description' | 'from_id' | 'to_id'>[];
+  relations: readonly (Pick<RelationTable, 'kind' | 'description' | 'from_id' | 'to_id'> & { id?: number })[];
+  /** The year of the volumes, and each relation's volume that year by relation id (see `relationVolumes`). */
+  volumes?: { year: number; byRelation: ReadonlyMap<number, number> };
 }
 
-/** Reads what {@link stelselDot} draws: every voorziening, and the relations of `kinds` (all when empty). */
+/**
+ * Reads what {@link stelselDot} draws: every voorziening, the relations of `kinds` (all when empty), and with
+ * `year` their volumes that year.
+ */
 export async function readStelselDrawing(
   db: Kysely<Database>,
   kinds: readonly RelationKind[],
+  year?: number,
 ): Promise<StelselDrawing> {
   const voorzieningen = await allVoorzieningen(db);
-  return { voorzieningen, relations: await relationsOfKinds(db, kinds) };
+  const relations = await relationsOfKinds(db, kinds);
+  if (year === undefined) return { voorzieningen, relations };
+  return { voorzieningen, relations, volumes: { year, byRelation: await relationVolumes(db, year) } };
+}
+
+/** The legend of the node shapes: one sample node per kind drawn, named in words. */
+function shapeLegend(kinds: readonly VoorzieningKind[]): string[] {
+  if (kinds.length === 0) return [];
+  return [
+    '  subgraph cluster_shapes {',
+    '    label="Soorten voorzieningen" labeljust=l fontsize=11 style=rounded color="#bbbbbb";',
+    ...kinds.map(
+      (kind) =>
+        `    ${quote(`legend-${kind}`)} [label=${quote(VOORZIENING_KIND_WORDS[kind])} tooltip=${quote(`vorm van een ${VOORZIENING_KIND_WORDS[kind]}`)} ${NODE_STYLES[kind] ?? ''}];`,
+    ),
+    // in a row (rankdir=LR ranks run left to right), not a tall column
+    ...kinds
+      .slice(1)
+      .map((kind, at) => `    ${quote(`legend-${kinds[at]}`)} -> ${quote(`legend-${kind}`)} [style=invis];`),
+    '  }',
+  ];
+}
+
+/** The legend of the edge colours: each kind drawn, its colour and line, in words; and what the numbers are. */
+function edgeLegend(kinds: readonly RelationKind[], volumeYear: number | undefined): string[] {
+  if (kinds.length === 0) return [];
+  const cells = kinds.map((kind) => {
+    const style = EDGE_STYLES[kind] ?? '';
+    const colour = /color="([^"]+)"/.exec(style)?.[1] ?? '#000000';
+    return `<td align="left"><font color="${colour}">━━▶</font></td><td align="left">${html(`${RELATION_KIND_WORDS[kind]}${lineInWords(style)}`)}</td>`;
+  });
+  // two kinds a row: a wide legend, not a tall one beside a wide drawing
+  const rows = cells.flatMap((cell, at) => (at % 2 === 0 ? [`<tr>${cell}${cells[at + 1] ?? ''}</tr>`] : []));
+  const volumes =
+    volumeYear === undefined
+      ? ''
+      : `<tr><td align="left">1.234</td><td align="left" colspan="3">${html(`volume in ${volumeYear}: het cijfer van de monitor voor de relatie (andere jaren: ?year=)`)}</td></tr>`;
+  return [
+    `  legend [shape=plaintext fillcolor=white label=<<table border="0" cellborder="0" cellspacing="1"><tr><td align="left" colspan="4"><b>Relaties (pijl: van → naar)</b></td></tr>${rows.join('')}${volumes}</table>>];`,
+  ];
 }
 
 /**
  * The stelsel in Graphviz's DOT language: voorzieningen as nodes (shaped by kind, linked to their explorer
- * page), the relations as edges styled by kind, and a legend of the kinds drawn. Only voorzieningen that take
- * part in a drawn relation are drawn, unless `center` is given; with `codes`, only relations between them.
+ * page), the relations as edges styled by kind (with their volume when the drawing has volumes), and legends in
+ * words: the node shapes of the kinds drawn, the edge colours and lines of the relations drawn. Only
+ * voorzieningen that take part in a drawn relation are drawn, unless `center` is given; with `codes`, only
+ * relations between them.
  */
 export function stelselDot(
   drawing: StelselDrawing,
@@ -64,13 +134,17 @@ export function stelselDot(
     description: r.description,
     from: codeOf.get(r.from_id)!,
     to: codeOf.get(r.to_id)!,
+    volume: r.id === undefined ? undefined : drawing.volumes?.byRelation.get(r.id),
   }));
   if (options.codes)
     relations = relations.filter((r) => options.codes!.has(r.from) && options.codes!.has(r.to));
   const used = new Set(relations.flatMap((r) => [r.from, r.to]));
   if (options.center) used.add(options.center);
   const nodes = drawing.voorzieningen.filter((n) => used.has(n.code));
-  const drawnKinds = [...new Set(relations.map((r) => r.kind))];
+  const drawnKinds = RELATION_KINDS.filter((kind) => relations.some((r) => r.kind === kind));
+  const shapeKinds = VOORZIENING_KINDS.filter(
+    (kind) => NODE_STYLES[kind] && nodes.some((n) => n.kind === kind),
+  );
   return [
     'digraph stelsel {',
     '  graph [rankdir=LR fontname="Helvetica" fontsize=11 bgcolor="white" nodesep=0.3 ranksep=0.7];',
@@ -78,22 +152,15 @@ export function stelselDot(
     '  edge [fontname="Helvetica" fontsize=9 arrowsize=0.7];',
     ...nodes.map(
       (n) =>
-        `  ${quote(n.code)} [label=${quote(n.abbreviation ?? n.name)} tooltip=${quote(n.name)} URL=${quote(`/explore/${n.code}`)} ${NODE_STYLES[n.kind] ?? ''}${n.code === options.center ? ' penwidth=3' : ''}];`,
+        `  ${quote(n.code)} [label=${quote(n.abbreviation ?? n.name)} tooltip=${quote(`${n.name} (${VOORZIENING_KIND_WORDS[n.kind]})`)} URL=${quote(`/explore/${n.code}`)} ${NODE_STYLES[n.kind] ?? ''}${n.code === options.center ? ' penwidth=3' : ''}];`,
     ),
-    ...relations.map(
-      (r) =>
-        `  ${quote(r.from)} -> ${quote(r.to)} [tooltip=${quote(`${r.kind}: ${r.description}`)} ${EDGE_STYLES[r.kind] ?? ''}];`,
-    ),
-    ...(drawnKinds.length > 0
-      ? [
-          `  legend [shape=plaintext fillcolor=white label=<<table border="0" cellborder="0" cellspacing="1"><tr><td align="left"><b>Relaties</b></td></tr>${drawnKinds
-            .map(
-              (kind) =>
-                `<tr><td align="left"><font color="${/color="([^"]+)"/.exec(EDGE_STYLES[kind] ?? '')?.[1] ?? '#000000'}">━━▶ ${kind}</font></td></tr>`,
-            )
-            .join('')}</table>>];`,
-        ]
-      : []),
+    ...relations.map((r) => {
+      const volume =
+        r.volume === undefined ? '' : ` label=${quote(dutchNumber(r.volume))} fontcolor="#333333"`;
+      return `  ${quote(r.from)} -> ${quote(r.to)} [tooltip=${quote(`${r.from} ${RELATION_KIND_WORDS[r.kind]} ${r.to}: ${r.description}`)}${volume} ${EDGE_STYLES[r.kind] ?? ''}];`;
+    }),
+    ...edgeLegend(drawnKinds, drawing.volumes?.year),
+    ...shapeLegend(shapeKinds),
     '}',
   ].join('\n');
 }

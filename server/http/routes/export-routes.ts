@@ -5,7 +5,7 @@ import type { Exchange, Route } from './route';
 /** What each export is, for listing the routes. */
 const SUMMARIES: Record<(typeof EXPORT_PATHS)[number], string> = {
   '/export/observations.csv':
-    'every observation as tidy CSV (filters: voorziening, indicator, year, subject, unit)',
+    'every observation as tidy CSV (filters: voorziening, indicator key or id, year, subject, unit)',
   '/export/relations.csv': 'the relations as CSV, with their volume per year',
   '/export/stelsel.graphml': 'the stelsel as GraphML',
   '/export/stelsel.json': 'the stelsel as node-link JSON',
