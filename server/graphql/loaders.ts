@@ -12,8 +12,9 @@ import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-quer
 import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
 import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
+import { allDomains } from '../db/queries/domain-queries';
 import {
-  voorzieningenByCodes,
+  allVoorzieningen,
   voorzieningenByDomains,
   voorzieningenByParents,
 } from '../db/queries/voorziening-queries';
@@ -45,11 +46,8 @@ export function createLoaders(db: Kysely<Database>) {
     observation: byId('observation'),
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
-    voorzieningByCode: rowLoader(
-      scheduler,
-      (codes: string[]) => voorzieningenByCodes(db, codes),
-      (row) => row.code,
-    ),
+    allVoorzieningen: once(() => allVoorzieningen(db)),
+    allDomains: once(() => allDomains(db)),
     voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
     partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),
     indicatorsByVoorziening: groups(indicatorsByVoorzieningen, (row) => row.voorziening_id),
@@ -67,6 +65,12 @@ export function createLoaders(db: Kysely<Database>) {
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
   };
+}
+
+/** A fetch run at most once per request, however many resolvers ask (the codes that lookups resolve against). */
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= fetch());
 }
 
 /** The DataLoaders of one request. */

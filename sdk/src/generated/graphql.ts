@@ -38,7 +38,7 @@ export type IndicatorFilter = {
   search?: string | null | undefined;
   /** Only rows of this unit. */
   unit?: Unit | null | undefined;
-  /** Only rows of this voorziening (its code). */
+  /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: string | null | undefined;
 };
 
@@ -50,7 +50,7 @@ export type ObservationFilter = {
   subject?: string | null | undefined;
   /** Only cells of rows of this unit. */
   unit?: Unit | null | undefined;
-  /** Only cells of this voorziening (its code). */
+  /** Only cells of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: string | null | undefined;
   /** Only cells of this year. */
   year?: number | null | undefined;
@@ -77,13 +77,13 @@ export type Qualifier =
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
-  /** Only relations that start at this voorziening (its code). */
+  /** Only relations that start at this voorziening (its code or abbreviation, any case). */
   from?: string | null | undefined;
   /** Only relations of this kind. */
   kind?: RelationKind | null | undefined;
   /** Only relations of these kinds. */
   kinds?: Array<RelationKind> | null | undefined;
-  /** Only relations that end at this voorziening (its code). */
+  /** Only relations that end at this voorziening (its code or abbreviation, any case). */
   to?: string | null | undefined;
 };
 
@@ -127,7 +127,7 @@ export type Unit =
 
 /** Filters for `voorzieningen`; all given filters must hold. */
 export type VoorzieningFilter = {
-  /** Only voorzieningen of this domain (its code). */
+  /** Only voorzieningen of this domain (its code, any case; an unknown one is BAD_USER_INPUT). */
   domain?: string | null | undefined;
   /** Only voorzieningen of this kind. */
   kind?: VoorzieningKind | null | undefined;

@@ -254,7 +254,7 @@ export type IndicatorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only rows of this unit. */
   unit?: InputMaybe<Unit>;
-  /** Only rows of this voorziening (its code). */
+  /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -362,7 +362,7 @@ export type ObservationFilter = {
   subject?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of rows of this unit. */
   unit?: InputMaybe<Unit>;
-  /** Only cells of this voorziening (its code). */
+  /** Only cells of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -421,7 +421,10 @@ export type Query = {
   basisregistraties: Array<Voorziening>;
   /** Every contradiction in the source, optionally of one kind or about one voorziening. */
   discrepancies: Array<Discrepancy>;
-  /** A domain by code; null when there is none. */
+  /**
+   * A domain by code, matched case-insensitively (white space read as hyphens). An unknown code answers null
+   * with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
+   */
   domain: Maybe<Domain>;
   /** The four domains (chapters), in order. */
   domains: Array<Domain>;
@@ -432,8 +435,9 @@ export type Query = {
   /** Table rows in the order of the monitor, filtered and paginated. */
   indicators: IndicatorConnection;
   /**
-   * The voorzieningen reachable from one within `depth` relations, and the relations followed. Unknown codes
-   * give a BAD_USER_INPUT error that lists the known codes.
+   * The voorzieningen reachable from one within `depth` relations, and the relations followed. Codes match
+   * case-insensitively (abbreviations too); an unknown one is a BAD_USER_INPUT error that names it, suggests the
+   * nearest codes (`extensions.suggestions`) and lists the known ones.
    */
   neighbors: Neighborhood;
   /** Fetches any object by its global `id`; null when no object has it. */
@@ -454,7 +458,10 @@ export type Query = {
   search: Array<SearchResult>;
   /** Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON). */
   stelsel: Stelsel;
-  /** A voorziening by code (`brp`, `digid`, …); null when there is none. */
+  /**
+   * A voorziening by code or abbreviation (`brp`, `BRP`, `digid`, …), matched case-insensitively. An unknown code
+   * answers null with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
+   */
   voorziening: Maybe<Voorziening>;
   /** Voorzieningen in the order of the monitor, filtered and paginated. */
   voorzieningen: VoorzieningConnection;
@@ -589,13 +596,13 @@ export type RelationEdge = {
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
-  /** Only relations that start at this voorziening (its code). */
+  /** Only relations that start at this voorziening (its code or abbreviation, any case). */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Only relations of this kind. */
   kind?: InputMaybe<RelationKind>;
   /** Only relations of these kinds. */
   kinds?: InputMaybe<Array<RelationKind>>;
-  /** Only relations that end at this voorziening (its code). */
+  /** Only relations that end at this voorziening (its code or abbreviation, any case). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -805,7 +812,7 @@ export type VoorzieningEdge = {
 
 /** Filters for `voorzieningen`; all given filters must hold. */
 export type VoorzieningFilter = {
-  /** Only voorzieningen of this domain (its code). */
+  /** Only voorzieningen of this domain (its code, any case; an unknown one is BAD_USER_INPUT). */
   domain?: InputMaybe<Scalars['String']['input']>;
   /** Only voorzieningen of this kind. */
   kind?: InputMaybe<VoorzieningKind>;

@@ -1,5 +1,5 @@
 import { relationsOfKinds } from '../../../db/queries/relation-queries';
-import { allVoorzieningen, voorzieningCodes } from '../../../db/queries/voorziening-queries';
+import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
@@ -7,26 +7,21 @@ import { fromCursor, pageOf } from '../../connection';
 import { queryNeighbors } from '../../graph/neighbors-query';
 import { distinctKinds } from '../../graph/traversable-edges';
 import { queryShortestPath } from '../../graph/shortest-path-query';
-import { checkRange, userInputError } from '../../user-input-error';
+import { checkRange } from '../../user-input-error';
+import { voorzieningByCode } from '../../code-arguments';
 import { required } from '../required';
 
 /** The deepest `neighbors` traversal and the longest `path` searched. */
 export const MAX_NEIGHBOR_DEPTH = 6;
 export const MAX_PATH_DEPTH = 8;
 
-/** Looks up a voorziening by code for a graph argument; an unknown code is BAD_USER_INPUT listing the known ones. */
-async function voorzieningArgument(
-  { db, loaders }: GraphQLContext,
+/** The voorziening of a graph argument; an unknown code is BAD_USER_INPUT naming it, with suggestions. */
+function voorzieningArgument(
+  context: GraphQLContext,
   code: string,
   argument: string,
 ): Promise<VoorzieningTable> {
-  const found = await loaders.voorzieningByCode.load(code);
-  if (found) return found;
-  const known = await voorzieningCodes(db);
-  throw userInputError(
-    `Unknown voorziening code "${code}" in \`${argument}\`. Known codes: ${known.join(', ')}.`,
-    argument,
-  );
+  return voorzieningByCode(context, code, argument, 'BAD_USER_INPUT');
 }
 
 async function loadAll<T>(

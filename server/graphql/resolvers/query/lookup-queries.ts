@@ -6,6 +6,7 @@ import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
 import { fromCursor, pageOf } from '../../connection';
 import { tag } from '../typed-node';
+import { domainByCode, voorzieningByCode } from '../../code-arguments';
 import { containsPattern } from './like-pattern';
 
 /** Query fields that look things up: nodes, the edition, domains, voorzieningen, search. */
@@ -38,9 +39,8 @@ export const lookupQueries: QueryResolvers = {
     };
   },
   domains: (_, __, { db }) => allDomains(db),
-  domain: async (_, { code }, { db }) =>
-    (await db.selectFrom('domain').selectAll().where('code', '=', code).executeTakeFirst()) ?? null,
-  voorziening: async (_, { code }, { loaders }) => (await loaders.voorzieningByCode.load(code)) ?? null,
+  domain: (_, { code }, context) => domainByCode(context, code, 'code', 'NOT_FOUND'),
+  voorziening: (_, { code }, context) => voorzieningByCode(context, code, 'code', 'NOT_FOUND'),
   basisregistraties: (_, __, { db }) =>
     db
       .selectFrom('voorziening')
@@ -48,16 +48,15 @@ export const lookupQueries: QueryResolvers = {
       .where('kind', '=', 'BASISREGISTRATIE')
       .orderBy('position')
       .execute(),
-  voorzieningen: async (_, { filter, first, after }, { db }) => {
+  voorzieningen: async (_, { filter, first, after }, context) => {
+    const { db } = context;
     checkRange('first', first, 1, 100);
     const from = fromCursor(after);
     let query = db.selectFrom('voorziening');
     if (filter?.kind) query = query.where('kind', '=', filter.kind);
     if (filter?.domain) {
-      const domain = filter.domain;
-      query = query.where('domain_id', '=', (eb) =>
-        eb.selectFrom('domain').select('id').where('code', '=', domain),
-      );
+      const domain = await domainByCode(context, filter.domain, 'filter.domain', 'BAD_USER_INPUT');
+      query = query.where('domain_id', '=', domain.id);
     }
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);

@@ -4,6 +4,7 @@ import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange } from '../../user-input-error';
 import { fromCursor, pageOf } from '../../connection';
 import { containsPattern } from './like-pattern';
+import { voorzieningByCode } from '../../code-arguments';
 
 /** Query fields over table rows and cells: `indicators`, `indicator`, `observations`. */
 export const metricQueries: QueryResolvers = {
@@ -11,22 +12,27 @@ export const metricQueries: QueryResolvers = {
     const decoded = fromGlobalId(id);
     return decoded?.type === 'Indicator' ? ((await loaders.indicator.load(decoded.id)) ?? null) : null;
   },
-  indicators: async (_, { filter, first, after }, { db }) => {
+  indicators: async (_, { filter, first, after }, context) => {
+    const { db } = context;
     checkRange('first', first, 1, 100);
     const from = fromCursor(after);
     let query = db.selectFrom('indicator');
     if (filter?.voorziening) {
-      const code = filter.voorziening;
-      query = query.where('voorziening_id', '=', (eb) =>
-        eb.selectFrom('voorziening').select('id').where('code', '=', code),
+      const voorziening = await voorzieningByCode(
+        context,
+        filter.voorziening,
+        'filter.voorziening',
+        'BAD_USER_INPUT',
       );
+      query = query.where('voorziening_id', '=', voorziening.id);
     }
     if (filter?.unit) query = query.where('unit', '=', filter.unit);
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
     return pageOf(query, first, from);
   },
-  observations: async (_, { filter, first, after }, { db }) => {
+  observations: async (_, { filter, first, after }, context) => {
+    const { db } = context;
     checkRange('first', first, 1, 500);
     const from = fromCursor(after);
     let query = db.selectFrom('observation');
@@ -35,13 +41,13 @@ export const metricQueries: QueryResolvers = {
       query = query.where('indicator_id', '=', decoded?.type === 'Indicator' ? decoded.id : -1);
     }
     if (filter?.voorziening || filter?.unit) {
-      const { voorziening, unit } = filter;
+      const { unit } = filter;
+      const voorziening =
+        filter.voorziening &&
+        (await voorzieningByCode(context, filter.voorziening, 'filter.voorziening', 'BAD_USER_INPUT')).id;
       query = query.where('indicator_id', 'in', (eb) => {
         let inner = eb.selectFrom('indicator').select('indicator.id');
-        if (voorziening)
-          inner = inner.where('voorziening_id', '=', (e) =>
-            e.selectFrom('voorziening').select('id').where('code', '=', voorziening),
-          );
+        if (voorziening) inner = inner.where('voorziening_id', '=', voorziening);
         if (unit) inner = inner.where('unit', '=', unit);
         return inner;
       });
