@@ -4,6 +4,9 @@ import { foldCode, type KnownCode } from './known-code';
 /** The most suggestions an unknown code gets. */
 export const MAX_SUGGESTIONS = 3;
 
+/** The longest guess that gets suggestions: far longer than any code or name (and the work stays small). */
+export const MAX_GUESS_LENGTH = 100;
+
 /** The letters of a name's words that start with a capital (`Basisregistratie Adressen en Gebouwen` → `bag`). */
 function initials(name: string): string {
   return name
@@ -49,11 +52,12 @@ export function codeDistance(known: KnownCode, input: string): number {
  * The known codes nearest to an unknown one, at most {@link MAX_SUGGESTIONS} (or `limit`): those whose distance
  * ({@link codeDistance}) is at most a third of the guess's length and at least 1 (for a guess of one or two
  * characters: 0 or 1). Ties are broken in a fixed
- * order: the nearer first, then in alphabetical order of the code. Empty when nothing is near.
+ * order: the nearer first, then in alphabetical order of the code. Empty when nothing is near, or the guess is longer than
+ * {@link MAX_GUESS_LENGTH}.
  */
 export function nearestCodes(known: readonly KnownCode[], input: string, limit = MAX_SUGGESTIONS): string[] {
   const guess = foldCode(input);
-  if (guess === '') return [];
+  if (guess === '' || guess.length > MAX_GUESS_LENGTH) return [];
   const within = guess.length < 3 ? guess.length - 1 : Math.max(1, Math.floor(guess.length / 3));
   return known
     .map((entry) => ({ code: entry.code, distance: codeDistance(entry, guess) }))

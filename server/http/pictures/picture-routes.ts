@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { RELATION_KINDS, type RelationKind } from '../../domain/vocabulary';
 import { HttpError, shown } from '../http-error';
-import { decodePathSegment } from '../request-url';
+import { explorableCode } from './explorable-code';
 import { exploreIndex, explorePage } from './explore-pages';
 import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
@@ -68,9 +68,6 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
   }
   if (url.pathname === '/explore')
     return { key: '/explore', build: async () => html(await exploreIndex(db)) };
-  const code = decodePathSegment(url.pathname.slice('/explore/'.length), url.pathname);
-  if (!(await sources.codes()).has(code)) {
-    throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
-  }
+  const code = await explorableCode(await sources.codes(), url);
   return { key: `/explore/${code}`, build: async () => html(await explorePage(db, code, render)) };
 }
