@@ -47,7 +47,7 @@ export async function voorzieningByCode(
   argumentName: string,
   answer: UnknownCodeAnswer,
 ): Promise<VoorzieningTable> {
-  return lookUp(await loaders.allVoorzieningen(), 'voorziening', input, argumentName, answer);
+  return lookUp(await loaders.allVoorzieningen.load('all'), 'voorziening', input, argumentName, answer);
 }
 
 /** The domain a code names, case-insensitively; an unknown one throws as {@link voorzieningByCode} does. */
@@ -57,5 +57,5 @@ export async function domainByCode(
   argumentName: string,
   answer: UnknownCodeAnswer,
 ): Promise<DomainTable> {
-  return lookUp(await loaders.allDomains(), 'domain', input, argumentName, answer);
+  return lookUp(await loaders.allDomains.load('all'), 'domain', input, argumentName, answer);
 }

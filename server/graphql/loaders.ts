@@ -46,8 +46,17 @@ export function createLoaders(db: Kysely<Database>) {
     observation: byId('observation'),
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
-    allVoorzieningen: once(() => allVoorzieningen(db)),
-    allDomains: once(() => allDomains(db)),
+    // every row of a small table, under the one key `all`: what codes resolve against, once per request
+    allVoorzieningen: groupLoader(
+      scheduler,
+      () => allVoorzieningen(db),
+      () => 'all' as const,
+    ),
+    allDomains: groupLoader(
+      scheduler,
+      () => allDomains(db),
+      () => 'all' as const,
+    ),
     voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
     partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),
     indicatorsByVoorziening: groups(indicatorsByVoorzieningen, (row) => row.voorziening_id),
@@ -65,12 +74,6 @@ export function createLoaders(db: Kysely<Database>) {
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
   };
-}
-
-/** A fetch run at most once per request, however many resolvers ask (the codes that lookups resolve against). */
-function once<T>(fetch: () => Promise<T>): () => Promise<T> {
-  let result: Promise<T> | undefined;
-  return () => (result ??= fetch());
 }
 
 /** The DataLoaders of one request. */

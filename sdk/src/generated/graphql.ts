@@ -243,6 +243,8 @@ export type IndicatorsQueryVariables = Exact<{
   filter?: IndicatorFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -277,6 +279,8 @@ export type ObservationsQueryVariables = Exact<{
   filter?: ObservationFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -297,6 +301,8 @@ export type RelationsQueryVariables = Exact<{
   filter?: RelationFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -331,6 +337,8 @@ export type VoorzieningenQueryVariables = Exact<{
   filter?: VoorzieningFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -1018,8 +1026,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<IndicatorQuery, IndicatorQueryVariables>;
 export const IndicatorsDocument = new TypedDocumentString(`
-    query Indicators($filter: IndicatorFilter, $first: Int, $after: String) {
-  indicators(filter: $filter, first: $first, after: $after) {
+    query Indicators($filter: IndicatorFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  indicators(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1145,8 +1159,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const ObservationsDocument = new TypedDocumentString(`
-    query Observations($filter: ObservationFilter, $first: Int, $after: String) {
-  observations(filter: $filter, first: $first, after: $after) {
+    query Observations($filter: ObservationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  observations(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1264,8 +1284,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<PathQuery, PathQueryVariables>;
 export const RelationsDocument = new TypedDocumentString(`
-    query Relations($filter: RelationFilter, $first: Int, $after: String) {
-  relations(filter: $filter, first: $first, after: $after) {
+    query Relations($filter: RelationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  relations(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1549,8 +1575,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<VoorzieningQuery, VoorzieningQueryVariables>;
 export const VoorzieningenDocument = new TypedDocumentString(`
-    query Voorzieningen($filter: VoorzieningFilter, $first: Int, $after: String) {
-  voorzieningen(filter: $filter, first: $first, after: $after) {
+    query Voorzieningen($filter: VoorzieningFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  voorzieningen(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields

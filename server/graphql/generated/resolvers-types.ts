@@ -242,7 +242,7 @@ export type IndicatorConnection = {
 /** An indicator in a page, with its cursor. */
 export type IndicatorEdge = {
   __typename?: 'IndicatorEdge';
-  /** Pass as `after` to continue after this indicator. */
+  /** Pass as `after` to continue after this indicator, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The indicator. */
   node: Indicator;
@@ -348,7 +348,7 @@ export type ObservationConnection = {
 /** An observation in a page, with its cursor. */
 export type ObservationEdge = {
   __typename?: 'ObservationEdge';
-  /** Pass as `after` to continue after this observation. */
+  /** Pass as `after` to continue after this observation, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The observation. */
   node: Observation;
@@ -368,16 +368,20 @@ export type ObservationFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Pagination state of a connection (Relay cursor connections). */
+/**
+ * Pagination state of a connection (Relay cursor connections): page forward with `first`/`after`, backward with
+ * `last`/`before`. A cursor belongs to the connection and filter it was returned for; given to another, it is
+ * refused with BAD_USER_INPUT naming the argument.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the last item returned, if any; pass it as `after` for the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** Whether more items follow the last one returned. */
+  /** Whether more items follow the last one returned (in the filter, beyond the page or the `before` cursor). */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede the first one returned. */
+  /** Whether items precede the first one returned (in the filter, before the page or at the `after` cursor). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item returned, if any. */
+  /** The cursor of the first item returned, if any; pass it as `before` for the previous page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -486,8 +490,10 @@ export type QueryIndicatorArgs = {
 
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IndicatorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -506,8 +512,10 @@ export type QueryNodeArgs = {
 
 export type QueryObservationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ObservationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -522,8 +530,10 @@ export type QueryPathArgs = {
 
 export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -545,8 +555,10 @@ export type QueryVoorzieningArgs = {
 
 export type QueryVoorzieningenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VoorzieningFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A directed, typed edge between two voorzieningen, with the indicators that measure its volume. */
@@ -588,7 +600,7 @@ export type RelationConnection = {
 /** A relation in a page, with its cursor. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
-  /** Pass as `after` to continue after this relation. */
+  /** Pass as `after` to continue after this relation, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The relation. */
   node: Relation;
@@ -804,7 +816,7 @@ export type VoorzieningConnection = {
 /** A voorziening in a page, with its cursor. */
 export type VoorzieningEdge = {
   __typename?: 'VoorzieningEdge';
-  /** Pass as `after` to continue after this voorziening. */
+  /** Pass as `after` to continue after this voorziening, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The voorziening. */
   node: Voorziening;
@@ -1203,16 +1215,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['Edition'], ParentType, ContextType>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
-  indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'first'>>;
+  indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   neighbors?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType, RequireFields<QueryNeighborsArgs, 'code' | 'depth' | 'direction'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, RequireFields<QueryObservationsArgs, 'first'>>;
+  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, Partial<QueryObservationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'direction' | 'from' | 'maxDepth' | 'to'>>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<QueryRelationsArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   stelsel?: Resolver<ResolversTypes['Stelsel'], ParentType, ContextType, Partial<QueryStelselArgs>>;
   voorziening?: Resolver<Maybe<ResolversTypes['Voorziening']>, ParentType, ContextType, RequireFields<QueryVoorzieningArgs, 'code'>>;
-  voorzieningen?: Resolver<ResolversTypes['VoorzieningConnection'], ParentType, ContextType, RequireFields<QueryVoorzieningenArgs, 'first'>>;
+  voorzieningen?: Resolver<ResolversTypes['VoorzieningConnection'], ParentType, ContextType, Partial<QueryVoorzieningenArgs>>;
 }>;
 
 export type RelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{

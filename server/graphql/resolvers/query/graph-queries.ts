@@ -3,7 +3,9 @@ import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { fromCursor, pageOf } from '../../connection';
+import { pageOf } from '../../connection';
+import { filterKey } from '../../filter-key';
+import { pageRequest } from '../../page-arguments';
 import { queryNeighbors } from '../../graph/neighbors-query';
 import { distinctKinds } from '../../graph/traversable-edges';
 import { queryShortestPath } from '../../graph/shortest-path-query';
@@ -34,22 +36,20 @@ async function loadAll<T>(
 
 /** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
 export const graphQueries: QueryResolvers = {
-  relations: async (_, { filter, first, after }, context) => {
-    checkRange('first', first, 1, 100);
-    const from = fromCursor(after);
+  relations: async (_, { filter, ...page }, context) => {
     let query = context.db.selectFrom('relation');
     if (filter?.kind) query = query.where('kind', '=', filter.kind);
     const kinds = distinctKinds(filter?.kinds);
     if (kinds) query = query.where('kind', 'in', kinds);
-    if (filter?.from)
-      query = query.where(
-        'from_id',
-        '=',
-        (await voorzieningArgument(context, filter.from, 'filter.from')).id,
-      );
-    if (filter?.to)
-      query = query.where('to_id', '=', (await voorzieningArgument(context, filter.to, 'filter.to')).id);
-    return pageOf(query, first, from);
+    const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
+    if (from) query = query.where('from_id', '=', from.id);
+    const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
+    if (to) query = query.where('to_id', '=', to.id);
+    const of = {
+      connection: 'relations',
+      filter: filterKey({ kind: filter?.kind, kinds: kinds?.sort(), from: from?.code, to: to?.code }),
+    } as const;
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
   },
   neighbors: async (_, { code, depth, kinds, direction }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);
