@@ -19,6 +19,8 @@ const common = {
 const API_TESTS = [
   'api-graph',
   'api-metrics',
+  'api-pagination',
+  'api-codes',
   'api-stelsel',
   'bad-values',
   'derived-files',

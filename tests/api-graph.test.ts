@@ -71,7 +71,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
     expect(data.one.totalCount).toBe(5);
     expect(data.page.pageInfo.hasNextPage).toBe(true);
     const bad = await api.run(`{ relations(filter: { from: "bogus" }) { totalCount } }`);
-    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', suggestions: [] } });
     expect(bad.errors?.[0]?.message).toMatch(
       /^Unknown voorziening code "bogus" in `filter\.from`\. Known codes: bag, berichtenbox,/,
     );
@@ -111,7 +111,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
   it('refuses a traversal from an unknown code or too deep', async () => {
     const unknown = await api.run(`{ neighbors(code: "brpp") { center { code } } }`);
     expect(unknown.errors?.[0]?.message).toMatch(
-      /^Unknown voorziening code "brpp" in `code`\. Known codes: .*\bbrp\b/,
+      /^Unknown voorziening code "brpp" in `code`\. Did you mean brp\? Known codes: .*\bbrp\b/,
     );
     const deep = await api.run(`{ neighbors(code: "brp", depth: 7) { center { code } } }`);
     expect(deep.errors?.[0]).toMatchObject({

@@ -37,6 +37,9 @@ describe('the API: edition, domains, voorzieningen, search, node', () => {
       `{ domain(code: "dienstverlening-en-verbinden") { name } missing: domain(code: "nope") { name } }`,
     );
     expect(one.data).toEqual({ domain: { name: 'Dienstverlening en verbinden' }, missing: null });
+    expect(one.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [['missing'], 'NOT_FOUND'],
+    ]);
   });
 
   it('looks up a voorziening by code, with its description, source, parts and parent', async () => {

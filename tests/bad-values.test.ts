@@ -1,7 +1,8 @@
 import { queryNeighbors } from '../server/graphql/graph/neighbors-query';
 import { queryShortestPath } from '../server/graphql/graph/shortest-path-query';
 import { MAX_ROW_ID, toGlobalId } from '../server/domain/global-id';
-import { toCursor } from '../server/domain/cursor';
+import { toCursor, type ConnectionName } from '../server/domain/cursor';
+import { filterKey } from '../server/graphql/filter-key';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 import { rawRequest } from './support/raw-request';
 import { startTestServer, type TestServer } from './support/running-server';
@@ -56,7 +57,7 @@ describe('bad values are the client’s errors, never a server error', () => {
   it('refuses cursors beyond the 32-bit ids or not ours with BAD_USER_INPUT naming `after`', async () => {
     for (const field of ['voorzieningen', 'indicators', 'observations', 'relations']) {
       for (const after of [
-        toCursor(MAX_ROW_ID + 1),
+        encoded(`cursor:${field}:${filterKey({})}:${MAX_ROW_ID + 1}`),
         encoded('cursor:99999999999999999999'),
         encoded(`cursor:${'9'.repeat(100)}`),
         encoded('cursor:-1'),
@@ -73,7 +74,7 @@ describe('bad values are the client’s errors, never a server error', () => {
       const largest = await graphql(
         `query($a: String) { ${field}(after: $a) { totalCount edges { cursor } } }`,
         {
-          a: toCursor(MAX_ROW_ID),
+          a: toCursor({ connection: field as ConnectionName, filter: filterKey({}), id: MAX_ROW_ID }),
         },
       );
       expect(largest.body.data[field].edges).toEqual([]);

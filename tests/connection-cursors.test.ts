@@ -1,104 +1,166 @@
 import { GraphQLError } from 'graphql';
-import { toCursor } from '../server/domain/cursor';
-import { fromCursor, pageOf, toConnection } from '../server/graphql/connection';
+import { CONNECTIONS, decodeCursor, toCursor, type CursorPosition } from '../server/domain/cursor';
+import { pageOf, toConnection, type PageOf } from '../server/graphql/connection';
+import { filterKey } from '../server/graphql/filter-key';
+import { pageRequest, readCursor, type PageRequest } from '../server/graphql/page-arguments';
 import { fromGlobalId, MAX_ROW_ID, NODE_TYPES, parseRowId, toGlobalId } from '../server/domain/global-id';
 import type { RelationKind } from '../server/domain/vocabulary';
 import { tinyGraph, type TinyGraph } from './support/tiny-graph';
 
-// Pages at their edges (empty, exactly full, one over) and cursors and ids at the edges of what decodes.
+// Pages at their edges (empty, exactly full, one over; forward and backward) and cursors and ids at the edges of
+// what decodes, of which connection and filter.
 
 const rows = (...ids: number[]) => ids.map((id) => ({ id }));
 const encode = (text: string) => Buffer.from(text).toString('base64url');
+const OF: PageOf = { connection: 'relations', filter: filterKey({}) };
+const at = (id: number) => toCursor({ ...OF, id });
+const forward = (size: number, after?: number, before?: number): PageRequest => ({
+  direction: 'forward',
+  size,
+  ...(after === undefined ? {} : { after }),
+  ...(before === undefined ? {} : { before }),
+});
+const backward = (size: number, before?: number, after?: number): PageRequest => ({
+  ...forward(size, after, before),
+  direction: 'backward',
+});
 
-describe('toConnection: a page from the rows fetched with one more than `first`', () => {
+describe('toConnection: a page from the rows fetched with one more than its size', () => {
   it('has no next page when the rows exactly fill the page', () => {
-    const page = toConnection(rows(1, 2, 3), 3, 0, 3);
+    const page = toConnection(rows(1, 2, 3), forward(3), OF, 3);
     expect(page.pageInfo.hasNextPage).toBe(false);
     expect(page.nodes).toEqual(rows(1, 2, 3));
   });
 
   it('has a next page when one row more came back, and leaves that row out', () => {
-    const page = toConnection(rows(1, 2, 3, 4), 3, 0, 9);
+    const page = toConnection(rows(1, 2, 3, 4), forward(3), OF, 9);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(page.nodes).toEqual(rows(1, 2, 3));
     expect(page.edges.map((edge) => edge.node.id)).toEqual([1, 2, 3]);
   });
 
   it('gives each edge its cursor, and the page its first and last', () => {
-    const page = toConnection(rows(5, 8), 2, 4, 10);
+    const page = toConnection(rows(5, 8), forward(2, 4), OF, 10);
     expect(page).toEqual({
       edges: [
-        { cursor: toCursor(5), node: { id: 5 } },
-        { cursor: toCursor(8), node: { id: 8 } },
+        { cursor: at(5), node: { id: 5 } },
+        { cursor: at(8), node: { id: 8 } },
       ],
       nodes: rows(5, 8),
       totalCount: 10,
-      pageInfo: {
-        hasNextPage: false,
-        hasPreviousPage: true,
-        startCursor: toCursor(5),
-        endCursor: toCursor(8),
-      },
+      pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: at(5), endCursor: at(8) },
     });
   });
 
-  it('ends a page of several rows with the last row’s cursor', () => {
-    const page = toConnection(rows(3, 4, 6, 9), 4, 0, 4);
-    expect(page.pageInfo.startCursor).toBe(toCursor(3));
-    expect(page.pageInfo.endCursor).toBe(toCursor(9));
+  it('has a previous page only after a cursor, going forward', () => {
+    expect(toConnection(rows(1), forward(1), OF, 1).pageInfo.hasPreviousPage).toBe(false);
+    expect(toConnection(rows(2), forward(1, 1), OF, 2).pageInfo.hasPreviousPage).toBe(true);
   });
 
-  it('has a previous page only after a cursor', () => {
-    expect(toConnection(rows(1), 1, 0, 1).pageInfo.hasPreviousPage).toBe(false);
-    expect(toConnection(rows(2), 1, 1, 2).pageInfo.hasPreviousPage).toBe(true);
+  it('has a next page going forward when a `before` cursor ends the window', () => {
+    expect(toConnection(rows(2), forward(5, 1, 3), OF, 3).pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('turns the rows fetched backward (nearest `before` first) into a page in order', () => {
+    const page = toConnection(rows(9, 8, 7), backward(2, 10), OF, 10);
+    expect(page.nodes).toEqual(rows(8, 9));
+    expect(page.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: at(8),
+      endCursor: at(9),
+    });
+  });
+
+  it('going backward, has a previous page when one row more came back or an `after` cursor starts the window', () => {
+    expect(toConnection(rows(2, 1), backward(2), OF, 2).pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: false,
+    });
+    expect(toConnection(rows(3), backward(2, undefined, 2), OF, 3).pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('gives an empty page no cursors', () => {
-    expect(toConnection([], 5, 7, 3)).toEqual({
+    expect(toConnection([], forward(5, 7), OF, 3)).toEqual({
       edges: [],
       nodes: [],
       totalCount: 3,
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
+    expect(toConnection([], backward(5), OF, 0).pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });
 
 describe('cursors', () => {
-  it('round-trips a row id', () => {
-    expect(toCursor(12)).toBe(encode('cursor:12'));
-    for (const id of [0, 1, 12, MAX_ROW_ID]) expect(fromCursor(toCursor(id))).toBe(id);
+  it('round-trips a connection, a filter and a row id', () => {
+    expect(at(12)).toBe(encode(`cursor:relations:${OF.filter}:12`));
+    for (const connection of CONNECTIONS) {
+      for (const id of [0, 1, 12, MAX_ROW_ID]) {
+        const position: CursorPosition = { connection, filter: 'abc_-9', id };
+        expect(decodeCursor(toCursor(position))).toEqual(position);
+      }
+    }
   });
 
-  it('reads no cursor as the start', () => {
-    expect(fromCursor(null)).toBe(0);
-    expect(fromCursor(undefined)).toBe(0);
+  it('reads no cursor as no bound', () => {
+    expect(readCursor(null, 'after', 'relations', OF.filter)).toBeUndefined();
+    expect(readCursor(undefined, 'before', 'relations', OF.filter)).toBeUndefined();
+    expect(readCursor(at(7), 'before', 'relations', OF.filter)).toBe(7);
   });
 
-  const refusal = (cursor: string) => {
+  const refusal = (cursor: string, argument: 'after' | 'before' = 'after') => {
     try {
-      fromCursor(cursor);
+      readCursor(cursor, argument, 'relations', OF.filter);
     } catch (error) {
       return error as GraphQLError;
     }
-    throw new Error(`fromCursor accepted ${JSON.stringify(cursor)}`);
+    throw new Error(`readCursor accepted ${JSON.stringify(cursor)}`);
   };
 
   it.each([
     ['an empty string', ''],
     ['plain text', 'abc'],
     ['a global id', encode('Voorziening:3')],
-    ['a negative id', encode('cursor:-1')],
-    ['a fraction', encode('cursor:1.5')],
-    ['trailing text', encode('cursor:12 ')],
-    ['leading text', encode(' cursor:12')],
-    ['no id', encode('cursor:')],
-    ['an id beyond the 32-bit ids', encode(`cursor:${MAX_ROW_ID + 1}`)],
-    ['eleven digits', encode('cursor:00000000001')],
-  ])('refuses %s as BAD_USER_INPUT naming `after`', (_, cursor) => {
-    const error = refusal(cursor);
-    expect(error).toBeInstanceOf(GraphQLError);
+    ['a cursor of the earlier form, which named no connection', encode('cursor:12')],
+    ['an unknown connection', encode(`cursor:domains:${OF.filter}:1`)],
+    ['a negative id', encode(`cursor:relations:${OF.filter}:-1`)],
+    ['a fraction', encode(`cursor:relations:${OF.filter}:1.5`)],
+    ['trailing text', encode(`cursor:relations:${OF.filter}:12 `)],
+    ['leading text', encode(` cursor:relations:${OF.filter}:12`)],
+    ['no id', encode(`cursor:relations:${OF.filter}:`)],
+    ['no filter', encode('cursor:relations::1')],
+    ['an id beyond the 32-bit ids', encode(`cursor:relations:${OF.filter}:${MAX_ROW_ID + 1}`)],
+    ['eleven digits', encode(`cursor:relations:${OF.filter}:00000000001`)],
+  ])('refuses %s as BAD_USER_INPUT naming the argument', (_, cursor) => {
+    for (const argument of ['after', 'before'] as const) {
+      const error = refusal(cursor, argument);
+      expect(error).toBeInstanceOf(GraphQLError);
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: argument });
+      expect(error.message).toBe(
+        `\`${argument}\` is not a cursor this API returned: ${JSON.stringify(cursor)}.`,
+      );
+    }
+  });
+
+  it('refuses a cursor of another connection, naming both', () => {
+    const error = refusal(toCursor({ connection: 'indicators', filter: OF.filter, id: 3 }), 'before');
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'before' });
+    expect(error.message).toBe('`before` is a cursor of `indicators`, not of `relations`.');
+  });
+
+  it('refuses a cursor of another filter of the same connection', () => {
+    const error = refusal(
+      toCursor({ connection: 'relations', filter: filterKey({ kind: 'PART_OF' }), id: 3 }),
+    );
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'after' });
-    expect(error.message).toBe(`\`after\` is not a cursor this API returned: ${JSON.stringify(cursor)}.`);
+    expect(error.message).toBe(
+      '`after` is a cursor of `relations` with another filter; a cursor continues only the filter it was returned for.',
+    );
   });
 
   it('shows at most 60 characters of a long bad cursor', () => {
@@ -108,6 +170,63 @@ describe('cursors', () => {
     expect(refusal('x'.repeat(61)).message).toBe(
       `\`after\` is not a cursor this API returned: "${'x'.repeat(60)}…".`,
     );
+  });
+});
+
+describe('filterKey', () => {
+  it('ignores the order of entries and the ones not given', () => {
+    expect(filterKey({ a: 1, b: 'x' })).toBe(filterKey({ b: 'x', a: 1, c: undefined, d: null, e: [] }));
+    expect(filterKey({})).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('tells filters apart', () => {
+    expect(filterKey({ a: 1 })).not.toBe(filterKey({ a: 2 }));
+    expect(filterKey({ a: 1 })).not.toBe(filterKey({}));
+    expect(filterKey({ a: '1' })).not.toBe(filterKey({ a: 1 }));
+  });
+});
+
+describe('pageRequest: Relay’s arguments, checked', () => {
+  const filter = OF.filter;
+  const error = (args: Parameters<typeof pageRequest>[0]) => {
+    try {
+      pageRequest(args, 'relations', filter);
+    } catch (caught) {
+      return caught as GraphQLError;
+    }
+    throw new Error(`accepted ${JSON.stringify(args)}`);
+  };
+
+  it('pages forward from the start by default, with the connection’s page size', () => {
+    expect(pageRequest({}, 'relations', filter)).toEqual({ direction: 'forward', size: 50 });
+    expect(pageRequest({}, 'observations', filter)).toEqual({ direction: 'forward', size: 100 });
+    expect(pageRequest({ first: 3, after: at(4) }, 'relations', filter)).toEqual(forward(3, 4));
+  });
+
+  it('pages backward with `last`: before a cursor, or the last page', () => {
+    expect(pageRequest({ last: 3 }, 'relations', filter)).toEqual(backward(3));
+    expect(pageRequest({ last: 3, before: at(9) }, 'relations', filter)).toEqual(backward(3, 9));
+    expect(pageRequest({ last: 3, before: at(9), after: at(2) }, 'relations', filter)).toEqual(
+      backward(3, 9, 2),
+    );
+    expect(pageRequest({ first: 3, before: at(9) }, 'relations', filter)).toEqual(forward(3, undefined, 9));
+  });
+
+  it('refuses `first` with `last`, naming `last`', () => {
+    expect(error({ first: 1, last: 1 }).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'last' });
+    expect(error({ first: 1, last: 1 }).message).toBe(
+      'Pass `first` (to page forward) or `last` (to page backward), not both.',
+    );
+  });
+
+  it.each([
+    [{ first: 0 }, 'first'],
+    [{ first: 101 }, 'first'],
+    [{ last: 0 }, 'last'],
+    [{ last: 101 }, 'last'],
+    [{ last: -1 }, 'last'],
+  ])('refuses %j out of range', (args, argumentName) => {
+    expect(error(args).extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName });
   });
 });
 
@@ -137,7 +256,7 @@ describe('row ids and global ids', () => {
   it.each([
     ['an unknown type', encode('Edition:1')],
     ['a type in lower case', encode('voorziening:1')],
-    ['a cursor', toCursor(1)],
+    ['a cursor', at(1)],
     ['an id beyond the 32-bit ids', encode(`Voorziening:${MAX_ROW_ID + 1}`)],
     ['a negative id', encode('Voorziening:-1')],
     ['no id', encode('Voorziening:')],
@@ -168,10 +287,12 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
   });
   afterAll(() => graph.close());
 
-  const page = (first: number, after = 0, kind?: string) => {
+  const page = (first: number, after = 0, kind?: string) =>
+    pageWith(forward(first, after || undefined), kind);
+  const pageWith = (request: PageRequest, kind?: string) => {
     let query = graph.db.selectFrom('relation');
     if (kind) query = query.where('kind', '=', kind as RelationKind);
-    return pageOf<{ id: number }>(query as never, first, after).then((found) => ({
+    return pageOf<{ id: number }>(query as never, request, OF).then((found) => ({
       ids: found.nodes.map((node) => node.id),
       next: found.pageInfo.hasNextPage,
       previous: found.pageInfo.hasPreviousPage,
@@ -195,5 +316,37 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
     expect(await page(2, 0, 'X')).toEqual({ ids: [1, 3], next: true, previous: false, total: 3 });
     expect(await page(2, 3, 'X')).toEqual({ ids: [4], next: false, previous: true, total: 3 });
     expect(await page(2, 0, 'Y')).toEqual({ ids: [2, 5], next: false, previous: false, total: 2 });
+  });
+
+  it('pages backward: the last page, before a cursor, and exactly to the start', async () => {
+    expect(await pageWith(backward(2))).toEqual({ ids: [4, 5], next: false, previous: true, total: 5 });
+    expect(await pageWith(backward(2, 4))).toEqual({ ids: [2, 3], next: true, previous: true, total: 5 });
+    expect(await pageWith(backward(3, 4))).toEqual({ ids: [1, 2, 3], next: true, previous: false, total: 5 });
+    expect(await pageWith(backward(2, 1))).toEqual({ ids: [], next: true, previous: false, total: 5 });
+  });
+
+  it('gives every row when `last` is larger than the rows', async () => {
+    expect(await pageWith(backward(9))).toEqual({
+      ids: [1, 2, 3, 4, 5],
+      next: false,
+      previous: false,
+      total: 5,
+    });
+    expect(await pageWith(backward(9), 'Y')).toEqual({ ids: [2, 5], next: false, previous: false, total: 2 });
+  });
+
+  it('pages within a window of both cursors, either way', async () => {
+    expect(await pageWith(forward(9, 1, 5))).toEqual({
+      ids: [2, 3, 4],
+      next: true,
+      previous: true,
+      total: 5,
+    });
+    expect(await pageWith(backward(2, 5, 1))).toEqual({ ids: [3, 4], next: true, previous: true, total: 5 });
+  });
+
+  it('gives one row on a page of one, either way', async () => {
+    expect(await pageWith(forward(1))).toEqual({ ids: [1], next: true, previous: false, total: 5 });
+    expect(await pageWith(backward(1))).toEqual({ ids: [5], next: false, previous: true, total: 5 });
   });
 });

@@ -66,6 +66,13 @@ describe('limits that need the variables and the data: cost, argument caps, exec
       expect(await costOf(page('(first: $n)'))).toBe(await costOf(page('(first: 100)')));
     });
 
+    it('reads `last` as it reads `first`, from a literal and from a variable', async () => {
+      const literal = await costOf(page('(first: 300)'));
+      expect(await costOf(page('(last: 300)'))).toBe(literal);
+      expect(await costOf(page('(last: $n)'), { n: 300 })).toBe(literal);
+      expect(await costOf(page('(last: $n)'))).toBe(await costOf(page('(first: 100)')));
+    });
+
     it('counts a page at most as the rows there are', async () => {
       const { rows } = await (
         await withLimits()

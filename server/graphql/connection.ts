@@ -1,42 +1,40 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database';
-import { decodeCursor, toCursor } from '../domain/cursor';
+import { toCursor, type ConnectionName } from '../domain/cursor';
 import type { ConnectionModel } from './models';
-import { userInputError } from './user-input-error';
+import type { PageRequest } from './page-arguments';
 
-/**
- * Decodes the `after` argument; throws BAD_USER_INPUT when it is not a cursor of ours (including one whose id
- * no row can have: beyond the 32-bit ids, it would not bind on PostgreSQL).
- */
-export function fromCursor(cursor: string | null | undefined): number {
-  if (cursor === null || cursor === undefined) return 0;
-  const id = decodeCursor(cursor);
-  if (id === null) {
-    const shown = cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor;
-    throw userInputError(`\`after\` is not a cursor this API returned: ${JSON.stringify(shown)}.`, 'after');
-  }
-  return id;
+/** Which connection and filter a page is of: what its cursors carry. */
+export interface PageOf {
+  connection: ConnectionName;
+  /** The filter's key (`filterKey`). */
+  filter: string;
 }
 
 /**
- * Builds a page from rows fetched with one more than `first` (keyset pagination on the row id, which
- * follows the monitor's order): the extra row only tells that there is a next page.
+ * Builds a page from the rows fetched with one more than the page's size, in the direction of the request
+ * (keyset pagination on the row id, which follows the monitor's order; backward: the rows nearest `before`
+ * first): the extra row only tells that more rows lie that way. The other way, there are rows when the
+ * request names a cursor on that side (its own row is one).
  */
 export function toConnection<T extends { id: number }>(
   rows: T[],
-  first: number,
-  after: number,
+  request: PageRequest,
+  of: PageOf,
   totalCount: number,
 ): ConnectionModel<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: toCursor(node.id), node }));
+  const more = rows.length > request.size;
+  const taken = rows.slice(0, request.size);
+  const page = request.direction === 'forward' ? taken : taken.reverse();
+  const edges = page.map((node) => ({ cursor: toCursor({ ...of, id: node.id }), node }));
+  const forward = request.direction === 'forward';
   return {
     edges,
     nodes: page,
     totalCount,
     pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after > 0,
+      hasNextPage: forward ? more || request.before !== undefined : request.before !== undefined,
+      hasPreviousPage: forward ? request.after !== undefined : more || request.after !== undefined,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -44,22 +42,23 @@ export function toConnection<T extends { id: number }>(
 }
 
 /**
- * Runs a filtered query as one page of a connection: the rows after the cursor's id (one extra, to know
- * whether a next page exists) and the total count of the filter, in two statements.
+ * Runs a filtered query as one page of a connection: the rows of the request's window (one extra, to know
+ * whether more lie beyond the page) and the total count of the filter, in two statements.
  */
 export async function pageOf<T extends { id: number }, TB extends keyof Database = keyof Database>(
   query: SelectQueryBuilder<Database, TB, object>,
-  first: number,
-  from: number,
+  request: PageRequest,
+  of: PageOf,
 ): Promise<ConnectionModel<T>> {
+  let window = query.selectAll();
+  if (request.after !== undefined) window = window.where(sql<SqlBool>`id > ${request.after}`);
+  if (request.before !== undefined) window = window.where(sql<SqlBool>`id < ${request.before}`);
   const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .where(sql<SqlBool>`id > ${from}`)
-      .orderBy(sql`id`)
-      .limit(first + 1)
+    window
+      .orderBy(request.direction === 'forward' ? sql`id` : sql`id desc`)
+      .limit(request.size + 1)
       .execute(),
     query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return toConnection(rows as unknown as T[], first, from, Number((count as { n: number }).n));
+  return toConnection(rows as unknown as T[], request, of, Number((count as { n: number }).n));
 }

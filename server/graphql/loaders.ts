@@ -12,8 +12,9 @@ import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-quer
 import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
 import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
+import { allDomains } from '../db/queries/domain-queries';
 import {
-  voorzieningenByCodes,
+  allVoorzieningen,
   voorzieningenByDomains,
   voorzieningenByParents,
 } from '../db/queries/voorziening-queries';
@@ -45,10 +46,16 @@ export function createLoaders(db: Kysely<Database>) {
     observation: byId('observation'),
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
-    voorzieningByCode: rowLoader(
+    // every row of a small table, under the one key `all`: what codes resolve against, once per request
+    allVoorzieningen: groupLoader(
       scheduler,
-      (codes: string[]) => voorzieningenByCodes(db, codes),
-      (row) => row.code,
+      () => allVoorzieningen(db),
+      () => 'all' as const,
+    ),
+    allDomains: groupLoader(
+      scheduler,
+      () => allDomains(db),
+      () => 'all' as const,
     ),
     voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
     partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),

@@ -78,7 +78,7 @@ export async function createApiContext(
  * Builds the real seeds and starts an in-process API over them for a test file's `describe`; its `run` is
  * usable from `beforeAll` on.
  */
-export function useRealApi(): Pick<ApiContext, 'run'> {
+export function useRealApi(): Pick<ApiContext, 'run' | 'db'> {
   let built: { location: DatabaseLocation; close: () => Promise<void> } | undefined;
   let api: ApiContext | undefined;
   beforeAll(async () => {
@@ -90,5 +90,10 @@ export function useRealApi(): Pick<ApiContext, 'run'> {
     await api?.close();
     await built?.close();
   });
-  return { run: (query, variables) => api!.run(query, variables) };
+  return {
+    run: (query, variables) => api!.run(query, variables),
+    get db() {
+      return api!.db;
+    },
+  };
 }

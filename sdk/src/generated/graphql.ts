@@ -38,7 +38,7 @@ export type IndicatorFilter = {
   search?: string | null | undefined;
   /** Only rows of this unit. */
   unit?: Unit | null | undefined;
-  /** Only rows of this voorziening (its code). */
+  /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: string | null | undefined;
 };
 
@@ -50,7 +50,7 @@ export type ObservationFilter = {
   subject?: string | null | undefined;
   /** Only cells of rows of this unit. */
   unit?: Unit | null | undefined;
-  /** Only cells of this voorziening (its code). */
+  /** Only cells of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: string | null | undefined;
   /** Only cells of this year. */
   year?: number | null | undefined;
@@ -77,13 +77,13 @@ export type Qualifier =
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
-  /** Only relations that start at this voorziening (its code). */
+  /** Only relations that start at this voorziening (its code or abbreviation, any case). */
   from?: string | null | undefined;
   /** Only relations of this kind. */
   kind?: RelationKind | null | undefined;
   /** Only relations of these kinds. */
   kinds?: Array<RelationKind> | null | undefined;
-  /** Only relations that end at this voorziening (its code). */
+  /** Only relations that end at this voorziening (its code or abbreviation, any case). */
   to?: string | null | undefined;
 };
 
@@ -127,7 +127,7 @@ export type Unit =
 
 /** Filters for `voorzieningen`; all given filters must hold. */
 export type VoorzieningFilter = {
-  /** Only voorzieningen of this domain (its code). */
+  /** Only voorzieningen of this domain (its code, any case; an unknown one is BAD_USER_INPUT). */
   domain?: string | null | undefined;
   /** Only voorzieningen of this kind. */
   kind?: VoorzieningKind | null | undefined;
@@ -243,6 +243,8 @@ export type IndicatorsQueryVariables = Exact<{
   filter?: IndicatorFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -277,6 +279,8 @@ export type ObservationsQueryVariables = Exact<{
   filter?: ObservationFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -297,6 +301,8 @@ export type RelationsQueryVariables = Exact<{
   filter?: RelationFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -331,6 +337,8 @@ export type VoorzieningenQueryVariables = Exact<{
   filter?: VoorzieningFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
@@ -1018,8 +1026,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<IndicatorQuery, IndicatorQueryVariables>;
 export const IndicatorsDocument = new TypedDocumentString(`
-    query Indicators($filter: IndicatorFilter, $first: Int, $after: String) {
-  indicators(filter: $filter, first: $first, after: $after) {
+    query Indicators($filter: IndicatorFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  indicators(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1145,8 +1159,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const ObservationsDocument = new TypedDocumentString(`
-    query Observations($filter: ObservationFilter, $first: Int, $after: String) {
-  observations(filter: $filter, first: $first, after: $after) {
+    query Observations($filter: ObservationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  observations(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1264,8 +1284,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<PathQuery, PathQueryVariables>;
 export const RelationsDocument = new TypedDocumentString(`
-    query Relations($filter: RelationFilter, $first: Int, $after: String) {
-  relations(filter: $filter, first: $first, after: $after) {
+    query Relations($filter: RelationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  relations(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields
@@ -1549,8 +1575,14 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<VoorzieningQuery, VoorzieningQueryVariables>;
 export const VoorzieningenDocument = new TypedDocumentString(`
-    query Voorzieningen($filter: VoorzieningFilter, $first: Int, $after: String) {
-  voorzieningen(filter: $filter, first: $first, after: $after) {
+    query Voorzieningen($filter: VoorzieningFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  voorzieningen(
+    filter: $filter
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
     totalCount
     pageInfo {
       ...PageInfoFields

@@ -21,7 +21,8 @@ export function createMethods(request: Request) {
     discrepancies: (variables?: Operations.DiscrepanciesQueryVariables, options?: RequestOptions): Promise<Operations.DiscrepanciesQuery> =>
       request(Operations.DiscrepanciesDocument, variables ?? {}, options),
     /**
-     * A domain by code; null when there is none.
+     * A domain by code, matched case-insensitively (white space read as hyphens). An unknown code answers null
+     * with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
      *
      * Runs the `Domain` operation of `sdk/operations`.
      */
@@ -82,8 +83,9 @@ export function createMethods(request: Request) {
     indicatorSeries: (variables: Operations.IndicatorSeriesQueryVariables, options?: RequestOptions): Promise<Operations.IndicatorSeriesQuery> =>
       request(Operations.IndicatorSeriesDocument, variables, options),
     /**
-     * The voorzieningen reachable from one within `depth` relations, and the relations followed. Unknown codes
-     * give a BAD_USER_INPUT error that lists the known codes.
+     * The voorzieningen reachable from one within `depth` relations, and the relations followed. Codes match
+     * case-insensitively (abbreviations too); an unknown one is a BAD_USER_INPUT error that names it, suggests the
+     * nearest codes (`extensions.suggestions`) and lists the known ones.
      *
      * Runs the `Neighbors` operation of `sdk/operations`.
      */
@@ -158,7 +160,8 @@ export function createMethods(request: Request) {
     stelsel: (variables?: Operations.StelselQueryVariables, options?: RequestOptions): Promise<Operations.StelselQuery> =>
       request(Operations.StelselDocument, variables ?? {}, options),
     /**
-     * A voorziening by code (`brp`, `digid`, …); null when there is none.
+     * A voorziening by code or abbreviation (`brp`, `BRP`, `digid`, …), matched case-insensitively. An unknown code
+     * answers null with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
      *
      * Runs the `Voorziening` operation of `sdk/operations`.
      */

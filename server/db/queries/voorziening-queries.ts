@@ -7,17 +7,9 @@ export function allVoorzieningen(db: Kysely<Database>): Promise<VoorzieningTable
   return db.selectFrom('voorziening').selectAll().orderBy('position').execute();
 }
 
-/** Every voorziening code, in alphabetical order: what codes in arguments, paths and filters are checked against. */
+/** Every voorziening code, in alphabetical order. */
 export async function voorzieningCodes(db: Kysely<Database>): Promise<string[]> {
   return (await db.selectFrom('voorziening').select('code').orderBy('code').execute()).map((row) => row.code);
-}
-
-/** The voorzieningen with the given codes (exact), in no particular order. */
-export function voorzieningenByCodes(
-  db: Kysely<Database>,
-  codes: readonly string[],
-): Promise<VoorzieningTable[]> {
-  return db.selectFrom('voorziening').selectAll().where(anyOfFor(db)('code', codes)).execute();
 }
 
 /** The voorzieningen of the given domains, in the monitor's order. */

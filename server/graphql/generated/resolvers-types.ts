@@ -242,7 +242,7 @@ export type IndicatorConnection = {
 /** An indicator in a page, with its cursor. */
 export type IndicatorEdge = {
   __typename?: 'IndicatorEdge';
-  /** Pass as `after` to continue after this indicator. */
+  /** Pass as `after` to continue after this indicator, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The indicator. */
   node: Indicator;
@@ -254,7 +254,7 @@ export type IndicatorFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only rows of this unit. */
   unit?: InputMaybe<Unit>;
-  /** Only rows of this voorziening (its code). */
+  /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -348,7 +348,7 @@ export type ObservationConnection = {
 /** An observation in a page, with its cursor. */
 export type ObservationEdge = {
   __typename?: 'ObservationEdge';
-  /** Pass as `after` to continue after this observation. */
+  /** Pass as `after` to continue after this observation, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The observation. */
   node: Observation;
@@ -362,22 +362,26 @@ export type ObservationFilter = {
   subject?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of rows of this unit. */
   unit?: InputMaybe<Unit>;
-  /** Only cells of this voorziening (its code). */
+  /** Only cells of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Pagination state of a connection (Relay cursor connections). */
+/**
+ * Pagination state of a connection (Relay cursor connections): page forward with `first`/`after`, backward with
+ * `last`/`before`. A cursor belongs to the connection and filter it was returned for; given to another, it is
+ * refused with BAD_USER_INPUT naming the argument.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** The cursor of the last item returned, if any; pass it as `after` for the next page. */
   endCursor: Maybe<Scalars['String']['output']>;
-  /** Whether more items follow the last one returned. */
+  /** Whether more items follow the last one returned (in the filter, beyond the page or the `before` cursor). */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether items precede the first one returned. */
+  /** Whether items precede the first one returned (in the filter, before the page or at the `after` cursor). */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item returned, if any. */
+  /** The cursor of the first item returned, if any; pass it as `before` for the previous page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -421,7 +425,10 @@ export type Query = {
   basisregistraties: Array<Voorziening>;
   /** Every contradiction in the source, optionally of one kind or about one voorziening. */
   discrepancies: Array<Discrepancy>;
-  /** A domain by code; null when there is none. */
+  /**
+   * A domain by code, matched case-insensitively (white space read as hyphens). An unknown code answers null
+   * with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
+   */
   domain: Maybe<Domain>;
   /** The four domains (chapters), in order. */
   domains: Array<Domain>;
@@ -432,8 +439,9 @@ export type Query = {
   /** Table rows in the order of the monitor, filtered and paginated. */
   indicators: IndicatorConnection;
   /**
-   * The voorzieningen reachable from one within `depth` relations, and the relations followed. Unknown codes
-   * give a BAD_USER_INPUT error that lists the known codes.
+   * The voorzieningen reachable from one within `depth` relations, and the relations followed. Codes match
+   * case-insensitively (abbreviations too); an unknown one is a BAD_USER_INPUT error that names it, suggests the
+   * nearest codes (`extensions.suggestions`) and lists the known ones.
    */
   neighbors: Neighborhood;
   /** Fetches any object by its global `id`; null when no object has it. */
@@ -454,7 +462,10 @@ export type Query = {
   search: Array<SearchResult>;
   /** Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON). */
   stelsel: Stelsel;
-  /** A voorziening by code (`brp`, `digid`, …); null when there is none. */
+  /**
+   * A voorziening by code or abbreviation (`brp`, `BRP`, `digid`, …), matched case-insensitively. An unknown code
+   * answers null with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
+   */
   voorziening: Maybe<Voorziening>;
   /** Voorzieningen in the order of the monitor, filtered and paginated. */
   voorzieningen: VoorzieningConnection;
@@ -479,8 +490,10 @@ export type QueryIndicatorArgs = {
 
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<IndicatorFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -499,8 +512,10 @@ export type QueryNodeArgs = {
 
 export type QueryObservationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ObservationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -515,8 +530,10 @@ export type QueryPathArgs = {
 
 export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -538,8 +555,10 @@ export type QueryVoorzieningArgs = {
 
 export type QueryVoorzieningenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VoorzieningFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A directed, typed edge between two voorzieningen, with the indicators that measure its volume. */
@@ -581,7 +600,7 @@ export type RelationConnection = {
 /** A relation in a page, with its cursor. */
 export type RelationEdge = {
   __typename?: 'RelationEdge';
-  /** Pass as `after` to continue after this relation. */
+  /** Pass as `after` to continue after this relation, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The relation. */
   node: Relation;
@@ -589,13 +608,13 @@ export type RelationEdge = {
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
-  /** Only relations that start at this voorziening (its code). */
+  /** Only relations that start at this voorziening (its code or abbreviation, any case). */
   from?: InputMaybe<Scalars['String']['input']>;
   /** Only relations of this kind. */
   kind?: InputMaybe<RelationKind>;
   /** Only relations of these kinds. */
   kinds?: InputMaybe<Array<RelationKind>>;
-  /** Only relations that end at this voorziening (its code). */
+  /** Only relations that end at this voorziening (its code or abbreviation, any case). */
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -797,7 +816,7 @@ export type VoorzieningConnection = {
 /** A voorziening in a page, with its cursor. */
 export type VoorzieningEdge = {
   __typename?: 'VoorzieningEdge';
-  /** Pass as `after` to continue after this voorziening. */
+  /** Pass as `after` to continue after this voorziening, or as `before` to go back before it (with the same filter). */
   cursor: Scalars['String']['output'];
   /** The voorziening. */
   node: Voorziening;
@@ -805,7 +824,7 @@ export type VoorzieningEdge = {
 
 /** Filters for `voorzieningen`; all given filters must hold. */
 export type VoorzieningFilter = {
-  /** Only voorzieningen of this domain (its code). */
+  /** Only voorzieningen of this domain (its code, any case; an unknown one is BAD_USER_INPUT). */
   domain?: InputMaybe<Scalars['String']['input']>;
   /** Only voorzieningen of this kind. */
   kind?: InputMaybe<VoorzieningKind>;
@@ -1196,16 +1215,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['Edition'], ParentType, ContextType>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
-  indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'first'>>;
+  indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   neighbors?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType, RequireFields<QueryNeighborsArgs, 'code' | 'depth' | 'direction'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, RequireFields<QueryObservationsArgs, 'first'>>;
+  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, Partial<QueryObservationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'direction' | 'from' | 'maxDepth' | 'to'>>;
-  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'first'>>;
+  relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<QueryRelationsArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   stelsel?: Resolver<ResolversTypes['Stelsel'], ParentType, ContextType, Partial<QueryStelselArgs>>;
   voorziening?: Resolver<Maybe<ResolversTypes['Voorziening']>, ParentType, ContextType, RequireFields<QueryVoorzieningArgs, 'code'>>;
-  voorzieningen?: Resolver<ResolversTypes['VoorzieningConnection'], ParentType, ContextType, RequireFields<QueryVoorzieningenArgs, 'first'>>;
+  voorzieningen?: Resolver<ResolversTypes['VoorzieningConnection'], ParentType, ContextType, Partial<QueryVoorzieningenArgs>>;
 }>;
 
 export type RelationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{

@@ -15,6 +15,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { ConnectionName } from '../../domain/cursor';
+import { PAGE_SIZES } from '../page-sizes';
 import { checkArgumentValues, type ArgumentCaps } from './argument-caps';
 import type { ListSizes } from './list-sizes';
 
@@ -53,8 +55,9 @@ export const UNMEASURED_LIST_SIZE = 100;
 /**
  * The static cost of an operation, before it runs: every field counts 1, and what a list holds counts once
  * per item it may hold. Items are read from the arguments where the API takes them (`first`/`last` of a
- * connection, whether written in the query, passed as a variable or left to its default, at most the rows
- * there are; `search(limit:)`; `path(maxDepth:)`) and otherwise from the longest such list in the data.
+ * connection, whether written in the query or passed as a variable, the connection's default page when
+ * neither is given (`page-sizes.ts`), at most the rows there are; `search(limit:)`; `path(maxDepth:)`) and
+ * otherwise from the longest such list in the data.
  * So `domains { voorzieningen { domain { voorzieningen { … } } } }` costs what it would resolve. Every
  * argument value is checked against its caps on the way (a `GraphQLError` with BAD_USER_INPUT is thrown).
  * Fragments are costed once per type and enclosing size, so the work is linear in the document.
@@ -93,7 +96,11 @@ export function queryCost(input: CostInput): number {
   const enclosingOf = (key: string, args: Record<string, unknown>): Enclosing => {
     const total = CONNECTION_TOTALS[key];
     if (total) {
-      const asked = Math.max(positive(args.first), args.last === undefined ? 0 : positive(args.last));
+      const given = (value: unknown) => value !== undefined && value !== null;
+      const asked =
+        given(args.first) || given(args.last)
+          ? Math.max(given(args.first) ? positive(args.first) : 0, given(args.last) ? positive(args.last) : 0)
+          : PAGE_SIZES[key.slice('Query.'.length) as ConnectionName].default;
       return { page: Math.min(asked, sizes.get(total) ?? asked) };
     }
     if (key === 'Query.path') return { pathLength: positive(args.maxDepth) };

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { readEdition } from '../../db/queries/edition-queries';
 import { RELATION_KINDS, type RelationKind } from '../../domain/vocabulary';
 import { HttpError, shown } from '../http-error';
-import { decodePathSegment } from '../request-url';
+import { explorableCode } from './explorable-code';
 import { exploreIndex, explorePage } from './explore-pages';
 import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
@@ -99,9 +99,6 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
   }
   if (url.pathname === '/explore')
     return { key: '/explore', build: async () => html(await exploreIndex(db)) };
-  const code = decodePathSegment(url.pathname.slice('/explore/'.length), url.pathname);
-  if (!(await sources.codes()).has(code)) {
-    throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
-  }
+  const code = await explorableCode(await sources.codes(), url);
   return { key: `/explore/${code}`, build: async () => html(await explorePage(db, code, render)) };
 }

@@ -1,32 +1,29 @@
 import { relationsOfKinds } from '../../../db/queries/relation-queries';
-import { allVoorzieningen, voorzieningCodes } from '../../../db/queries/voorziening-queries';
+import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { fromCursor, pageOf } from '../../connection';
+import { pageOf } from '../../connection';
+import { filterKey } from '../../filter-key';
+import { pageRequest } from '../../page-arguments';
 import { queryNeighbors } from '../../graph/neighbors-query';
 import { distinctKinds } from '../../graph/traversable-edges';
 import { queryShortestPath } from '../../graph/shortest-path-query';
-import { checkRange, userInputError } from '../../user-input-error';
+import { checkRange } from '../../user-input-error';
+import { voorzieningByCode } from '../../code-arguments';
 import { required } from '../required';
 
 /** The deepest `neighbors` traversal and the longest `path` searched. */
 export const MAX_NEIGHBOR_DEPTH = 6;
 export const MAX_PATH_DEPTH = 8;
 
-/** Looks up a voorziening by code for a graph argument; an unknown code is BAD_USER_INPUT listing the known ones. */
-async function voorzieningArgument(
-  { db, loaders }: GraphQLContext,
+/** The voorziening of a graph argument; an unknown code is BAD_USER_INPUT naming it, with suggestions. */
+function voorzieningArgument(
+  context: GraphQLContext,
   code: string,
   argument: string,
 ): Promise<VoorzieningTable> {
-  const found = await loaders.voorzieningByCode.load(code);
-  if (found) return found;
-  const known = await voorzieningCodes(db);
-  throw userInputError(
-    `Unknown voorziening code "${code}" in \`${argument}\`. Known codes: ${known.join(', ')}.`,
-    argument,
-  );
+  return voorzieningByCode(context, code, argument, 'BAD_USER_INPUT');
 }
 
 async function loadAll<T>(
@@ -39,22 +36,20 @@ async function loadAll<T>(
 
 /** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
 export const graphQueries: QueryResolvers = {
-  relations: async (_, { filter, first, after }, context) => {
-    checkRange('first', first, 1, 100);
-    const from = fromCursor(after);
+  relations: async (_, { filter, ...page }, context) => {
     let query = context.db.selectFrom('relation');
     if (filter?.kind) query = query.where('kind', '=', filter.kind);
     const kinds = distinctKinds(filter?.kinds);
     if (kinds) query = query.where('kind', 'in', kinds);
-    if (filter?.from)
-      query = query.where(
-        'from_id',
-        '=',
-        (await voorzieningArgument(context, filter.from, 'filter.from')).id,
-      );
-    if (filter?.to)
-      query = query.where('to_id', '=', (await voorzieningArgument(context, filter.to, 'filter.to')).id);
-    return pageOf(query, first, from);
+    const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
+    if (from) query = query.where('from_id', '=', from.id);
+    const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
+    if (to) query = query.where('to_id', '=', to.id);
+    const of = {
+      connection: 'relations',
+      filter: filterKey({ kind: filter?.kind, kinds: kinds?.sort(), from: from?.code, to: to?.code }),
+    } as const;
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
   },
   neighbors: async (_, { code, depth, kinds, direction }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

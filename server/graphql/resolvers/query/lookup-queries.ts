@@ -4,9 +4,12 @@ import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
-import { fromCursor, pageOf } from '../../connection';
+import { pageOf } from '../../connection';
+import { filterKey } from '../../filter-key';
+import { pageRequest } from '../../page-arguments';
 import { tag } from '../typed-node';
-import { containsPattern } from './like-pattern';
+import { domainByCode, voorzieningByCode } from '../../code-arguments';
+import { containsPattern, searchKey } from './like-pattern';
 
 /** Query fields that look things up: nodes, the edition, domains, voorzieningen, search. */
 export const lookupQueries: QueryResolvers = {
@@ -38,9 +41,8 @@ export const lookupQueries: QueryResolvers = {
     };
   },
   domains: (_, __, { db }) => allDomains(db),
-  domain: async (_, { code }, { db }) =>
-    (await db.selectFrom('domain').selectAll().where('code', '=', code).executeTakeFirst()) ?? null,
-  voorziening: async (_, { code }, { loaders }) => (await loaders.voorzieningByCode.load(code)) ?? null,
+  domain: (_, { code }, context) => domainByCode(context, code, 'code', 'NOT_FOUND'),
+  voorziening: (_, { code }, context) => voorzieningByCode(context, code, 'code', 'NOT_FOUND'),
   basisregistraties: (_, __, { db }) =>
     db
       .selectFrom('voorziening')
@@ -48,20 +50,21 @@ export const lookupQueries: QueryResolvers = {
       .where('kind', '=', 'BASISREGISTRATIE')
       .orderBy('position')
       .execute(),
-  voorzieningen: async (_, { filter, first, after }, { db }) => {
-    checkRange('first', first, 1, 100);
-    const from = fromCursor(after);
+  voorzieningen: async (_, { filter, ...page }, context) => {
+    const { db } = context;
     let query = db.selectFrom('voorziening');
     if (filter?.kind) query = query.where('kind', '=', filter.kind);
-    if (filter?.domain) {
-      const domain = filter.domain;
-      query = query.where('domain_id', '=', (eb) =>
-        eb.selectFrom('domain').select('id').where('code', '=', domain),
-      );
-    }
+    const domain = filter?.domain
+      ? await domainByCode(context, filter.domain, 'filter.domain', 'BAD_USER_INPUT')
+      : undefined;
+    if (domain) query = query.where('domain_id', '=', domain.id);
     if (filter?.search)
       query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
-    return pageOf(query, first, from);
+    const of = {
+      connection: 'voorzieningen',
+      filter: filterKey({ kind: filter?.kind, domain: domain?.code, search: searchKey(filter?.search) }),
+    } as const;
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
   },
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');
