@@ -117,8 +117,15 @@ describe('the exports for researchers', () => {
       return ((await response.json()) as { error: string }).error;
     };
     expect(await refused('voorziening=atlantis')).toBe(
-      'Unknown voorziening "atlantis" in "voorziening"; see /explore for the codes.',
+      'Unknown voorziening "atlantis" in "voorziening". See /explore for the codes.',
     );
+    // a near miss gets the nearest codes; an abbreviation is a code
+    expect(await refused('voorziening=bpr')).toMatch(
+      /^Unknown voorziening "bpr" in "voorziening"\. Did you mean brp(, \w+)*\? See \/explore for the codes\.$/,
+    );
+    const machtigen = await csv('/export/observations.csv?voorziening=digid-machtigen&year=2019');
+    expect(machtigen.length).toBeGreaterThan(0);
+    expect(await csv('/export/observations.csv?voorziening=DigiD%20Machtigen&year=2019')).toEqual(machtigen);
     expect(await refused('indicator=berichten-naar-atlantis')).toMatch(
       /^Unknown indicator key "berichten-naar-atlantis" in "indicator"/,
     );

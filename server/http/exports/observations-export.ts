@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { resolveVoorzieningCode } from '../../db/queries/code-lookup';
 import { tidyObservations, type TidyObservationFilters } from '../../db/queries/tidy-observations';
 import { toGlobalId } from '../../domain/global-id';
 import { HttpError, shown } from '../http-error';
@@ -64,14 +65,17 @@ export async function observationFilters(
   const filters: ObservationFilters = {};
   const voorziening = params.get('voorziening');
   if (voorziening) {
-    // codes are lower-case slugs: any case matches
-    const code = voorziening.toLowerCase();
-    if (!(await codes()).has(code))
+    // as every lookup resolves a code: any case, or an abbreviation; an unknown one gets the nearest codes
+    const resolved = await resolveVoorzieningCode(await codes(), voorziening);
+    if ('unknown' in resolved) {
+      const nearest =
+        resolved.suggestions.length > 0 ? ` Did you mean ${resolved.suggestions.join(', ')}?` : '';
       throw new HttpError(
         400,
-        `Unknown voorziening ${shown(voorziening)} in "voorziening"; see /explore for the codes.`,
+        `Unknown voorziening ${shown(voorziening)} in "voorziening".${nearest} See /explore for the codes.`,
       );
-    filters.voorziening = code;
+    }
+    filters.voorziening = resolved.code;
   }
   const indicator = params.get('indicator');
   if (indicator) Object.assign(filters, await indicatorFilter(indicator, filters.voorziening, codesWithKey));
