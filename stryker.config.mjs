@@ -27,7 +27,7 @@ export default {
     'server/ingest/discrepancies/*.ts',
     'server/graphql/connection.ts',
     'server/domain/global-id.ts',
-    'server/graphql/graph/*.ts',
+    'server/db/queries/graph/*.ts',
     'server/http/http-cache.ts',
     'server/http/exports/csv.ts',
     'sdk/src/errors.ts',

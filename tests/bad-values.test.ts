@@ -1,5 +1,5 @@
-import { queryNeighbors } from '../server/graphql/graph/neighbors-query';
-import { queryShortestPath } from '../server/graphql/graph/shortest-path-query';
+import { queryNeighbors } from '../server/db/queries/graph/neighbors-query';
+import { queryShortestPath } from '../server/db/queries/graph/shortest-path-query';
 import { MAX_ROW_ID, toGlobalId } from '../server/domain/global-id';
 import { toCursor, type ConnectionName } from '../server/domain/cursor';
 import { filterKey } from '../server/graphql/filter-key';

@@ -1,6 +1,6 @@
-import { queryNeighbors, type Reached } from '../server/graphql/graph/neighbors-query';
-import { queryShortestPath } from '../server/graphql/graph/shortest-path-query';
-import { distinctKinds, reverse } from '../server/graphql/graph/traversable-edges';
+import { queryNeighbors, type Reached } from '../server/db/queries/graph/neighbors-query';
+import { queryShortestPath } from '../server/db/queries/graph/shortest-path-query';
+import { distinctKinds, reverse } from '../server/db/queries/graph/traversable-edges';
 import { tinyGraph, type TinyGraph } from './support/tiny-graph';
 
 // Traversals in SQL on made-up stelsels whose shapes put the edges where bugs hide: relations between two

@@ -57,6 +57,11 @@ function readSqliteFile(file: string): void {
   }
 }
 
+/** The simplest real read: the content hash, through `db` (the probe when no location is known). */
+export function contentHashProbe(db: Kysely<Database>): DatabaseProbe {
+  return async () => void (await sql`select value from meta where key = 'content_hash'`.execute(db));
+}
+
 /** A real read of the dataset, as `/healthz` does it: resolves when the data could be read, else rejects. */
 export type DatabaseProbe = () => Promise<void>;
 

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { PostgresUnavailableError } from '../db/postgres';
-import type { DatabaseProbe } from '../db/probe';
+import { contentHashProbe, type DatabaseProbe } from '../db/probe';
 import { TimeLimitError, withinTimeLimit } from '../lib/time-limit';
 import type { DatasetInfo } from '../graphql/context';
 
@@ -49,9 +49,7 @@ export async function checkHealth(
   dataset: DatasetInfo,
   options: HealthOptions = {},
 ): Promise<Health> {
-  const probe =
-    options.probe ??
-    (async () => void (await sql`select value from meta where key = 'content_hash'`.execute(db)));
+  const probe = options.probe ?? contentHashProbe(db);
   const database: DatabaseState = await withinTimeLimit(
     probe(),
     HEALTH_DATABASE_TIMEOUT_MS,

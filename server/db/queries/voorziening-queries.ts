@@ -37,3 +37,13 @@ export function voorzieningenByParents(
     .orderBy('position')
     .execute();
 }
+
+/** The ten basisregistraties (voorzieningen of kind BASISREGISTRATIE), in the monitor's order. */
+export function basisregistratieRows(db: Kysely<Database>): Promise<VoorzieningTable[]> {
+  return db
+    .selectFrom('voorziening')
+    .selectAll()
+    .where('kind', '=', 'BASISREGISTRATIE')
+    .orderBy('position')
+    .execute();
+}

@@ -1,3 +1,4 @@
+import { relationsWhere } from '../../../db/queries/filtered-rows';
 import { relationsOfKinds } from '../../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
@@ -6,9 +7,9 @@ import type { QueryResolvers } from '../../generated/resolvers-types';
 import { pageOf } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
-import { queryNeighbors } from '../../graph/neighbors-query';
-import { distinctKinds } from '../../graph/traversable-edges';
-import { queryShortestPath } from '../../graph/shortest-path-query';
+import { queryNeighbors } from '../../../db/queries/graph/neighbors-query';
+import { distinctKinds } from '../../../db/queries/graph/traversable-edges';
+import { queryShortestPath } from '../../../db/queries/graph/shortest-path-query';
 import { checkRange } from '../../user-input-error';
 import { voorzieningByCode } from '../../code-arguments';
 import { required } from '../required';
@@ -37,14 +38,15 @@ async function loadAll<T>(
 /** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
 export const graphQueries: QueryResolvers = {
   relations: async (_, { filter, ...page }, context) => {
-    let query = context.db.selectFrom('relation');
-    if (filter?.kind) query = query.where('kind', '=', filter.kind);
     const kinds = distinctKinds(filter?.kinds);
-    if (kinds) query = query.where('kind', 'in', kinds);
     const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
-    if (from) query = query.where('from_id', '=', from.id);
     const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
-    if (to) query = query.where('to_id', '=', to.id);
+    const query = relationsWhere(context.db, {
+      kind: filter?.kind,
+      kinds: kinds ?? undefined,
+      fromId: from?.id,
+      toId: to?.id,
+    });
     const of = {
       connection: 'relations',
       filter: filterKey({ kind: filter?.kind, kinds: kinds?.sort(), from: from?.code, to: to?.code }),

@@ -1,6 +1,5 @@
 import { readEdition } from '../../../db/queries/edition-queries';
 import { allDomains } from '../../../db/queries/domain-queries';
-import { sql } from 'kysely';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
@@ -9,7 +8,9 @@ import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { tag } from '../typed-node';
 import { domainByCode, voorzieningByCode } from '../../code-arguments';
-import { containsPattern, searchKey } from './like-pattern';
+import { searchRows, voorzieningenWhere } from '../../../db/queries/filtered-rows';
+import { basisregistratieRows } from '../../../db/queries/voorziening-queries';
+import { searchKey } from '../../search-key';
 
 /** Query fields that look things up: nodes, the edition, domains, voorzieningen, search. */
 export const lookupQueries: QueryResolvers = {
@@ -43,23 +44,16 @@ export const lookupQueries: QueryResolvers = {
   domains: (_, __, { db }) => allDomains(db),
   domain: (_, { code }, context) => domainByCode(context, code, 'code', 'NOT_FOUND'),
   voorziening: (_, { code }, context) => voorzieningByCode(context, code, 'code', 'NOT_FOUND'),
-  basisregistraties: (_, __, { db }) =>
-    db
-      .selectFrom('voorziening')
-      .selectAll()
-      .where('kind', '=', 'BASISREGISTRATIE')
-      .orderBy('position')
-      .execute(),
+  basisregistraties: (_, __, { db }) => basisregistratieRows(db),
   voorzieningen: async (_, { filter, ...page }, context) => {
-    const { db } = context;
-    let query = db.selectFrom('voorziening');
-    if (filter?.kind) query = query.where('kind', '=', filter.kind);
     const domain = filter?.domain
       ? await domainByCode(context, filter.domain, 'filter.domain', 'BAD_USER_INPUT')
       : undefined;
-    if (domain) query = query.where('domain_id', '=', domain.id);
-    if (filter?.search)
-      query = query.where(sql<boolean>`search_text like ${containsPattern(filter.search)} escape '\\'`);
+    const query = voorzieningenWhere(context.db, {
+      kind: filter?.kind,
+      domainId: domain?.id,
+      search: filter?.search,
+    });
     const of = {
       connection: 'voorzieningen',
       filter: filterKey({ kind: filter?.kind, domain: domain?.code, search: searchKey(filter?.search) }),
@@ -69,21 +63,7 @@ export const lookupQueries: QueryResolvers = {
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');
     checkRange('limit', limit, 1, 100);
-    const pattern = sql<boolean>`search_text like ${containsPattern(text.trim())} escape '\\'`;
-    const voorzieningen = await db
-      .selectFrom('voorziening')
-      .selectAll()
-      .where(pattern)
-      .orderBy('position')
-      .limit(limit)
-      .execute();
-    const indicators = await db
-      .selectFrom('indicator')
-      .selectAll()
-      .where(pattern)
-      .orderBy('id')
-      .limit(limit - voorzieningen.length)
-      .execute();
+    const { voorzieningen, indicators } = await searchRows(db, text.trim(), limit);
     return [
       ...voorzieningen.map((v) => tag(v, 'Voorziening')),
       ...indicators.map((i) => tag(i, 'Indicator')),

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Direction } from '../../domain/vocabulary';
+import type { Direction } from '../../../domain/vocabulary';
 
 /**
  * How a traversal steps along `relation r` from a node (an SQL expression, e.g. `walk.node`): the join

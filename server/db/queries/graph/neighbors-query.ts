@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database';
-import type { Direction } from '../../domain/vocabulary';
+import type { Database } from '../../database';
+import type { Direction } from '../../../domain/vocabulary';
 import { kindFilter, stepFrom } from './traversable-edges';
 
 /** What a traversal reached: each voorziening's id with its distance, and the relations followed. */

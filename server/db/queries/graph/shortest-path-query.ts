@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database';
-import type { Direction } from '../../domain/vocabulary';
+import type { Database } from '../../database';
+import type { Direction } from '../../../domain/vocabulary';
 import { kindFilter, reverse, stepFrom } from './traversable-edges';
 
 /** A shortest path: the voorzieningen on it in order, and the relations between them in order. */
