@@ -161,7 +161,7 @@ describe('deploy/nginx.conf', () => {
 
     it('answers 304 to an If-None-Match naming the ETag of an answer it does not hold yet', async () => {
       const { dataset } = (await (await fetch(`${base}/healthz`)).json()) as { dataset: string };
-      const query = search('{ voorziening(code: "nhr") { name } }');
+      const query = search('{ voorziening(code: "woz") { nameEn } }');
       const etag = etagFor(dataset, query, headers.accept);
       const response = await fetch(`${base}/graphql${query}`, {
         headers: { ...headers, 'if-none-match': etag },
