@@ -826,22 +826,7 @@ export const IndicatorSeriesDocument = new TypedDocumentString(`
   voorziening(code: $voorziening) {
     code
     indicator(key: $indicator) {
-      ...IndicatorSummary
-      observations {
-        ...ObservationFields
-      }
-      reportedChanges {
-        ...ReportedChangeFields
-      }
-      change {
-        from
-        to
-        fromValue
-        toValue
-        absolute
-        relative
-        agrees
-      }
+      ...IndicatorWithFigures
     }
   }
 }
@@ -853,6 +838,24 @@ export const IndicatorSeriesDocument = new TypedDocumentString(`
   nameEn
   unit
   table
+}
+fragment IndicatorWithFigures on Indicator {
+  ...IndicatorSummary
+  observations {
+    ...ObservationFields
+  }
+  reportedChanges {
+    ...ReportedChangeFields
+  }
+  change {
+    from
+    to
+    fromValue
+    toValue
+    absolute
+    relative
+    agrees
+  }
 }
 fragment ObservationFields on Observation {
   id
