@@ -66,8 +66,15 @@ describe('paginate', () => {
     await expect(collect(noCursor)).rejects.toThrow(
       new StelselgraphPagingError('the connection has a next page but gives no endCursor'),
     );
-    const stuck = paginate(async () => ({ nodes: ['x'], pageInfo: { hasNextPage: true, endCursor: 'c1' } }));
+    // a page that repeats its cursor, answered at most three times: a paginator that does not notice fails fast
+    let asked = 0;
+    const stuck = paginate(async () => {
+      asked += 1;
+      if (asked > 3) throw new Error('asked for the same page again and again');
+      return { nodes: ['x'], pageInfo: { hasNextPage: true, endCursor: 'c1' } };
+    });
     await expect(collect(stuck)).rejects.toThrow('the connection has a next page but repeats the cursor c1');
+    expect(asked).toBe(2);
   });
 
   it('passes a failing page on, after the nodes before it', async () => {
