@@ -215,6 +215,51 @@ describe('the errors the SDK throws', () => {
     ).toMatchObject({ message: `request to ${ENDPOINT} failed: socket hang up: reset`, code: 'ECONNRESET' });
   });
 
+  it('walks causes at most six levels deep, so a long or cyclic chain ends, and names a silent error by its name', async () => {
+    const networkError = (cause: unknown) =>
+      failure(createClient({ url: ENDPOINT, fetch: () => Promise.reject(cause) }).edition());
+    /** A chain of errors m0 → m1 → … → m{n-1}, the code (if any) on the last. */
+    const chain = (n: number, code?: string): Error => {
+      let error: Error = Object.assign(new Error(`m${n - 1}`), code ? { code } : {});
+      for (let i = n - 2; i >= 0; i -= 1) error = new Error(`m${i}`, { cause: error });
+      return error;
+    };
+    // levels 0 … 5 are named, the seventh is not
+    expect(await networkError(chain(7))).toMatchObject({
+      message: `request to ${ENDPOINT} failed: m0: m1: m2: m3: m4: m5`,
+    });
+    expect(await networkError(chain(6, 'EDEEP'))).toMatchObject({ code: 'EDEEP' });
+    expect(await networkError(chain(7, 'ETOODEEP'))).toMatchObject({ code: undefined });
+    // a cycle ends at the same depth (said once: the repeats are dropped)
+    const cyclic = new Error('loop') as Error & { cause?: unknown };
+    cyclic.cause = cyclic;
+    expect(await networkError(cyclic)).toMatchObject({
+      message: `request to ${ENDPOINT} failed: loop`,
+      code: undefined,
+    });
+    // no cause at all, or a null one: nothing after "failed"
+    expect(await networkError(null)).toMatchObject({
+      message: `request to ${ENDPOINT} failed`,
+      code: undefined,
+    });
+    // an error without a message: its name, or "Error" when it has none; a message under it speaks instead
+    expect(await networkError(Object.assign(new Error(''), { name: 'AbortError' }))).toMatchObject({
+      message: `request to ${ENDPOINT} failed: AbortError`,
+    });
+    expect(await networkError({ message: '' })).toMatchObject({
+      message: `request to ${ENDPOINT} failed: Error`,
+    });
+    expect(await networkError(new Error('', { cause: new Error('reset') }))).toMatchObject({
+      message: `request to ${ENDPOINT} failed: reset`,
+    });
+    // of an AggregateError's errors, the first with a code gives it
+    const mixed = new AggregateError([
+      new Error('no code here'),
+      Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+    ]);
+    expect(await networkError(mixed)).toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
   it('rejects with the abort reason of the client’s or the request’s signal, not a network error', async () => {
     const hanging = (_: unknown, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {

@@ -33,7 +33,10 @@ function aggregated(error: ErrorLike): unknown[] {
   return Array.isArray(error.errors) ? error.errors : [];
 }
 
-/** The messages of an error and of the causes under it, outermost first, without repeats. */
+/**
+ * The messages of an error and of the causes under it, outermost first, without repeats; at most six levels deep
+ * (a cause chain may be cyclic). An error without a message is named by its `name` when nothing under it speaks.
+ */
 function causeMessages(value: unknown, depth = 0): string[] {
   if (depth > 5 || value === undefined || value === null) return [];
   const error = asErrorLike(value);
@@ -52,7 +55,10 @@ function causeMessages(value: unknown, depth = 0): string[] {
   return own === undefined ? inner : [own, ...inner.filter((message) => message !== own)];
 }
 
-/** The first `code` (e.g. `ECONNREFUSED`, `ENOTFOUND`) an error or one of its causes carries. */
+/**
+ * The first `code` (e.g. `ECONNREFUSED`, `ENOTFOUND`) an error or one of its causes carries, at most six levels
+ * deep; of an AggregateError's errors, the first that has one.
+ */
 function causeCode(value: unknown, depth = 0): string | undefined {
   const error = asErrorLike(value);
   if (depth > 5 || !error) return undefined;
@@ -70,31 +76,40 @@ function causeCode(value: unknown, depth = 0): string | undefined {
  * system error's code when there is one.
  */
 export class StelselgraphNetworkError extends StelselgraphError {
-  override readonly name = 'StelselgraphNetworkError';
-  readonly kind = 'network' as const;
+  override readonly name: 'StelselgraphNetworkError';
+  readonly kind: 'network';
+  /** The URL the request went to. */
+  readonly url: string;
   /** The system error's code under the failure (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, …), if any. */
   readonly code: string | undefined;
 
-  constructor(
-    readonly url: string,
-    options: { cause: unknown },
-  ) {
-    super(`request to ${url} failed: ${causeMessages(options.cause).join(': ')}`, options);
+  // Fields are assigned after super(), not declared with initializers or as parameter properties, so code
+  // may run before super() (StrykerJS's mutation instrumentation puts its counters there).
+  constructor(url: string, options: { cause: unknown }) {
+    const causes = causeMessages(options.cause);
+    super(`request to ${url} failed${causes.length > 0 ? `: ${causes.join(': ')}` : ''}`, options);
+    this.name = 'StelselgraphNetworkError';
+    this.kind = 'network';
+    this.url = url;
     this.code = causeCode(options.cause);
   }
 }
 
 /** The server answered with an HTTP error that is not a GraphQL response (e.g. 404, 413, 502). */
 export class StelselgraphHttpError extends StelselgraphError {
-  override readonly name = 'StelselgraphHttpError';
-  readonly kind = 'http' as const;
+  override readonly name: 'StelselgraphHttpError';
+  readonly kind: 'http';
+  /** The HTTP status. */
+  readonly status: number;
+  /** The response body as text (a JSON `{ "error": … }` from this server). */
+  readonly body: string;
 
-  constructor(
-    readonly status: number,
-    /** The response body as text (a JSON `{ "error": … }` from this server). */
-    readonly body: string,
-  ) {
+  constructor(status: number, body: string) {
     super(`HTTP ${status}: ${body.slice(0, 200)}`);
+    this.name = 'StelselgraphHttpError';
+    this.kind = 'http';
+    this.status = status;
+    this.body = body;
   }
 }
 
@@ -103,18 +118,24 @@ export class StelselgraphHttpError extends StelselgraphError {
  * `GRAPHQL_VALIDATION_FAILED`, …) and `data` whatever part of the result was resolved.
  */
 export class StelselgraphGraphQLError extends StelselgraphError {
-  override readonly name = 'StelselgraphGraphQLError';
-  readonly kind = 'graphql' as const;
+  override readonly name: 'StelselgraphGraphQLError';
+  readonly kind: 'graphql';
+  /** The errors, as the server sent them. */
+  readonly errors: GraphQLErrorDetail[];
+  /** Whatever part of the result was resolved (null or absent when none). */
+  readonly data: unknown;
+  /** The HTTP status the errors came with. */
+  readonly status: number;
   /** The distinct error codes, in order of appearance. */
   readonly codes: string[];
 
-  constructor(
-    readonly errors: GraphQLErrorDetail[],
-    readonly data: unknown,
-    /** The HTTP status the errors came with. */
-    readonly status: number,
-  ) {
+  constructor(errors: GraphQLErrorDetail[], data: unknown, status: number) {
     super(errors.map((e) => e.message).join('; ') || 'GraphQL error');
+    this.name = 'StelselgraphGraphQLError';
+    this.kind = 'graphql';
+    this.errors = errors;
+    this.data = data;
+    this.status = status;
     this.codes = [
       ...new Set(errors.map((e) => e.extensions?.code).filter((c): c is string => typeof c === 'string')),
     ];
