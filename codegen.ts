@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Correction: '../../db/database#CorrectionTable',
           Note: '../../db/database#NoteTable',
           Relation: '../../db/database#RelationTable',
+          RelationMeasure: '../models#RelationMeasureModel',
           Neighbor: '../models#NeighborModel',
           Neighborhood: '../models#NeighborhoodModel',
           Path: '../models#PathModel',

@@ -57,7 +57,7 @@ export function scaleDataset(rows: DatasetRows, factor: number): DatasetRows {
     (grown as Record<string, unknown[]>)[table] = copies;
   }
   const brp = rows.voorziening.find((v) => v.code === 'brp');
-  const template = rows.relation.find((r) => r.kind === 'USES_DATA_FROM');
+  const template = rows.relation.find((r) => r.kind === 'SUPPLIES_DATA_TO');
   if (brp && template) {
     for (let copy = 1; copy < factor; copy += 1) {
       grown.relation.push({

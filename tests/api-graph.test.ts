@@ -7,7 +7,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
   const api = useRealApi();
   it('names the registries that deliver to Digilevering, with their 2019 volumes', async () => {
     const { data } = await api.run(`{ voorziening(code: "digilevering") {
-      incoming(kinds: [EVENT_DELIVERY]) { kind description from { code } volumes { year value } indicators { key } source { section { code } label } }
+      incoming(kinds: [EVENT_DELIVERY]) { kind provenance description from { code } volumes { year value } indicators { key } measures { role shared indicator { key } } source { section { code } lines quote label } }
       everything: incoming { kind }
       outgoing { kind }
     } }`);
@@ -29,43 +29,69 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
       'berichten-brp-geleverd',
       'berichten-brp-verzonden',
     ]);
-    expect(brp.source.section.code).toBe('digilevering');
-    expect(brp.source.label).toMatch(
-      /^Monitor Digitale Overheid 2020, Bijlage C, Digilevering \(lines \d+–\d+\)$/,
-    );
+    // the volume is the edge's own channel (geleverd); verzonden is the onward hop Digilevering → afnemers
+    expect(brp.measures).toEqual([
+      { role: 'OWN', shared: false, indicator: { key: 'berichten-brp-geleverd' } },
+      { role: 'ONWARD', shared: false, indicator: { key: 'berichten-brp-verzonden' } },
+    ]);
+    expect(brp.provenance).toBe('MONITOR');
+    expect(brp.source).toMatchObject({
+      section: { code: 'digilevering' },
+      lines: '1681-1683',
+      quote: 'Aantal berichten vanuit de BRP geleverd aan Digilevering',
+      label: 'Monitor Digitale Overheid 2020, Bijlage C, Digilevering (lines 1681–1683)',
+    });
     expect(data.voorziening.everything).toHaveLength(6);
     expect(data.voorziening.outgoing).toEqual([]);
   });
 
-  it('keeps the outside source of the stelselplaat’s edges', async () => {
-    const { data } = await api.run(
-      `{ voorziening(code: "woz") { outgoing(kinds: [USES_DATA_FROM]) { to { code } source { section { code } url title } } } }`,
-    );
-    expect(codes(data.voorziening.outgoing.map((r: { to: Code }) => r.to))).toEqual([
+  it('keeps the outside source of the stelselplaat’s edges, which are opt-in', async () => {
+    const { data } = await api.run(`{ voorziening(code: "woz") {
+      incoming(kinds: [SUPPLIES_DATA_TO], provenance: [OUTSIDE]) { provenance from { code } source { section { code } url title lines quote } }
+      byDefault: incoming(kinds: [SUPPLIES_DATA_TO]) { id }
+    } }`);
+    // the WOZ takes data from these four registries: they feed it
+    expect(codes(data.voorziening.incoming.map((r: { from: Code }) => r.from))).toEqual([
       'bag',
       'brk',
       'brp',
       'hr',
     ]);
-    expect(data.voorziening.outgoing[0].source).toMatchObject({
-      section: null,
-      url: 'https://github.com/ICTU/digitale-overheid-wordpress-plugin-releasekalender',
+    expect(data.voorziening.incoming[0]).toMatchObject({
+      provenance: 'OUTSIDE',
+      source: {
+        section: null,
+        url: 'https://github.com/ICTU/digitale-overheid-wordpress-plugin-releasekalender',
+        lines: null,
+        quote: null,
+      },
     });
-    expect(data.voorziening.outgoing[0].source.title).toContain(
+    expect(data.voorziening.incoming[0].source.title).toContain(
       'basisregistratie-waarde-onroerende-zaken-woz-br-woz-gegevensverzameling.php',
     );
+    expect(data.voorziening.byDefault).toEqual([]);
   });
 
   it('pages through relations, filtered by kind and endpoints', async () => {
     const { data } = await api.run(`{
-      all: relations(first: 100) { totalCount nodes { id } }
+      all: relations(first: 100) { totalCount nodes { id provenance } }
+      every: relations(first: 100, filter: { provenance: [MONITOR, OUTSIDE] }) { totalCount }
+      outside: relations(filter: { provenance: [OUTSIDE] }) { totalCount nodes { kind } }
       terug: relations(filter: { kinds: [TERUGMELDING] }) { totalCount nodes { to { code } } }
       one: relations(filter: { kind: DISTRIBUTION, to: "pdok" }) { totalCount }
       fromWoz: relations(filter: { from: "woz", to: "digilevering" }) { nodes { kind } }
       page: relations(first: 2) { pageInfo { hasNextPage endCursor } }
     }`);
-    expect(data.all.totalCount).toBe(57);
-    expect(data.all.nodes).toHaveLength(57);
+    // by default only the relations the monitor states; the stelselplaat's 15 are opt-in
+    expect(data.all.totalCount).toBe(42);
+    expect(new Set(data.all.nodes.map((r: { provenance: string }) => r.provenance))).toEqual(
+      new Set(['MONITOR']),
+    );
+    expect(data.every.totalCount).toBe(57);
+    expect(data.outside.totalCount).toBe(15);
+    expect(new Set(data.outside.nodes.map((r: { kind: string }) => r.kind))).toEqual(
+      new Set(['SUPPLIES_DATA_TO']),
+    );
     expect(codes(data.terug.nodes.map((r: { to: Code }) => r.to))).toEqual(['hr', 'bag', 'brp']);
     expect(data.fromWoz.nodes).toEqual([{ kind: 'EVENT_DELIVERY' }]);
     expect(data.one.totalCount).toBe(5);
@@ -81,7 +107,8 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
     const { data } = await api.run(`{
       one: neighbors(code: "brp", kinds: [EVENT_DELIVERY, TERUGMELDING]) { center { code } neighbors { distance voorziening { code } } relations { kind from { code } to { code } } }
       out: neighbors(code: "brp", direction: OUTGOING) { neighbors { voorziening { code } } }
-      into: neighbors(code: "brp", direction: INCOMING, kinds: [USES_DATA_FROM]) { neighbors { voorziening { code } } }
+      into: neighbors(code: "brp", direction: OUTGOING, kinds: [SUPPLIES_DATA_TO], provenance: [OUTSIDE]) { neighbors { voorziening { code } } }
+      intoByDefault: neighbors(code: "brp", direction: OUTGOING, kinds: [SUPPLIES_DATA_TO]) { neighbors { voorziening { code } } }
       two: neighbors(code: "brp", depth: 2, kinds: [EVENT_DELIVERY]) { neighbors { distance voorziening { code } } relations { from { code } } }
     }`);
     expect(data.one.center.code).toBe('brp');
@@ -93,10 +120,14 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
       { kind: 'EVENT_DELIVERY', from: { code: 'brp' }, to: { code: 'digilevering' } },
       { kind: 'TERUGMELDING', from: { code: 'digimelding' }, to: { code: 'brp' } },
     ]);
-    expect(codes(data.out.neighbors.map((n: { voorziening: Code }) => n.voorziening))).toEqual([
-      'bag',
+    // what the BRP feeds (the monitor's relations): Digilevering its events, MijnOverheid its data to view,
+    // the Stelselcatalogus its definitions
+    expect(codes(data.out.neighbors.map((n: { voorziening: Code }) => n.voorziening)).sort()).toEqual([
       'digilevering',
+      'mijnoverheid',
+      'stelselcatalogus',
     ]);
+    expect(data.intoByDefault.neighbors).toEqual([]);
     expect(codes(data.into.neighbors.map((n: { voorziening: Code }) => n.voorziening)).sort()).toEqual([
       'bri',
       'brk',
@@ -122,9 +153,12 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
 
   it('finds a shortest path between two registries', async () => {
     const { data } = await api.run(`{
-      direct: path(from: "woz", to: "brp") { length voorzieningen { code } relations { kind from { code } to { code } } }
+      direct: path(from: "woz", to: "brp", provenance: [MONITOR, OUTSIDE]) { length voorzieningen { code } relations { kind from { code } to { code } } }
+      monitorOnly: path(from: "woz", to: "brp") { length }
+      viewed: path(from: "woz", to: "mijnoverheid", direction: OUTGOING) { length relations { kind } }
       flow: path(from: "lrza", to: "brp", kinds: [EVENT_DELIVERY]) { length voorzieningen { code } }
-      login: path(from: "digid", to: "woz", direction: OUTGOING) { length voorzieningen { code } relations { kind } }
+      login: path(from: "digid", to: "woz") { length voorzieningen { code } relations { kind } }
+      loginDownstream: path(from: "digid", to: "woz", direction: OUTGOING) { length }
       none: path(from: "brp", to: "digid", direction: OUTGOING) { length }
       self: path(from: "brp", to: "brp") { length voorzieningen { code } relations { kind } }
       far: path(from: "ear", to: "pdok") { length }
@@ -132,8 +166,11 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
     expect(data.direct).toEqual({
       length: 1,
       voorzieningen: [{ code: 'woz' }, { code: 'brp' }],
-      relations: [{ kind: 'USES_DATA_FROM', from: { code: 'woz' }, to: { code: 'brp' } }],
+      // walked against its direction: the BRP supplies data to the WOZ
+      relations: [{ kind: 'SUPPLIES_DATA_TO', from: { code: 'brp' }, to: { code: 'woz' } }],
     });
+    expect(data.monitorOnly.length).toBe(2);
+    expect(data.viewed).toEqual({ length: 1, relations: [{ kind: 'INZAGE' }] });
     expect(data.flow).toEqual({
       length: 2,
       voorzieningen: [{ code: 'lrza' }, { code: 'digilevering' }, { code: 'brp' }],
@@ -143,6 +180,8 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
       voorzieningen: [{ code: 'digid' }, { code: 'mijnoverheid' }, { code: 'woz' }],
       relations: [{ kind: 'AUTHENTICATION' }, { kind: 'INZAGE' }],
     });
+    // DigiD feeds MijnOverheid, and so does the WOZ: no flow runs from DigiD to the WOZ
+    expect(data.loginDownstream).toBeNull();
     expect(data.none).toBeNull();
     expect(data.self).toEqual({ length: 0, voorzieningen: [{ code: 'brp' }], relations: [] });
     expect(data.far).toBeNull();
@@ -160,12 +199,16 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
   it('returns the whole stelsel in one answer', async () => {
     const { data } = await api.run(`{
       all: stelsel { nodes { code kind } edges { kind from { code } to { code } } }
-      data: stelsel(kinds: [USES_DATA_FROM]) { nodes { code } edges { from { code } } }
+      data: stelsel(kinds: [SUPPLIES_DATA_TO], provenance: [OUTSIDE]) { nodes { code } edges { from { code } } }
+      dataByDefault: stelsel(kinds: [SUPPLIES_DATA_TO]) { edges { id } }
+      every: stelsel(provenance: [OUTSIDE, MONITOR]) { edges { id } }
     }`);
     expect(data.all.nodes).toHaveLength(38);
-    expect(data.all.edges).toHaveLength(57);
+    expect(data.all.edges).toHaveLength(42);
     expect(data.data.edges).toHaveLength(15);
     expect(data.data.nodes).toHaveLength(38);
+    expect(data.dataByDefault.edges).toEqual([]);
+    expect(data.every.edges).toHaveLength(57);
   });
 
   it('lists the discrepancies, by kind and by voorziening, with the figures involved', async () => {

@@ -133,17 +133,19 @@ describe('the relations of the stelsel', () => {
     expect(connected.value).toBe(delivering.length);
   });
 
-  it('carries the stelselplaat’s data use between registries, each with an outside source', async () => {
-    const uses = await edges('USES_DATA_FROM');
-    expect(uses).toHaveLength(15);
-    expect(uses).toContainEqual({ from: 'woz', to: 'brk' });
-    const unsourced = await built.db
+  it('carries the stelselplaat’s data supply between registries, source → consumer, each with an outside source', async () => {
+    const supplies = await edges('SUPPLIES_DATA_TO');
+    expect(supplies).toHaveLength(15);
+    // the BRK supplies cadastral parcels to the WOZ: from the source to the consumer
+    expect(supplies).toContainEqual({ from: 'brk', to: 'woz' });
+    expect(supplies).not.toContainEqual({ from: 'woz', to: 'brk' });
+    const notOutside = await built.db
       .selectFrom('relation')
       .select('id')
-      .where('kind', '=', 'USES_DATA_FROM')
-      .where('source_url', 'is', null)
+      .where('kind', '=', 'SUPPLIES_DATA_TO')
+      .where((eb) => eb.or([eb('source_url', 'is', null), eb('provenance', '<>', 'OUTSIDE')]))
       .execute();
-    expect(unsourced).toEqual([]);
+    expect(notOutside).toEqual([]);
   });
 
   it('quantifies flows with the indicators that count them', async () => {

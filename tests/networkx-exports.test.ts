@@ -85,9 +85,11 @@ describe('the graph exports in networkx', () => {
       source: 'a',
       target: 'b',
       kind,
+      provenance: 'MONITOR',
       description: kind,
       source_reference: '',
       indicators: '',
+      measures: [],
       volumes: { '2019': id === 'e1' ? 5 : null },
     });
     const graph = { years: [2019], nodes: [node('a'), node('b')], edges: [edge('e1', 'X'), edge('e2', 'Y')] };

@@ -29,7 +29,7 @@ describe('the playground in a real browser', () => {
       'DigileveringFlows',
       'Basisregistraties2019',
       'DigidToWoz',
-      'AroundTheBrp',
+      'DownstreamOfTheBrp',
       'Discrepancies',
     ]);
 

@@ -3,6 +3,8 @@ import type {
   DiscrepancyKind,
   Qualifier,
   RelationKind,
+  RelationProvenance,
+  MeasureRole,
   Unit,
   VoorzieningKind,
 } from '../domain/vocabulary';
@@ -163,6 +165,12 @@ export interface RelationTable {
   source_section_id: number | null;
   source_url: string | null;
   source_title: string | null;
+  /** MONITOR when the monitor's text states the relation, OUTSIDE when only an outside source does. */
+  provenance: RelationProvenance;
+  /** The source lines of the monitor that state it (`1627-1629`), for MONITOR relations. */
+  source_lines: string | null;
+  /** The words in those lines that state it, for MONITOR relations. */
+  source_quote: string | null;
   position: number;
 }
 
@@ -171,6 +179,10 @@ export interface RelationIndicatorTable {
   relation_id: number;
   indicator_id: number;
   position: number;
+  /** What the figure counts for this edge: its own channel, the onward hop, a twin, a combined figure. */
+  role: MeasureRole;
+  /** 1 when the same figure is attached to several edges (it counts their channels together), else 0. */
+  shared: number;
 }
 
 /** Two indicators that count the same thing in two tables. */

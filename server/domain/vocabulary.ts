@@ -21,7 +21,10 @@ export const VOORZIENING_KINDS = [
 /** A kind of voorziening. */
 export type VoorzieningKind = (typeof VOORZIENING_KINDS)[number];
 
-/** The kinds of relation (edge kinds of the stelsel): SDL `RelationKind`. */
+/**
+ * The kinds of relation (edge kinds of the stelsel): SDL `RelationKind`. For every kind, `from` → `to` is
+ * the way the data or the service flows: `from` feeds `to`.
+ */
 export const RELATION_KINDS = [
   'EVENT_DELIVERY',
   'TERUGMELDING',
@@ -32,14 +35,31 @@ export const RELATION_KINDS = [
   'TRANSPORT',
   'NETWORK',
   'PUBLICATION',
-  'DESCRIBES',
+  'DEFINED_IN',
   'PART_OF',
   'INHERITANCE',
   'DEEP_LINK',
-  'USES_DATA_FROM',
+  'SUPPLIES_DATA_TO',
 ] as const;
 /** A kind of relation. */
 export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/**
+ * Where a relation is stated: SDL `RelationProvenance`. `MONITOR`: the monitor's text states it (a section,
+ * lines and a quote); `OUTSIDE`: only an outside source does (its URL and title).
+ */
+export const RELATION_PROVENANCES = ['MONITOR', 'OUTSIDE'] as const;
+/** Where a relation is stated. */
+export type RelationProvenance = (typeof RELATION_PROVENANCES)[number];
+
+/**
+ * What a figure attached to a relation counts: SDL `MeasureRole`. `OWN`: this edge's own channel; `ONWARD`:
+ * the next hop (Digilevering → afnemers); `ALTERNATIVE`: the same flow counted in another table, a twin that
+ * may disagree; `COMBINED`: a figure that counts this channel together with another (an upper bound).
+ */
+export const MEASURE_ROLES = ['OWN', 'ONWARD', 'ALTERNATIVE', 'COMBINED'] as const;
+/** The role of a figure on a relation. */
+export type MeasureRole = (typeof MEASURE_ROLES)[number];
 
 /** Which way a traversal follows relations: SDL `Direction`. */
 export const DIRECTIONS = ['OUTGOING', 'INCOMING', 'BOTH'] as const;
@@ -94,6 +114,8 @@ export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   VoorzieningKind: VOORZIENING_KINDS,
   RelationKind: RELATION_KINDS,
+  RelationProvenance: RELATION_PROVENANCES,
+  MeasureRole: MEASURE_ROLES,
   Direction: DIRECTIONS,
   Unit: UNITS,
   Qualifier: QUALIFIERS,

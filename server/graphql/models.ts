@@ -6,6 +6,7 @@ import type {
   SectionTable,
   VoorzieningTable,
 } from '../db/database';
+import type { MeasureRole } from '../domain/vocabulary';
 
 /** The parent of `Edition` fields: the edition row and the dataset's content hash. */
 export interface EditionModel {
@@ -23,6 +24,17 @@ export interface SourceReferenceModel {
   section: SectionTable | null;
   url: string | null;
   title: string | null;
+  /** The monitor's lines that state a relation (`1627-1629`), when known. */
+  lines?: string | null;
+  /** The words in those lines that state it, when known. */
+  quote?: string | null;
+}
+
+/** The parent of `RelationMeasure` fields: a figure attached to a relation, with its role. */
+export interface RelationMeasureModel {
+  indicator: IndicatorTable;
+  role: MeasureRole;
+  shared: boolean;
 }
 
 /** A change between two years, computed, beside the printed one. */

@@ -79,7 +79,7 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
 
   const index: IndicatorIndex = new Map();
   const claims = buildVoorzieningen(context, monitorOrder(context, seeds.voorzieningen), index);
-  buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'));
+  buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'), seeds.sourceText);
   if (context.problems.length === 0)
     findDiscrepancies(context, {
       claims,

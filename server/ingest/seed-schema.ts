@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, RELATION_KINDS, UNITS, VOORZIENING_KINDS } from '../domain/vocabulary';
+import { CHANGE_KINDS, MEASURE_ROLES, RELATION_KINDS, UNITS, VOORZIENING_KINDS } from '../domain/vocabulary';
 
 /** A printed cell, as a YAML string (numbers are refused so that `1.023` is never read as 1.023). */
 const cell = z.string().min(1, 'a cell is a non-empty string as printed');
@@ -148,6 +148,36 @@ export const domainsSeed = z.array(
     .strict(),
 );
 
+/**
+ * Where a relation is stated: the monitor (its section, the lines `1627` or `1627-1629`, and the words in
+ * them that state it), or an outside source with its URL.
+ */
+const relationSource = z.union([
+  z
+    .object({
+      section: slug,
+      lines: z.string().regex(/^\d+(?:-\d+)?$/, 'must be a line (`1665`) or a range of lines (`1627-1629`)'),
+      quote: z.string().min(1),
+    })
+    .strict(),
+  z.object({ url: z.url(), title: z.string().optional() }).strict(),
+]);
+
+/**
+ * A figure attached to a relation: its indicator alone (this edge's own channel) or with its role and
+ * whether other edges share it.
+ */
+const relationMeasure = z.union([
+  indicatorRef,
+  z
+    .object({
+      indicator: indicatorRef,
+      role: z.enum(MEASURE_ROLES).default('OWN'),
+      shared: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
 /** `seeds/relations.yaml`. */
 export const relationsSeed = z
   .object({
@@ -159,8 +189,8 @@ export const relationsSeed = z
           to: slug,
           description: z.string().min(1),
           descriptionEn: z.string().min(1).optional(),
-          indicators: z.array(indicatorRef).default([]),
-          source: sourceRef,
+          indicators: z.array(relationMeasure).default([]),
+          source: relationSource,
         })
         .strict(),
     ),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { migrateToLatest, openSqlite } from '../../server/db/connect';
 import type { Database, DatasetRows } from '../../server/db/database';
-import type { RelationKind } from '../../server/domain/vocabulary';
+import type { RelationKind, RelationProvenance } from '../../server/domain/vocabulary';
 import { insertRows } from '../../server/db/insert-rows';
 
 /** A made-up stelsel in an in-memory SQLite database, with the ids its codes got. */
@@ -15,11 +15,14 @@ export interface TinyGraph {
 }
 
 /**
- * Builds a stelsel of the given voorzieningen (codes, in id order) and relations (`from`, `to`, `kind`,
- * given ids 1, 2, … in order) in an in-memory SQLite database with the real schema, for traversal tests that
+ * Builds a stelsel of the given voorzieningen (codes, in id order) and relations (`from`, `to`, `kind`, and
+ * `provenance`, MONITOR unless given; ids 1, 2, … in order) in an in-memory SQLite database with the real schema, for traversal tests that
  * need exact shapes: ties, cycles, edges between nodes at the same distance.
  */
-export async function tinyGraph(codes: string[], relations: [string, string, string?][]): Promise<TinyGraph> {
+export async function tinyGraph(
+  codes: string[],
+  relations: [string, string, string?, RelationProvenance?][],
+): Promise<TinyGraph> {
   const db = openSqlite(':memory:', { readonly: false });
   await migrateToLatest(db);
   const id = Object.fromEntries(codes.map((code, at) => [code, at + 1]));
@@ -66,7 +69,7 @@ export async function tinyGraph(codes: string[], relations: [string, string, str
     note: [],
     note_indicator: [],
     correction: [],
-    relation: relations.map(([from, to, kind], at) => {
+    relation: relations.map(([from, to, kind, provenance], at) => {
       if (!(from in id) || !(to in id)) throw new Error(`tinyGraph: unknown code in ${from} → ${to}`);
       return {
         id: at + 1,
@@ -79,6 +82,9 @@ export async function tinyGraph(codes: string[], relations: [string, string, str
         source_section_id: null,
         source_url: null,
         source_title: null,
+        provenance: provenance ?? 'MONITOR',
+        source_lines: null,
+        source_quote: null,
         position: at + 1,
       };
     }),

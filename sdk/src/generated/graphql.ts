@@ -12,13 +12,13 @@ export type ChangeKind =
   /** The change relative to the first year, in percent (the `%` column). */
   | 'RELATIVE';
 
-/** Which way to follow relations. */
+/** Which way to follow relations; for every kind, `from` feeds `to`. */
 export type Direction =
-  /** Follow relations either way. */
+  /** Follow relations either way (feeds and is fed by). */
   | 'BOTH'
-  /** Follow relations backwards, from `to` to `from`. */
+  /** Follow relations backwards, from `to` to `from`: what feeds the start (it is fed by). */
   | 'INCOMING'
-  /** Follow relations from `from` to `to`. */
+  /** Follow relations from `from` to `to`: what the start feeds. */
   | 'OUTGOING';
 
 /** The kinds of contradiction the source holds. */
@@ -83,40 +83,55 @@ export type RelationFilter = {
   kind?: RelationKind | null | undefined;
   /** Only relations of these kinds. */
   kinds?: Array<RelationKind> | null | undefined;
+  /** Only relations of these provenances; MONITOR only when omitted (pass `[MONITOR, OUTSIDE]` for all). */
+  provenance?: Array<RelationProvenance> | null | undefined;
   /** Only relations that end at this voorziening (its code or abbreviation, any case). */
   to?: string | null | undefined;
 };
 
-/** The kind of a relation between two voorzieningen. */
+/**
+ * The kind of a relation between two voorzieningen. For every kind, `from` → `to` is the way the data or the
+ * service flows: `from` feeds `to`. So `Voorziening.outgoing` is what a voorziening feeds, `incoming` what feeds it.
+ */
 export type RelationKind =
-  /** A means of authentication gives access to a portal (DigiD → MijnOverheid). */
+  /** A means of authentication feeds logins to a portal it serves (DigiD → MijnOverheid). */
   | 'AUTHENTICATION'
-  /** A mandate facility lets someone act for another in a portal (DigiD Machtigen → MijnOverheid). */
+  /** A mandate facility feeds mandates to a portal it serves (DigiD Machtigen → MijnOverheid). */
   | 'AUTHORIZATION'
-  /** An architecture deep-links to another (WILMA → NORA, GEMMA). */
+  /** An architecture feeds content to one that deep-links to it (NORA, GEMMA → WILMA). */
   | 'DEEP_LINK'
-  /** A catalogue describes a registry's concepts and definitions (Stelselcatalogus → registries). */
-  | 'DESCRIBES'
-  /** A registry's data is distributed through a platform (PDOK). */
+  /** A registry feeds its concepts and definitions to the catalogue that defines them (registry → Stelselcatalogus). */
+  | 'DEFINED_IN'
+  /** A registry feeds its data to a platform that distributes it (registry → PDOK). */
   | 'DISTRIBUTION'
-  /** A registry delivers event messages to Digilevering, which sends them on to subscribers. */
+  /** A registry feeds event messages to Digilevering, which sends them on to afnemers (registry → Digilevering). */
   | 'EVENT_DELIVERY'
-  /** An architecture inherits content from NORA (NORA → its daughters). */
+  /** NORA feeds content to a daughter architecture that inherits it (NORA → EAR, ROSA). */
   | 'INHERITANCE'
-  /** Citizens can view their data in a registry through a portal (MijnOverheid → registries). */
+  /** A registry feeds its data to a portal where citizens view it (registry → MijnOverheid). */
   | 'INZAGE'
-  /** A facility is reached through a network (Digipoort → Diginetwerk). */
+  /** A network feeds a facility by connecting its users to it, provider → user (Diginetwerk → Digipoort). */
   | 'NETWORK'
-  /** A voorziening is part of another (Berichtenbox → MijnOverheid). */
+  /** A part feeds (contributes to) the whole it is part of (Berichtenbox → MijnOverheid). */
   | 'PART_OF'
-  /** A catalogue's content is published in a portal (Samenwerkende Catalogi → Overheid.nl). */
+  /** A catalogue feeds its content to a portal that publishes it (Samenwerkende Catalogi → Overheid.nl). */
   | 'PUBLICATION'
-  /** Digimelding carries terugmeldingen (reports of possibly wrong data) to a registry. */
+  /** A registry feeds data to another registry that takes it over (the stelselplaat; outside sources: source → consumer). */
+  | 'SUPPLIES_DATA_TO'
+  /** Digimelding feeds terugmeldingen (reports of possibly wrong data) to a registry (Digimelding → registry). */
   | 'TERUGMELDING'
-  /** Messages of a standard or service are transported by a facility (eFactureren, SBR → Digipoort). */
-  | 'TRANSPORT'
-  /** A registry takes data from another registry (the stelselplaat; outside sources). */
-  | 'USES_DATA_FROM';
+  /** A standard's or service's messages feed into the facility that transports them (eFactureren, SBR → Digipoort). */
+  | 'TRANSPORT';
+
+/**
+ * Where a relation is stated. Every relation argument and export returns MONITOR relations only unless
+ * OUTSIDE is asked for.
+ */
+export type RelationProvenance =
+  /** The monitor's text states the relation: `source` gives its section, lines and quote. */
+  | 'MONITOR'
+  /** Only an outside source states it (the stelselplaat): `source` gives its URL and title. */
+  | 'OUTSIDE';
 
 /** The unit of an indicator's figures. */
 export type Unit =

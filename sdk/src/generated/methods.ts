@@ -126,7 +126,7 @@ export function createMethods(request: Request) {
     path: (variables: Operations.PathQueryVariables, options?: RequestOptions): Promise<Operations.PathQuery> =>
       request(Operations.PathDocument, variables, options),
     /**
-     * Relations in the order of the dataset, filtered and paginated. All of them with their yearly volumes as CSV: `/export/relations.csv`.
+     * Relations in the order of the dataset, filtered and paginated. All of them with every figure and its role as CSV: `/export/relations.csv` (MONITOR relations unless `?provenance=monitor,outside`).
      *
      * Runs the `Relations` operation of `sdk/operations`.
      */
@@ -153,7 +153,7 @@ export function createMethods(request: Request) {
     search: (variables: Operations.SearchQueryVariables, options?: RequestOptions): Promise<Operations.SearchQuery> =>
       request(Operations.SearchDocument, variables, options),
     /**
-     * Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON).
+     * Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON), MONITOR relations unless `?provenance=monitor,outside`.
      *
      * Runs the `Stelsel` operation of `sdk/operations`.
      */

@@ -123,6 +123,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source_section_id', 'integer', (c) => c.references('section.id'))
     .addColumn('source_url', 'text')
     .addColumn('source_title', 'text')
+    .addColumn('provenance', 'text', (c) => c.notNull())
+    .addColumn('source_lines', 'text')
+    .addColumn('source_quote', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
@@ -130,6 +133,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('relation_id', 'integer', (c) => c.notNull().references('relation.id'))
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('shared', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('relation_indicator_pk', ['relation_id', 'indicator_id'])
     .execute();
   await id('same_as')

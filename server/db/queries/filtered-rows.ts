@@ -1,5 +1,11 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { DiscrepancyKind, RelationKind, Unit, VoorzieningKind } from '../../domain/vocabulary';
+import type {
+  DiscrepancyKind,
+  RelationKind,
+  RelationProvenance,
+  Unit,
+  VoorzieningKind,
+} from '../../domain/vocabulary';
 import type { Database } from '../database';
 import { containsPattern } from './contains-pattern';
 
@@ -62,12 +68,18 @@ export function observationsWhere(
   return query;
 }
 
-/** Relations of a kind, of any of some kinds, from a voorziening, to a voorziening. */
+/** Relations of a kind, of any of some kinds, from a voorziening, to a voorziening, of some provenances. */
 export function relationsWhere(
   db: Kysely<Database>,
-  filter: { kind?: RelationKind | null; kinds?: readonly RelationKind[]; fromId?: number; toId?: number },
+  filter: {
+    kind?: RelationKind | null;
+    kinds?: readonly RelationKind[];
+    fromId?: number;
+    toId?: number;
+    provenances: readonly RelationProvenance[];
+  },
 ): Rows<'relation'> {
-  let query = db.selectFrom('relation');
+  let query = db.selectFrom('relation').where('provenance', 'in', filter.provenances);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.kinds) query = query.where('kind', 'in', filter.kinds);
   if (filter.fromId !== undefined) query = query.where('from_id', '=', filter.fromId);

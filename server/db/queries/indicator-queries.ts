@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorTable } from '../database';
 import { anyOfFor } from './any-of';
+import type { MeasureRole } from '../../domain/vocabulary';
 
 /** The indicators of the given voorzieningen, by id. */
 export function indicatorsByVoorzieningen(
@@ -31,18 +32,18 @@ export function indicatorsByNotes(
 }
 
 /**
- * The indicators that quantify the given relations, each with the `relation_id` it was found for, in each
- * relation's order.
+ * The indicators that quantify the given relations, each with the `relation_id` it was found for, its role on
+ * that relation and its `shared` mark (1 when other relations carry it too), in each relation's order.
  */
 export function indicatorsByRelations(
   db: Kysely<Database>,
   relationIds: readonly number[],
-): Promise<(IndicatorTable & { relation_id: number })[]> {
+): Promise<(IndicatorTable & { relation_id: number; role: MeasureRole; shared: number })[]> {
   return db
     .selectFrom('relation_indicator')
     .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
     .selectAll('indicator')
-    .select('relation_indicator.relation_id')
+    .select(['relation_indicator.relation_id', 'relation_indicator.role', 'relation_indicator.shared'])
     .where(anyOfFor(db)('relation_indicator.relation_id', relationIds))
     .orderBy('relation_indicator.position')
     .execute();

@@ -1,14 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { RelationKind } from '../../domain/vocabulary';
+import type { RelationKind, RelationProvenance } from '../../domain/vocabulary';
 import type { Database, RelationTable } from '../database';
 import { anyOfFor } from './any-of';
 
-/** The relations of the given kinds (every relation when `kinds` is null or empty), in the monitor's order. */
+/**
+ * The relations of the given kinds (every relation when `kinds` is null or empty) and provenances, in the
+ * monitor's order.
+ */
 export function relationsOfKinds(
   db: Kysely<Database>,
   kinds: readonly RelationKind[] | null,
+  provenances: readonly RelationProvenance[],
 ): Promise<RelationTable[]> {
-  let query = db.selectFrom('relation').selectAll().orderBy('position');
+  let query = db
+    .selectFrom('relation')
+    .selectAll()
+    .where('provenance', 'in', provenances)
+    .orderBy('position');
   if (kinds && kinds.length > 0) query = query.where('kind', 'in', kinds);
   return query.execute();
 }

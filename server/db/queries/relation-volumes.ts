@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 
 /**
- * The volume of each relation that has one in `year`: the figure of its first indicator (the row itself, no
- * breakdown subject), by relation id. Relations without an indicator or a figure that year are absent.
+ * The OWN volume of each relation that has one in `year`, by relation id: the figure of its first OWN
+ * indicator that no other relation shares (the row itself, no breakdown subject), i.e. what flows along that
+ * edge alone. Onward, alternative and combined figures and shared ones (NORA's references to all its
+ * daughters) are not an edge's own volume; relations without such a figure that year are absent.
  */
 export async function relationVolumes(db: Kysely<Database>, year: number): Promise<Map<number, number>> {
   const rows = await db
@@ -20,7 +22,9 @@ export async function relationVolumes(db: Kysely<Database>, year: number): Promi
         eb
           .selectFrom('relation_indicator as first')
           .select((inner) => inner.fn.min('first.position').as('position'))
-          .whereRef('first.relation_id', '=', 'ri.relation_id'),
+          .whereRef('first.relation_id', '=', 'ri.relation_id')
+          .where('first.role', '=', 'OWN')
+          .where('first.shared', '=', 0),
       ),
     )
     .execute();

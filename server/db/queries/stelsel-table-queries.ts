@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
+import type { RelationProvenance } from '../../domain/vocabulary';
 
 /** A voorziening as a node of the exported graph: its code as id, and its domain's code. */
 export interface StelselNodeRow {
@@ -22,7 +23,7 @@ export function stelselNodeRows(db: Kysely<Database>): Promise<StelselNodeRow[]>
 }
 
 /** Every relation as an edge of the exported graph: the codes at its ends and its source, in the monitor's order. */
-export function stelselEdgeRows(db: Kysely<Database>) {
+export function stelselEdgeRows(db: Kysely<Database>, provenances: readonly RelationProvenance[]) {
   return db
     .selectFrom('relation as r')
     .innerJoin('voorziening as f', 'f.id', 'r.from_id')
@@ -35,19 +36,33 @@ export function stelselEdgeRows(db: Kysely<Database>) {
       'r.kind',
       'r.description',
       'r.source_url',
+      'r.provenance',
+      'r.source_lines',
       's.title as section',
     ])
+    .where('r.provenance', 'in', provenances)
     .orderBy('r.position')
     .execute();
 }
 
-/** Every link of a relation to an indicator that quantifies it, with the indicator's key and voorziening code. */
+/**
+ * Every link of a relation to an indicator that quantifies it, with the indicator's key and voorziening code,
+ * its role on the relation and its `shared` mark.
+ */
 export function relationIndicatorLinks(db: Kysely<Database>) {
   return db
     .selectFrom('relation_indicator as ri')
     .innerJoin('indicator as i', 'i.id', 'ri.indicator_id')
     .innerJoin('voorziening as v', 'v.id', 'i.voorziening_id')
-    .select(['ri.relation_id', 'ri.position', 'i.id as indicator_id', 'i.key', 'v.code'])
+    .select([
+      'ri.relation_id',
+      'ri.position',
+      'ri.role',
+      'ri.shared',
+      'i.id as indicator_id',
+      'i.key',
+      'v.code',
+    ])
     .orderBy('ri.relation_id')
     .orderBy('ri.position')
     .execute();

@@ -1,8 +1,11 @@
-import type { RelationResolvers } from '../generated/resolvers-types';
+import type { RelationMeasureResolvers, RelationResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 
-/** `Relation`: a typed edge with the indicators that measure it and its source. */
+/**
+ * `Relation`: a typed edge (`from` feeds `to`) with the figures that measure it, each with its role, and its
+ * provenance.
+ */
 export const Relation: RelationResolvers = {
   id: (r) => toGlobalId('Relation', r.id),
   kind: (r) => r.kind,
@@ -11,14 +14,30 @@ export const Relation: RelationResolvers = {
   descriptionEn: (r) => r.description_en,
   indicators: (r, _, { loaders }) => loaders.indicatorsByRelation.load(r.id),
   volumes: async (r, _, { loaders }) => {
-    const [first] = await loaders.indicatorsByRelation.load(r.id);
-    if (!first) return [];
-    return (await loaders.observationsByIndicator.load(first.id)).filter((o) => o.subject === null);
+    const links = await loaders.indicatorsByRelation.load(r.id);
+    const own = links.find((link) => link.role === 'OWN' && link.shared === 0);
+    if (!own) return [];
+    return (await loaders.observationsByIndicator.load(own.id)).filter((o) => o.subject === null);
   },
+  measures: async (r, _, { loaders }) =>
+    (await loaders.indicatorsByRelation.load(r.id)).map((link) => ({
+      indicator: link,
+      role: link.role,
+      shared: link.shared === 1,
+    })),
+  provenance: (r) => r.provenance,
   source: async (r, _, { loaders }) => ({
     section:
       r.source_section_id === null ? null : ((await loaders.section.load(r.source_section_id)) ?? null),
     url: r.source_url,
     title: r.source_title,
+    lines: r.source_lines,
+    quote: r.source_quote,
   }),
+};
+
+/** `RelationMeasure`: a figure on a relation with its role; its observations are the row's own figures. */
+export const RelationMeasure: RelationMeasureResolvers = {
+  observations: async (m, _, { loaders }) =>
+    (await loaders.observationsByIndicator.load(m.indicator.id)).filter((o) => o.subject === null),
 };

@@ -19,7 +19,10 @@ export const Section: SectionResolvers = {
 export const SourceReference: SourceReferenceResolvers = {
   label: (source) => {
     if (source.section) {
-      return `Monitor Digitale Overheid 2020, ${reference(source.section)} (lines ${source.section.start_line}–${source.section.end_line})`;
+      const lines = source.lines
+        ? source.lines.replace('-', '–')
+        : `${source.section.start_line}–${source.section.end_line}`;
+      return `Monitor Digitale Overheid 2020, ${reference(source.section)} (lines ${lines})`;
     }
     return source.title ? `${source.title} (${source.url})` : (source.url ?? 'unknown');
   },

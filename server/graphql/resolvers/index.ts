@@ -10,7 +10,7 @@ import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
 import { lookupQueries } from './query/lookup-queries';
 import { metricQueries } from './query/metric-queries';
-import { Relation } from './Relation';
+import { Relation, RelationMeasure } from './Relation';
 import { Section, SourceReference } from './Section';
 import { resolveTaggedType } from './typed-node';
 import { Voorziening } from './Voorziening';
@@ -30,6 +30,7 @@ export const resolvers: Resolvers = {
   Correction,
   Note,
   Relation,
+  RelationMeasure,
   Discrepancy,
   DiscrepancyObservation,
 };

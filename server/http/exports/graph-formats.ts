@@ -4,23 +4,40 @@ import { toCsv } from './csv';
 
 const xml = (text: unknown) => escapeMarkup(text, 'xml');
 
-/** The stelsel as GraphML (Gephi, networkx, yEd): node and edge attributes declared as keys. */
+/**
+ * What every graph export says about its edges: the direction convention and which provenances it holds.
+ */
+export function edgeConvention(provenances: readonly string[]): string {
+  return `Every edge points the way the data or the service flows: source feeds target. Edges stated by: ${provenances
+    .map((p) => (p === 'MONITOR' ? 'the monitor (MONITOR)' : 'an outside source, the stelselplaat (OUTSIDE)'))
+    .join(
+      ' and ',
+    )}; ?provenance=monitor,outside for both. volume_<year>: the edge's own volume (its first OWN figure that no other edge shares); indicators: every figure as code/key:ROLE[:shared].`;
+}
+
+/**
+ * The stelsel as GraphML (Gephi, networkx, yEd): node and edge attributes declared as keys, the edge
+ * convention ({@link edgeConvention}) in the file's `<desc>`.
+ */
 export function toGraphml({
   years,
+  provenances = ['MONITOR'],
   nodes,
   edges,
 }: {
   years: number[];
+  provenances?: readonly string[];
   nodes: ExportNode[];
   edges: ExportEdge[];
 }): string {
   const nodeKeys = ['kind', 'domain', 'abbreviation', 'name', 'name_en'];
-  const edgeKeys = ['kind', 'description', 'source_reference', 'indicators'];
+  const edgeKeys = ['kind', 'provenance', 'description', 'source_reference', 'indicators'];
   const data = (key: string, value: unknown) =>
     value === null || value === undefined || value === '' ? '' : `<data key="${key}">${xml(value)}</data>`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    `  <desc>${xml(edgeConvention(provenances))}</desc>`,
     ...nodeKeys.map((k) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="string"/>`),
     ...edgeKeys.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
     ...years.map((y) => `  <key id="e_volume_${y}" for="edge" attr.name="volume_${y}" attr.type="double"/>`),
@@ -61,49 +78,75 @@ function present(record: Record<string, unknown>): Record<string, unknown> {
  */
 export function toNodeLinkJson({
   years,
+  provenances = ['MONITOR'],
   nodes,
   edges,
 }: {
   years: number[];
+  provenances?: readonly string[];
   nodes: ExportNode[];
   edges: ExportEdge[];
 }): string {
   const multigraph = hasParallelEdges(edges);
-  const links = edges.map(({ volumes, id, ...edge }) => ({
+  // measures are in `indicators` (code/key:ROLE[:shared]), as in the GraphML: both load into the same graph
+  const links = edges.map(({ volumes, id, measures: _measures, ...edge }) => ({
     ...present({ ...edge, ...(multigraph ? { key: id } : { id }) }),
     ...present(Object.fromEntries(Object.entries(volumes).map(([y, v]) => [`volume_${y}`, v]))),
   }));
   return JSON.stringify({
     directed: true,
     multigraph,
-    graph: { name: 'Stelsel van Basisregistraties en GDI (Monitor Digitale Overheid 2020)', years },
+    graph: {
+      name: 'Stelsel van Basisregistraties en GDI (Monitor Digitale Overheid 2020)',
+      years,
+      provenance: provenances,
+      description: edgeConvention(provenances),
+    },
     nodes: nodes.map((node) => present({ ...node })),
     edges: links,
     links,
   });
 }
 
-/** The relations as CSV: one row per relation with its volume per year. */
+/**
+ * The relations as CSV, one row per figure attached to a relation (a relation without one: one row with the
+ * indicator empty): `from` feeds `to` (the way the data or the service flows), the relation's provenance
+ * (MONITOR or OUTSIDE) and source, the figure's indicator, its role on the edge (OWN, ONWARD, ALTERNATIVE,
+ * COMBINED), whether other edges share it, and its figures per year. A sum of `value_<year>` over the rows with
+ * role OWN, counting a shared indicator once, is the volume of those edges.
+ */
 export function toRelationsCsv({ years, edges }: { years: number[]; edges: ExportEdge[] }): string {
   const columns = [
     'kind',
     'from',
     'to',
+    'provenance',
     'description',
     'source',
-    'indicators',
-    ...years.map((y) => `volume_${y}`),
+    'indicator',
+    'role',
+    'shared',
+    ...years.map((y) => `value_${y}`),
   ];
   return toCsv(
     columns,
-    edges.map((e) => ({
-      kind: e.kind,
-      from: e.source,
-      to: e.target,
-      description: e.description,
-      source: e.source_reference,
-      indicators: e.indicators,
-      ...Object.fromEntries(years.map((y) => [`volume_${y}`, e.volumes[String(y)]])),
-    })),
+    edges.flatMap((e) => {
+      const relation = {
+        kind: e.kind,
+        from: e.source,
+        to: e.target,
+        provenance: e.provenance,
+        description: e.description,
+        source: e.source_reference,
+      };
+      if (e.measures.length === 0) return [{ ...relation, indicator: '', role: '', shared: '' }];
+      return e.measures.map((m) => ({
+        ...relation,
+        indicator: m.indicator,
+        role: m.role,
+        shared: m.shared ? 'true' : 'false',
+        ...Object.fromEntries(years.map((y) => [`value_${y}`, m.values[String(y)]])),
+      }));
+    }),
   );
 }

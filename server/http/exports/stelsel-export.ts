@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import type { MeasureRole, RelationProvenance } from '../../domain/vocabulary';
 import { readEdition } from '../../db/queries/edition-queries';
 import { headlineValues } from '../../db/queries/observation-queries';
 import {
@@ -12,25 +13,48 @@ import {
 /** A node of the exported graph. */
 export type ExportNode = StelselNodeRow;
 
-/** An edge of the exported graph, with its volume per year (the figures of its first indicator). */
+/** A figure attached to an exported edge: its indicator, its role on the edge, and its figures per year. */
+export interface ExportMeasure {
+  indicator: string;
+  role: MeasureRole;
+  shared: boolean;
+  values: Record<string, number | null>;
+}
+
+/**
+ * An edge of the exported graph: `source` feeds `target` (the way the data or the service flows), with its
+ * provenance, every figure attached (`measures`, `indicators` as `code/key:ROLE[:shared]`) and its OWN volume
+ * per year (the first OWN figure no other edge shares; see `relationVolumes`).
+ */
 export interface ExportEdge {
   id: string;
   source: string;
   target: string;
   kind: string;
+  provenance: RelationProvenance;
   description: string;
   source_reference: string;
   indicators: string;
+  measures: ExportMeasure[];
   volumes: Record<string, number | null>;
 }
 
-/** The whole stelsel for the exports: nodes with their attributes, edges with kind, source and volumes. */
+/**
+ * The whole stelsel for the exports: nodes with their attributes, the edges of `provenances` (MONITOR alone
+ * by default) with kind, provenance, source, every figure with its role, and OWN volumes.
+ */
 export async function readStelsel(
   db: Kysely<Database>,
-): Promise<{ years: number[]; nodes: ExportNode[]; edges: ExportEdge[] }> {
+  provenances: readonly RelationProvenance[] = ['MONITOR'],
+): Promise<{
+  years: number[];
+  provenances: readonly RelationProvenance[];
+  nodes: ExportNode[];
+  edges: ExportEdge[];
+}> {
   const edition = await readEdition(db);
   const nodes = await stelselNodeRows(db);
-  const relations = await stelselEdgeRows(db);
+  const relations = await stelselEdgeRows(db, provenances);
   const links = await relationIndicatorLinks(db);
   const cells = await headlineValues(db);
   const years = edition.years.split(',').map(Number);
@@ -38,24 +62,35 @@ export async function readStelsel(
   const linksByRelation = new Map<number, typeof links>();
   for (const link of links)
     linksByRelation.set(link.relation_id, [...(linksByRelation.get(link.relation_id) ?? []), link]);
+  const perYear = (indicatorId: number | undefined) =>
+    Object.fromEntries(
+      years.map((year) => [
+        String(year),
+        indicatorId === undefined ? null : (value.get(`${indicatorId}|${year}`) ?? null),
+      ]),
+    );
   const edges = relations.map((r): ExportEdge => {
-    const own = linksByRelation.get(r.id) ?? [];
-    const first = own[0];
+    const attached = linksByRelation.get(r.id) ?? [];
+    const own = attached.find((l) => l.role === 'OWN' && l.shared === 0);
     return {
       id: `e${r.id}`,
       source: r.source,
       target: r.target,
       kind: r.kind,
+      provenance: r.provenance,
       description: r.description,
-      source_reference: r.section ? `Monitor Digitale Overheid 2020, ${r.section}` : (r.source_url ?? ''),
-      indicators: own.map((l) => `${l.code}/${l.key}`).join(';'),
-      volumes: Object.fromEntries(
-        years.map((year) => [
-          String(year),
-          first ? (value.get(`${first.indicator_id}|${year}`) ?? null) : null,
-        ]),
-      ),
+      source_reference: r.section
+        ? `Monitor Digitale Overheid 2020, ${r.section}${r.source_lines ? `, lines ${r.source_lines}` : ''}`
+        : (r.source_url ?? ''),
+      indicators: attached.map((l) => `${l.code}/${l.key}:${l.role}${l.shared ? ':shared' : ''}`).join(';'),
+      measures: attached.map((l) => ({
+        indicator: `${l.code}/${l.key}`,
+        role: l.role,
+        shared: l.shared === 1,
+        values: perYear(l.indicator_id),
+      })),
+      volumes: perYear(own?.indicator_id),
     };
   });
-  return { years, nodes, edges };
+  return { years, provenances, nodes, edges };
 }

@@ -14,6 +14,7 @@ import type { Render, RenderJob } from './renderer';
 import { RELATION_KIND_WORDS, VOORZIENING_KIND_WORDS } from './kind-words';
 import { stelselDot } from './stelsel-dot';
 import { voorzieningLinks } from './voorziening-links';
+import { RELATION_PROVENANCES } from '../../domain/vocabulary';
 
 /** Rows in the monitor's order (the page lists indicators as printed). */
 const byPosition = <T extends { position: number }>(rows: T[]) =>
@@ -92,7 +93,7 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
     jobs.push({
       kind: 'dot',
       dot: stelselDot(
-        { voorzieningen, relations: await relationsOfKinds(db, null) },
+        { voorzieningen, relations: await relationsOfKinds(db, null, RELATION_PROVENANCES) },
         { center: code, codes: new Set([code, ...neighbours.keys()]) },
       ),
     });

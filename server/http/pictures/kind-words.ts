@@ -2,7 +2,7 @@ import type { RelationKind, VoorzieningKind } from '../../domain/vocabulary';
 
 /**
  * Each kind of relation in words, as the pictures and pages show it (Dutch, like the pages), read from `from`
- * to `to`: "BRP → Digilevering: levert gebeurtenissen aan".
+ * to `to` along the flow (`from` feeds `to`): "BRP → Digilevering: levert gebeurtenisberichten aan".
  */
 export const RELATION_KIND_WORDS: Record<RelationKind, string> = {
   EVENT_DELIVERY: 'levert gebeurtenisberichten aan',
@@ -12,13 +12,13 @@ export const RELATION_KIND_WORDS: Record<RelationKind, string> = {
   AUTHORIZATION: 'machtigt voor',
   INZAGE: 'is in te zien via',
   TRANSPORT: 'wordt getransporteerd door',
-  NETWORK: 'gebruikt het netwerk',
+  NETWORK: 'sluit afnemers aan op',
   PUBLICATION: 'wordt gepubliceerd op',
-  DESCRIBES: 'beschrijft',
+  DEFINED_IN: 'is gedefinieerd in',
   PART_OF: 'is onderdeel van',
   INHERITANCE: 'geeft door aan (architectuur)',
-  DEEP_LINK: 'verwijst naar',
-  USES_DATA_FROM: 'levert gegevens aan',
+  DEEP_LINK: 'wordt via deep-links gebruikt door',
+  SUPPLIES_DATA_TO: 'levert gegevens aan',
 };
 
 /** Each kind of voorziening in words (Dutch, like the pages). */

@@ -9,6 +9,7 @@ import type { DerivedRequest } from './page-cache';
 import type { Render } from './renderer';
 import { fitWindow } from './fit-window';
 import { readStelselDrawing, stelselDot } from './stelsel-dot';
+import { provenanceParam, provenanceQuery } from '../provenance-param';
 
 /** What the pictures are made from. */
 export interface PictureSources {
@@ -73,25 +74,28 @@ async function volumeYear(db: Kysely<Database>, params: URLSearchParams): Promis
 
 /**
  * Resolves a picture's URL (`/stelsel.svg`, `/explore` or `/explore/<code>`, see `routes/picture-routes.ts`) to its canonical form and how to build it. Only the
- * parameters that change a picture count (`kinds` and `year` of `/stelsel.svg`); any other query parameter (a tracking
+ * parameters that change a picture count (`kinds`, `provenance` and `year` of `/stelsel.svg`; `provenance`
+ * is MONITOR alone by default, `?provenance=monitor,outside` adds the stelselplaat's outside-sourced edges); any other query parameter (a tracking
  * parameter, a cache buster) is ignored, for the picture as for its ETag and the copy kept of it. A bad
- * `kinds`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
+ * `kinds` or `provenance`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
  * before anything is built.
  */
 export async function resolvePicture(url: URL, sources: PictureSources): Promise<DerivedRequest> {
   const { db, render } = sources;
   if (url.pathname === '/stelsel.svg') {
     const kinds = canonicalKinds(url.searchParams);
+    const provenances = provenanceParam(url.searchParams);
     const year = await volumeYear(db, url.searchParams);
     const query = [
       ...(kinds.length ? [`kinds=${kinds.join(',')}`] : []),
+      ...provenanceQuery(provenances),
       ...(year === undefined ? [] : [`year=${year}`]),
     ].join('&');
     return {
       key: query ? `/stelsel.svg?${query}` : '/stelsel.svg',
       build: async () => {
         const shown = year ?? (await editionYears(db)).at(-1)!;
-        const drawing = await readStelselDrawing(db, kinds, shown);
+        const drawing = await readStelselDrawing(db, kinds, shown, provenances);
         const [svg] = await render([{ kind: 'dot', dot: stelselDot(drawing) }]);
         return { contentType: 'image/svg+xml; charset=utf-8', body: Buffer.from(fitWindow(svg!)) };
       },

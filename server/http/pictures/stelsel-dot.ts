@@ -7,6 +7,7 @@ import {
   RELATION_KINDS,
   VOORZIENING_KINDS,
   type RelationKind,
+  type RelationProvenance,
   type VoorzieningKind,
 } from '../../domain/vocabulary';
 import { escapeMarkup } from '../../lib/escape-markup';
@@ -23,11 +24,11 @@ const EDGE_STYLES: Record<string, string> = {
   TRANSPORT: 'color="#ff7f0e" penwidth=1.5',
   NETWORK: 'color="#7f7f7f"',
   PUBLICATION: 'color="#17becf"',
-  DESCRIBES: 'color="#bcbd22" style=dotted',
+  DEFINED_IN: 'color="#bcbd22" style=dotted',
   PART_OF: 'color="#444444" arrowhead=diamond',
   INHERITANCE: 'color="#e377c2"',
   DEEP_LINK: 'color="#e377c2" style=dashed',
-  USES_DATA_FROM: 'color="#555555" style=bold',
+  SUPPLIES_DATA_TO: 'color="#555555" style=bold',
 };
 
 /** How each kind of voorziening is drawn. */
@@ -63,21 +64,29 @@ export interface StelselDrawing {
   relations: readonly (Pick<RelationTable, 'kind' | 'description' | 'from_id' | 'to_id'> & { id?: number })[];
   /** The year of the volumes, and each relation's volume that year by relation id (see `relationVolumes`). */
   volumes?: { year: number; byRelation: ReadonlyMap<number, number> };
+  /** The provenances of the relations drawn (the legend says them); every provenance when absent. */
+  provenances?: readonly RelationProvenance[];
 }
 
 /**
- * Reads what {@link stelselDot} draws: every voorziening, the relations of `kinds` (all when empty), and with
- * `year` their volumes that year.
+ * Reads what {@link stelselDot} draws: every voorziening, the relations of `kinds` (all when empty) and
+ * `provenances`, and with `year` their own volumes that year.
  */
 export async function readStelselDrawing(
   db: Kysely<Database>,
   kinds: readonly RelationKind[],
-  year?: number,
+  year: number | undefined,
+  provenances: readonly RelationProvenance[],
 ): Promise<StelselDrawing> {
   const voorzieningen = await allVoorzieningen(db);
-  const relations = await relationsOfKinds(db, kinds);
-  if (year === undefined) return { voorzieningen, relations };
-  return { voorzieningen, relations, volumes: { year, byRelation: await relationVolumes(db, year) } };
+  const relations = await relationsOfKinds(db, kinds, provenances);
+  if (year === undefined) return { voorzieningen, relations, provenances };
+  return {
+    voorzieningen,
+    relations,
+    provenances,
+    volumes: { year, byRelation: await relationVolumes(db, year) },
+  };
 }
 
 /** The legend of the node shapes: one sample node per kind drawn, named in words. */
@@ -99,7 +108,11 @@ function shapeLegend(kinds: readonly VoorzieningKind[]): string[] {
 }
 
 /** The legend of the edge colours: each kind drawn, its colour and line, in words; and what the numbers are. */
-function edgeLegend(kinds: readonly RelationKind[], volumeYear: number | undefined): string[] {
+function edgeLegend(
+  kinds: readonly RelationKind[],
+  volumeYear: number | undefined,
+  provenances: readonly RelationProvenance[] | undefined,
+): string[] {
   if (kinds.length === 0) return [];
   const cells = kinds.map((kind) => {
     const style = EDGE_STYLES[kind] ?? '';
@@ -111,9 +124,17 @@ function edgeLegend(kinds: readonly RelationKind[], volumeYear: number | undefin
   const volumes =
     volumeYear === undefined
       ? ''
-      : `<tr><td align="left">1.234</td><td align="left" colspan="3">${html(`volume in ${volumeYear}: het cijfer van de monitor voor de relatie (andere jaren: ?year=)`)}</td></tr>`;
+      : `<tr><td align="left">1.234</td><td align="left" colspan="3">${html(`volume in ${volumeYear}: het eigen cijfer van de monitor voor die relatie (andere jaren: ?year=)`)}</td></tr>`;
+  const onlyMonitor = provenances?.length === 1 && provenances[0] === 'MONITOR';
+  const provenance = provenances
+    ? `<tr><td align="left" colspan="4">${html(
+        onlyMonitor
+          ? 'alleen relaties die de monitor noemt (ook de stelselplaat uit andere bronnen: ?provenance=monitor,outside)'
+          : `relaties uit: ${provenances.map((p) => (p === 'MONITOR' ? 'de monitor' : 'andere bronnen (stelselplaat)')).join(' en ')}`,
+      )}</td></tr>`
+    : '';
   return [
-    `  legend [shape=plaintext fillcolor=white label=<<table border="0" cellborder="0" cellspacing="1"><tr><td align="left" colspan="4"><b>Relaties (pijl: van → naar)</b></td></tr>${rows.join('')}${volumes}</table>>];`,
+    `  legend [shape=plaintext fillcolor=white label=<<table border="0" cellborder="0" cellspacing="1"><tr><td align="left" colspan="4"><b>Relaties (pijl: de richting van de stroom; van levert aan naar)</b></td></tr>${rows.join('')}${volumes}${provenance}</table>>];`,
   ];
 }
 
@@ -159,7 +180,7 @@ export function stelselDot(
         r.volume === undefined ? '' : ` label=${quote(dutchNumber(r.volume))} fontcolor="#333333"`;
       return `  ${quote(r.from)} -> ${quote(r.to)} [tooltip=${quote(`${r.from} ${RELATION_KIND_WORDS[r.kind]} ${r.to}: ${r.description}`)}${volume} ${EDGE_STYLES[r.kind] ?? ''}];`;
     }),
-    ...edgeLegend(drawnKinds, drawing.volumes?.year),
+    ...edgeLegend(drawnKinds, drawing.volumes?.year, drawing.provenances),
     ...shapeLegend(shapeKinds),
     '}',
   ].join('\n');

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database';
-import type { Direction } from '../../../domain/vocabulary';
-import { kindFilter, stepFrom } from './traversable-edges';
+import type { Direction, RelationProvenance } from '../../../domain/vocabulary';
+import { kindFilter, provenanceFilter, stepFrom } from './traversable-edges';
 
 /** What a traversal reached: each voorziening's id with its distance, and the relations followed. */
 export interface Reached {
@@ -21,6 +21,7 @@ export async function queryNeighbors(
   depth: number,
   direction: Direction,
   kinds: readonly string[] | null | undefined,
+  provenances?: readonly RelationProvenance[] | null,
 ): Promise<Reached> {
   const step = stepFrom(direction, sql`walk.node`);
   const walk = sql`
@@ -29,7 +30,7 @@ export async function queryNeighbors(
         select cast(${start} as integer), 0
         union
         select ${step.next}, walk.distance + 1 from walk join relation r on ${step.on}
-        where walk.distance < ${depth} ${kindFilter(kinds)}
+        where walk.distance < ${depth} ${kindFilter(kinds)} ${provenanceFilter(provenances)}
       ),
       reached(node, distance) as (select node, min(distance) from walk group by node)`;
   const nodes = await sql<{ id: number; distance: number }>`
@@ -39,7 +40,7 @@ export async function queryNeighbors(
   const relations = await sql<{ id: number }>`
     ${walk}
     select distinct r.id from reached ra join relation r on ${from.on}
-    where ra.distance < ${depth} ${kindFilter(kinds)} and ${from.next} in (select node from reached)
+    where ra.distance < ${depth} ${kindFilter(kinds)} ${provenanceFilter(provenances)} and ${from.next} in (select node from reached)
     order by r.id`.execute(db);
   return {
     nodes: nodes.rows.map((r) => ({ id: Number(r.id), distance: Number(r.distance) })),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database';
-import type { Direction } from '../../../domain/vocabulary';
-import { kindFilter, reverse, stepFrom } from './traversable-edges';
+import type { Direction, RelationProvenance } from '../../../domain/vocabulary';
+import { kindFilter, provenanceFilter, reverse, stepFrom } from './traversable-edges';
 
 /** A shortest path: the voorzieningen on it in order, and the relations between them in order. */
 export interface FoundPath {
@@ -23,6 +23,7 @@ export async function queryShortestPath(
   maxDepth: number,
   direction: Direction,
   kinds: readonly string[] | null | undefined,
+  provenances?: readonly RelationProvenance[] | null,
 ): Promise<FoundPath | null> {
   if (from === to) return { nodeIds: [from], relationIds: [] };
   const forward = stepFrom(direction, sql`walk.node`);
@@ -30,7 +31,7 @@ export async function queryShortestPath(
   const predecessor = (column: 'node' | 'id') => sql`(
       select ${column === 'node' ? backward.next : sql`r.id`} from relation r
       join best on best.node = ${backward.next} and best.d = back.d - 1
-      where ${backward.on} ${kindFilter(kinds)}
+      where ${backward.on} ${kindFilter(kinds)} ${provenanceFilter(provenances)}
       order by r.id limit 1)`;
   for (let length = 1; length <= maxDepth; length += 1) {
     const result = await sql<{ node: number; d: number; rel: number | null }>`
@@ -39,7 +40,7 @@ export async function queryShortestPath(
           select cast(${from} as integer), 0
           union
           select ${forward.next}, walk.d + 1 from walk join relation r on ${forward.on}
-          where walk.d < ${length} and walk.node <> ${to} ${kindFilter(kinds)}
+          where walk.d < ${length} and walk.node <> ${to} ${kindFilter(kinds)} ${provenanceFilter(provenances)}
         ),
         best(node, d) as (select node, min(d) from walk group by node),
         back(node, d, rel) as (

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Direction } from '../../../domain/vocabulary';
+import type { Direction, RelationProvenance } from '../../../domain/vocabulary';
 
 /**
  * How a traversal steps along `relation r` from a node (an SQL expression, e.g. `walk.node`): the join
@@ -33,6 +33,23 @@ export function distinctKinds<K extends string>(kinds: readonly K[] | null | und
 export function kindFilter(kinds: readonly string[] | null | undefined): RawBuilder<unknown> {
   const distinct = distinctKinds(kinds);
   return distinct ? sql`and r.kind in (${sql.join(distinct)})` : sql``;
+}
+
+/**
+ * The distinct provenances of a `provenance` argument, MONITOR alone when it is absent or empty: the
+ * default of every relation argument and export (the outside-sourced stelselplaat edges are opt-in).
+ */
+export function distinctProvenances(
+  provenances: readonly RelationProvenance[] | null | undefined,
+): RelationProvenance[] {
+  return provenances && provenances.length > 0 ? [...new Set(provenances)] : ['MONITOR'];
+}
+
+/** `and r.provenance in (…)` over the distinct provenances (MONITOR alone by default). */
+export function provenanceFilter(
+  provenances: readonly RelationProvenance[] | null | undefined,
+): RawBuilder<unknown> {
+  return sql`and r.provenance in (${sql.join(distinctProvenances(provenances))})`;
 }
 
 /** The opposite direction, for walking a path back from its end. */

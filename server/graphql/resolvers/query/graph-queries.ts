@@ -8,7 +8,7 @@ import { pageOf } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { queryNeighbors } from '../../../db/queries/graph/neighbors-query';
-import { distinctKinds } from '../../../db/queries/graph/traversable-edges';
+import { distinctKinds, distinctProvenances } from '../../../db/queries/graph/traversable-edges';
 import { queryShortestPath } from '../../../db/queries/graph/shortest-path-query';
 import { checkRange } from '../../user-input-error';
 import { voorzieningByCode } from '../../code-arguments';
@@ -39,6 +39,7 @@ async function loadAll<T>(
 export const graphQueries: QueryResolvers = {
   relations: async (_, { filter, ...page }, context) => {
     const kinds = distinctKinds(filter?.kinds);
+    const provenances = distinctProvenances(filter?.provenance);
     const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
     const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
     const query = relationsWhere(context.db, {
@@ -46,17 +47,24 @@ export const graphQueries: QueryResolvers = {
       kinds: kinds ?? undefined,
       fromId: from?.id,
       toId: to?.id,
+      provenances,
     });
     const of = {
       connection: 'relations',
-      filter: filterKey({ kind: filter?.kind, kinds: kinds?.sort(), from: from?.code, to: to?.code }),
+      filter: filterKey({
+        kind: filter?.kind,
+        kinds: kinds?.sort(),
+        from: from?.code,
+        to: to?.code,
+        provenance: provenances.sort(),
+      }),
     } as const;
     return pageOf(query, pageRequest(page, of.connection, of.filter), of);
   },
-  neighbors: async (_, { code, depth, kinds, direction }, context) => {
+  neighbors: async (_, { code, depth, kinds, direction, provenance }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);
     const center = await voorzieningArgument(context, code, 'code');
-    const reached = await queryNeighbors(context.db, center.id, depth, direction, kinds);
+    const reached = await queryNeighbors(context.db, center.id, depth, direction, kinds, provenance);
     const others = reached.nodes.filter((node) => node.id !== center.id);
     const voorzieningen = await loadAll(
       context.loaders.voorziening,
@@ -69,11 +77,19 @@ export const graphQueries: QueryResolvers = {
       relations: await loadAll(context.loaders.relation, reached.relationIds, 'relation'),
     };
   },
-  path: async (_, { from, to, kinds, maxDepth, direction }, context) => {
+  path: async (_, { from, to, kinds, maxDepth, direction, provenance }, context) => {
     checkRange('maxDepth', maxDepth, 1, MAX_PATH_DEPTH);
     const start = await voorzieningArgument(context, from, 'from');
     const end = await voorzieningArgument(context, to, 'to');
-    const found = await queryShortestPath(context.db, start.id, end.id, maxDepth, direction, kinds);
+    const found = await queryShortestPath(
+      context.db,
+      start.id,
+      end.id,
+      maxDepth,
+      direction,
+      kinds,
+      provenance,
+    );
     if (!found) return null;
     return {
       from: start,
@@ -83,10 +99,10 @@ export const graphQueries: QueryResolvers = {
       relations: await loadAll(context.loaders.relation, found.relationIds, 'relation'),
     };
   },
-  stelsel: async (_, { kinds }, { db }) => {
+  stelsel: async (_, { kinds, provenance }, { db }) => {
     const [nodes, relations] = await Promise.all([
       allVoorzieningen(db),
-      relationsOfKinds(db, distinctKinds(kinds)),
+      relationsOfKinds(db, distinctKinds(kinds), distinctProvenances(provenance)),
     ]);
     return { nodes, edges: relations };
   },
