@@ -155,12 +155,15 @@ describe('the exports for researchers', () => {
     expect((await get('/export/observations.csv?colour=red')).status).toBe(400);
   });
 
-  it('exports the relations with their volume per year', async () => {
+  it('exports the relations with every figure, its role and shared mark, the monitor’s by default', async () => {
     const rows = await csv('/export/relations.csv');
-    expect(rows).toHaveLength(57);
+    const edge = (r: Record<string, string>) => `${r.kind} ${r.from}→${r.to}`;
+    // one row per figure (a relation without one: one row), only the relations the monitor states
+    expect(new Set(rows.map(edge)).size).toBe(42);
+    expect(new Set(rows.map((r) => r.provenance))).toEqual(new Set(['MONITOR']));
     const toDigilevering = rows
-      .filter((r) => r.kind === 'EVENT_DELIVERY')
-      .map((r) => [r.from, r.volume_2019]);
+      .filter((r) => r.kind === 'EVENT_DELIVERY' && r.role === 'OWN')
+      .map((r) => [r.from, r.value_2019]);
     expect(toDigilevering).toEqual([
       ['hr', '7080241'],
       ['bag', '1971145'],
@@ -169,6 +172,39 @@ describe('the exports for researchers', () => {
       ['brp', '2925819'],
       ['brk', '1392497'],
     ]);
+    // every indicator of a relation, not only its first
+    expect(
+      rows.filter((r) => r.from === 'hr' && r.to === 'digilevering').map((r) => [r.indicator, r.role]),
+    ).toEqual([
+      ['digilevering/berichten-hr-geleverd', 'OWN'],
+      ['digilevering/berichten-hr-verzonden', 'ONWARD'],
+      ['hr/berichten-naar-digilevering', 'ALTERNATIVE'],
+    ]);
+    expect(rows.filter((r) => r.to === 'pdok' && r.from === 'brk').map((r) => [r.indicator, r.role])).toEqual(
+      [
+        ['brk/dkk-services', 'OWN'],
+        ['brk/dkk-downloads', 'OWN'],
+      ],
+    );
+    expect(rows.filter((r) => r.from === 'nora').map((r) => [r.to, r.indicator, r.shared])).toEqual([
+      ['ear', 'nora/referenties-dochters', 'true'],
+      ['rosa', 'nora/referenties-dochters', 'true'],
+      ['wilma', '', ''],
+    ]);
+    expect(rows.find((r) => r.from === 'brp' && r.to === 'digilevering')?.source).toBe(
+      'Monitor Digitale Overheid 2020, Digilevering, lines 1681-1683',
+    );
+    const all = await csv('/export/relations.csv?provenance=monitor,outside');
+    expect(new Set(all.map(edge)).size).toBe(57);
+    expect(all.filter((r) => r.provenance === 'OUTSIDE').map((r) => r.kind)).toEqual(
+      Array(15).fill('SUPPLIES_DATA_TO'),
+    );
+    expect(new Set((await csv('/export/relations.csv?provenance=outside')).map(edge)).size).toBe(15);
+    const bad = await get('/export/relations.csv?provenance=monitor,rumour');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({
+      error: 'Unknown provenance "rumour"; the provenances are monitor, outside.',
+    });
   });
 
   it('exports the stelsel as GraphML that an XML parser reads', async () => {
@@ -179,8 +215,11 @@ describe('the exports for researchers', () => {
     );
     const graph = doc.graphml.graph;
     expect(graph.edgedefault).toBe('directed');
+    expect(doc.graphml.desc).toMatch(
+      /^Every edge points the way the data or the service flows: source feeds target\. Edges stated by: the monitor \(MONITOR\);/,
+    );
     expect(graph.node).toHaveLength(38);
-    expect(graph.edge).toHaveLength(57);
+    expect(graph.edge).toHaveLength(42);
     const data = (element: {
       data: { key: string; '#text': unknown }[] | { key: string; '#text': unknown };
     }) => Object.fromEntries([element.data].flat().map((d) => [d.key, String(d['#text'])]));
@@ -193,6 +232,8 @@ describe('the exports for researchers', () => {
     );
     expect(data(brpToDigilevering)).toMatchObject({
       e_kind: 'EVENT_DELIVERY',
+      e_provenance: 'MONITOR',
+      e_indicators: 'digilevering/berichten-brp-geleverd:OWN;digilevering/berichten-brp-verzonden:ONWARD',
       e_volume_2018: '1147882',
       e_volume_2019: '2925819',
     });
@@ -202,6 +243,7 @@ describe('the exports for researchers', () => {
     const graph = (await (await get('/export/stelsel.json')).json()) as {
       directed: boolean;
       multigraph: boolean;
+      graph: { provenance: string[]; description: string };
       nodes: { id: string }[];
       edges: Record<string, unknown>[];
       links: Record<string, unknown>[];
@@ -210,8 +252,20 @@ describe('the exports for researchers', () => {
     // no two relations join the same voorzieningen in the same direction (as read_graphml finds)
     expect(graph.multigraph).toBe(false);
     expect(graph.nodes).toHaveLength(38);
-    expect(graph.edges).toHaveLength(57);
+    expect(graph.edges).toHaveLength(42);
     expect(graph.links).toEqual(graph.edges);
+    expect(graph.graph).toMatchObject({ provenance: ['MONITOR'] });
+    expect(graph.graph.description).toContain('source feeds target');
+    const every = (await (
+      await get('/export/stelsel.json?provenance=outside,monitor')
+    ).json()) as typeof graph;
+    expect(every.edges).toHaveLength(57);
+    expect(every.graph).toMatchObject({ provenance: ['MONITOR', 'OUTSIDE'] });
+    expect(every.edges.find((l) => l.source === 'brk' && l.target === 'woz')).toMatchObject({
+      kind: 'SUPPLIES_DATA_TO',
+      provenance: 'OUTSIDE',
+    });
+    expect((await get('/export/stelsel.json?provenance=MONITOR,gossip')).status).toBe(400);
     expect(graph.edges.filter((l) => l.target === 'digilevering').map((l) => l.source)).toEqual([
       'hr',
       'bag',

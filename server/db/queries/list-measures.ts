@@ -40,6 +40,8 @@ const MEASURES: Record<string, string> = {
   'Note.indicators': maxPerGroup('note_indicator', 'note_id'),
   'Relation.indicators': maxPerGroup('relation_indicator', 'relation_id'),
   'Relation.volumes': maxPerGroup('observation', 'indicator_id'),
+  'Relation.measures': maxPerGroup('relation_indicator', 'relation_id'),
+  'RelationMeasure.observations': maxPerGroup('observation', 'indicator_id'),
   'Discrepancy.observations': maxPerGroup('discrepancy_observation', 'discrepancy_id'),
   'Neighborhood.neighbors': 'select count(*) from voorziening',
   'Neighborhood.relations': 'select count(*) from relation',

@@ -56,7 +56,8 @@ export const graphQueries: QueryResolvers = {
         kinds: kinds?.sort(),
         from: from?.code,
         to: to?.code,
-        provenance: provenances.sort(),
+        // the default (MONITOR alone) keeps the key it had before the filter existed
+        provenance: provenances.length === 1 && provenances[0] === 'MONITOR' ? undefined : provenances.sort(),
       }),
     } as const;
     return pageOf(query, pageRequest(page, of.connection, of.filter), of);
