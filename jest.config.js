@@ -40,6 +40,7 @@ const API_TESTS = [
   'playground.browser',
   'read-only',
   'readme-snippets',
+  'relation-flows',
   'sdk-client',
   'sdk-operations',
   'statement-count',

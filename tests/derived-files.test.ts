@@ -55,6 +55,30 @@ describe('pages, pictures and exports: built once per dataset version, answered 
     expect(all.body.length).toBeGreaterThan(first.body.length);
   });
 
+  it('keys the stelsel picture on its provenance: the monitor’s relations by default, the stelselplaat opt-in', async () => {
+    const monitor = await fetched(`${server.url}/stelsel.svg`);
+    expect(await fetched(`${server.url}/stelsel.svg?provenance=monitor`)).toEqual({
+      ...monitor,
+      cache: 'HIT',
+    });
+    const both = await fetched(`${server.url}/stelsel.svg?provenance=outside,monitor`);
+    expect(both.etag).not.toBe(monitor.etag);
+    expect(await fetched(`${server.url}/stelsel.svg?provenance=MONITOR&provenance=OUTSIDE`)).toEqual({
+      ...both,
+      cache: 'HIT',
+    });
+    // the legend states the direction and the provenance; SUPPLIES_DATA_TO is drawn only when asked for
+    expect(monitor.body).toContain('de richting van de stroom');
+    expect(monitor.body).toContain('alleen relaties die de monitor noemt');
+    expect(monitor.body).not.toContain('levert gegevens aan');
+    expect(both.body).toContain('levert gegevens aan');
+    const refused = await fetch(`${server.url}/stelsel.svg?provenance=monitor,hearsay`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      'Unknown provenance "hearsay"; the provenances are monitor, outside.',
+    );
+  });
+
   it('keys the stelsel picture on the year of its volumes: the latest is the default picture', async () => {
     const latest = await fetched(`${server.url}/stelsel.svg`);
     expect(await fetched(`${server.url}/stelsel.svg?year=2019`)).toEqual({ ...latest, cache: 'HIT' });

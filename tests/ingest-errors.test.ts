@@ -85,6 +85,44 @@ const BAD_INPUTS: { name: string; file: string; from: string | RegExp; to: strin
     error:
       /seeds\/voorzieningen\/digid\.yaml: indicators\.1\.values\.2019: Invalid input: expected string, received number/,
   },
+  {
+    name: 'a relation quote that is not in its lines',
+    file: 'relations.yaml',
+    from: "lines: '1665', quote: 'Aantal WOZ berichten aan Digilevering'",
+    to: "lines: '1665', quote: 'Aantal WOZ berichten naar Digilevering'",
+    error:
+      /seeds\/relations\.yaml: relations\.2\.source: relation EVENT_DELIVERY woz digilevering: quote "Aantal WOZ berichten naar Digilevering" does not occur in lines 1665 of section "digilevering"/,
+  },
+  {
+    name: 'a relation quote cited with lines that do not hold it',
+    file: 'relations.yaml',
+    from: "lines: '1641-1643', quote: 'Aantal berichten vanuit de BAG",
+    to: "lines: '1645-1647', quote: 'Aantal berichten vanuit de BAG",
+    error:
+      /relations\.1\.source: relation EVENT_DELIVERY bag digilevering: quote "Aantal berichten vanuit de BAG geleverd aan Digilevering" does not occur in lines 1645-1647/,
+  },
+  {
+    name: 'relation lines outside the cited section',
+    file: 'relations.yaml',
+    from: "lines: '1665', quote",
+    to: "lines: '1022', quote",
+    error:
+      /relations\.2\.source: relation EVENT_DELIVERY woz digilevering: lines 1022 lie outside section "digilevering" \(lines \d+-\d+\)/,
+  },
+  {
+    name: 'a monitor citation without its lines',
+    file: 'relations.yaml',
+    from: "{ section: digilevering, lines: '1665', quote",
+    to: '{ section: digilevering, quote',
+    error: /seeds\/relations\.yaml: relations\.2\.source/,
+  },
+  {
+    name: 'a figure on two relations not marked shared',
+    file: 'relations.yaml',
+    from: '      - { indicator: nora/referenties-dochters, shared: true }\n',
+    to: '      - nora/referenties-dochters\n',
+    error: /indicator referenties-dochters is attached to 2 relations: mark it shared on each/,
+  },
 ];
 
 describe('building from bad seeds', () => {
