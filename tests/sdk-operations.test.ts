@@ -23,14 +23,14 @@ const EXAMPLES: { [M in keyof Methods]: Parameters<Methods[M]>[0] } = {
   indicator: { id: toGlobalId('Indicator', 1) },
   indicators: { first: 3 },
   indicatorSeries: { voorziening: 'brp', indicator: 'berichten-naar-afnemers' },
-  neighbors: { code: 'brp', depth: 1 },
+  neighbors: { code: 'brp', depth: 1, direction: 'OUTGOING', provenance: ['MONITOR', 'OUTSIDE'] },
   node: { id: toGlobalId('Voorziening', 1) },
   observations: { first: 3 },
   path: { from: 'brp', to: 'digilevering' },
   relations: { first: 3 },
   search: { text: 'basis' },
-  stelsel: { kinds: ['EVENT_DELIVERY'] },
-  voorziening: { code: 'brp' },
+  stelsel: { kinds: ['SUPPLIES_DATA_TO'], provenance: ['OUTSIDE'] },
+  voorziening: { code: 'brp', provenance: ['MONITOR', 'OUTSIDE'] },
   voorzieningen: { first: 3 },
 };
 
@@ -73,4 +73,28 @@ describe('every SDK operation', () => {
       expect(Object.values(data).every((value) => value !== null && value !== undefined)).toBe(true);
     },
   );
+
+  it('follows the flow convention: what the BRP feeds, with provenance, roles and the citation', async () => {
+    const { voorziening } = await methods().voorziening({ code: 'brp', provenance: ['MONITOR', 'OUTSIDE'] });
+    const feeds = voorziening!.outgoing.map((r) => `${r.kind} ${r.to.code} ${r.provenance}`);
+    expect(feeds.slice(0, 3)).toEqual([
+      'EVENT_DELIVERY digilevering MONITOR',
+      'INZAGE mijnoverheid MONITOR',
+      'DEFINED_IN stelselcatalogus MONITOR',
+    ]);
+    expect(
+      feeds.slice(3).every((edge) => edge.startsWith('SUPPLIES_DATA_TO ') && edge.endsWith(' OUTSIDE')),
+    ).toBe(true);
+    const delivery = voorziening!.outgoing[0]!;
+    expect(delivery.measures.map((m) => [m.indicator.key, m.role, m.shared])).toEqual([
+      ['berichten-brp-geleverd', 'OWN', false],
+      ['berichten-brp-verzonden', 'ONWARD', false],
+    ]);
+    expect(delivery.source).toMatchObject({
+      lines: '1681-1683',
+      quote: 'Aantal berichten vanuit de BRP geleverd aan Digilevering',
+    });
+    const { voorziening: monitorOnly } = await methods().voorziening({ code: 'brp' });
+    expect(monitorOnly!.outgoing.map((r) => r.provenance)).toEqual(['MONITOR', 'MONITOR', 'MONITOR']);
+  });
 });

@@ -42,6 +42,17 @@ export type IndicatorFilter = {
   voorziening?: string | null | undefined;
 };
 
+/** What a figure attached to a relation counts for that edge. */
+export type MeasureRole =
+  /** The same flow counted in another table: a twin that may disagree; never summed with the OWN figure. */
+  | 'ALTERNATIVE'
+  /** This edge's channel counted together with another (an upper bound for this edge, not its own volume). */
+  | 'COMBINED'
+  /** The next hop after this edge (Digilevering → afnemers for the `verzonden` rows). */
+  | 'ONWARD'
+  /** The edge's own channel: the volume that flows along this edge. */
+  | 'OWN';
+
 /** Filters for `observations`; all given filters must hold. */
 export type ObservationFilter = {
   /** Only cells of this indicator (its global id). */
@@ -229,13 +240,13 @@ export type ObservationFieldsFragment = { id: string, year: number, subject: str
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
-export type RelationFieldsFragment = { id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } };
+export type RelationFieldsFragment = { id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } };
 
 export type ReportedChangeFieldsFragment = { subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number };
 
 export type SectionRefFragment = { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number };
 
-export type SourceRefFragment = { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null };
+export type SourceRefFragment = { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null };
 
 export type VoorzieningSummaryFragment = { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind };
 
@@ -270,10 +281,11 @@ export type NeighborsQueryVariables = Exact<{
   depth?: number | null | undefined;
   kinds?: Array<RelationKind> | RelationKind | null | undefined;
   direction?: Direction | null | undefined;
+  provenance?: Array<RelationProvenance> | RelationProvenance | null | undefined;
 }>;
 
 
-export type NeighborsQuery = { neighbors: { center: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, neighbors: Array<{ distance: number, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } }>, relations: Array<{ id: string, kind: RelationKind, from: { code: string }, to: { code: string } }> } };
+export type NeighborsQuery = { neighbors: { center: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, neighbors: Array<{ distance: number, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } }>, relations: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, from: { code: string }, to: { code: string } }> } };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -307,10 +319,11 @@ export type PathQueryVariables = Exact<{
   kinds?: Array<RelationKind> | RelationKind | null | undefined;
   maxDepth?: number | null | undefined;
   direction?: Direction | null | undefined;
+  provenance?: Array<RelationProvenance> | RelationProvenance | null | undefined;
 }>;
 
 
-export type PathQuery = { path: { length: number, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, voorzieningen: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, relations: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
+export type PathQuery = { path: { length: number, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, voorzieningen: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, relations: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
 
 export type RelationsQueryVariables = Exact<{
   filter?: RelationFilter | null | undefined;
@@ -321,7 +334,7 @@ export type RelationsQueryVariables = Exact<{
 }>;
 
 
-export type RelationsQuery = { relations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } };
+export type RelationsQuery = { relations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } };
 
 export type SearchQueryVariables = Exact<{
   text: string;
@@ -336,17 +349,19 @@ export type SearchQuery = { search: Array<
 
 export type StelselQueryVariables = Exact<{
   kinds?: Array<RelationKind> | RelationKind | null | undefined;
+  provenance?: Array<RelationProvenance> | RelationProvenance | null | undefined;
 }>;
 
 
-export type StelselQuery = { stelsel: { nodes: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, domain: { code: string } }>, edges: Array<{ id: string, kind: RelationKind, from: { code: string }, to: { code: string }, volumes: Array<{ year: number, value: number | null }> }> } };
+export type StelselQuery = { stelsel: { nodes: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, domain: { code: string } }>, edges: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, from: { code: string }, to: { code: string }, volumes: Array<{ year: number, value: number | null }> }> } };
 
 export type VoorzieningQueryVariables = Exact<{
   code: string;
+  provenance?: Array<RelationProvenance> | RelationProvenance | null | undefined;
 }>;
 
 
-export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
+export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
 
 export type VoorzieningenQueryVariables = Exact<{
   filter?: VoorzieningFilter | null | undefined;
@@ -567,6 +582,8 @@ export const SourceRefFragmentDoc = new TypedDocumentString(`
   label
   url
   title
+  lines
+  quote
   section {
     ...SectionRef
   }
@@ -584,6 +601,7 @@ export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     fragment RelationFields on Relation {
   id
   kind
+  provenance
   description
   descriptionEn
   from {
@@ -600,6 +618,18 @@ export const RelationFieldsFragmentDoc = new TypedDocumentString(`
     subject
     value
     raw
+  }
+  measures {
+    role
+    shared
+    indicator {
+      ...IndicatorSummary
+    }
+    observations {
+      year
+      value
+      raw
+    }
   }
   source {
     ...SourceRef
@@ -627,6 +657,8 @@ fragment SourceRef on SourceReference {
   label
   url
   title
+  lines
+  quote
   section {
     ...SectionRef
   }
@@ -1080,8 +1112,14 @@ fragment PageInfoFields on PageInfo {
   endCursor
 }`) as unknown as TypedDocumentString<IndicatorsQuery, IndicatorsQueryVariables>;
 export const NeighborsDocument = new TypedDocumentString(`
-    query Neighbors($code: String!, $depth: Int, $kinds: [RelationKind!], $direction: Direction) {
-  neighbors(code: $code, depth: $depth, kinds: $kinds, direction: $direction) {
+    query Neighbors($code: String!, $depth: Int, $kinds: [RelationKind!], $direction: Direction, $provenance: [RelationProvenance!]) {
+  neighbors(
+    code: $code
+    depth: $depth
+    kinds: $kinds
+    direction: $direction
+    provenance: $provenance
+  ) {
     center {
       ...VoorzieningSummary
     }
@@ -1094,6 +1132,7 @@ export const NeighborsDocument = new TypedDocumentString(`
     relations {
       id
       kind
+      provenance
       from {
         code
       }
@@ -1220,13 +1259,14 @@ fragment PageInfoFields on PageInfo {
   endCursor
 }`) as unknown as TypedDocumentString<ObservationsQuery, ObservationsQueryVariables>;
 export const PathDocument = new TypedDocumentString(`
-    query Path($from: String!, $to: String!, $kinds: [RelationKind!], $maxDepth: Int, $direction: Direction) {
+    query Path($from: String!, $to: String!, $kinds: [RelationKind!], $maxDepth: Int, $direction: Direction, $provenance: [RelationProvenance!]) {
   path(
     from: $from
     to: $to
     kinds: $kinds
     maxDepth: $maxDepth
     direction: $direction
+    provenance: $provenance
   ) {
     length
     from {
@@ -1255,6 +1295,7 @@ export const PathDocument = new TypedDocumentString(`
 fragment RelationFields on Relation {
   id
   kind
+  provenance
   description
   descriptionEn
   from {
@@ -1271,6 +1312,18 @@ fragment RelationFields on Relation {
     subject
     value
     raw
+  }
+  measures {
+    role
+    shared
+    indicator {
+      ...IndicatorSummary
+    }
+    observations {
+      year
+      value
+      raw
+    }
   }
   source {
     ...SourceRef
@@ -1289,6 +1342,8 @@ fragment SourceRef on SourceReference {
   label
   url
   title
+  lines
+  quote
   section {
     ...SectionRef
   }
@@ -1337,6 +1392,7 @@ fragment PageInfoFields on PageInfo {
 fragment RelationFields on Relation {
   id
   kind
+  provenance
   description
   descriptionEn
   from {
@@ -1353,6 +1409,18 @@ fragment RelationFields on Relation {
     subject
     value
     raw
+  }
+  measures {
+    role
+    shared
+    indicator {
+      ...IndicatorSummary
+    }
+    observations {
+      year
+      value
+      raw
+    }
   }
   source {
     ...SourceRef
@@ -1371,6 +1439,8 @@ fragment SourceRef on SourceReference {
   label
   url
   title
+  lines
+  quote
   section {
     ...SectionRef
   }
@@ -1416,8 +1486,8 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const StelselDocument = new TypedDocumentString(`
-    query Stelsel($kinds: [RelationKind!]) {
-  stelsel(kinds: $kinds) {
+    query Stelsel($kinds: [RelationKind!], $provenance: [RelationProvenance!]) {
+  stelsel(kinds: $kinds, provenance: $provenance) {
     nodes {
       ...VoorzieningSummary
       domain {
@@ -1427,6 +1497,7 @@ export const StelselDocument = new TypedDocumentString(`
     edges {
       id
       kind
+      provenance
       from {
         code
       }
@@ -1449,7 +1520,7 @@ export const StelselDocument = new TypedDocumentString(`
   kind
 }`) as unknown as TypedDocumentString<StelselQuery, StelselQueryVariables>;
 export const VoorzieningDocument = new TypedDocumentString(`
-    query Voorziening($code: String!) {
+    query Voorziening($code: String!, $provenance: [RelationProvenance!]) {
   voorziening(code: $code) {
     ...VoorzieningSummary
     description
@@ -1481,10 +1552,10 @@ export const VoorzieningDocument = new TypedDocumentString(`
         key
       }
     }
-    outgoing {
+    outgoing(provenance: $provenance) {
       ...RelationFields
     }
-    incoming {
+    incoming(provenance: $provenance) {
       ...RelationFields
     }
   }
@@ -1537,6 +1608,7 @@ fragment ObservationFields on Observation {
 fragment RelationFields on Relation {
   id
   kind
+  provenance
   description
   descriptionEn
   from {
@@ -1553,6 +1625,18 @@ fragment RelationFields on Relation {
     subject
     value
     raw
+  }
+  measures {
+    role
+    shared
+    indicator {
+      ...IndicatorSummary
+    }
+    observations {
+      year
+      value
+      raw
+    }
   }
   source {
     ...SourceRef
@@ -1580,6 +1664,8 @@ fragment SourceRef on SourceReference {
   label
   url
   title
+  lines
+  quote
   section {
     ...SectionRef
   }
