@@ -73,6 +73,8 @@ describe('the number of SQL statements a request runs', () => {
       `{ discrepancies { description indicator { key } observations { observation { raw indicator { key } } } } }`,
       // codes in arguments resolve against the voorzieningen read once per request, however many there are
       `{ relations(filter: { from: "BRP", to: "digilevering" }) { nodes { kind } } neighbors(code: "Brp") { center { code } } }`,
+      // a provenance filter on outgoing runs in SQL: one batch per provenance set asked for, whatever the rows
+      `{ stelsel(provenance: [MONITOR, OUTSIDE]) { nodes { mine: outgoing { id } all: outgoing(provenance: [OUTSIDE, MONITOR]) { id measures { role indicator { key } observations { value } } } outside: incoming(provenance: [OUTSIDE]) { id } } } }`,
     ]) {
       const small = await statementsFor(apis.x1, query);
       const large = await statementsFor(apis.x10, query);
@@ -81,6 +83,8 @@ describe('the number of SQL statements a request runs', () => {
     }
     // one per loader and level; the same on SQLite and PostgreSQL (the last: the codes once for its three code
     // arguments, the page and its count, the traversal's two statements and its two loads)
-    expect(counts).toEqual([8, 6, 4, 5, 7]);
+    // (the sixth: stelsel's nodes and edges, outgoing per provenance set (2: the same set in another order is one
+    // batch), incoming, the measures' indicators, their observations)
+    expect(counts).toEqual([8, 6, 4, 5, 7, 7]);
   });
 });

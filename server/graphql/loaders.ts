@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import type { RelationProvenance } from '../domain/vocabulary';
 import { correctionsByIndicators, reportedChangesByIndicators } from '../db/queries/change-queries';
 import { discrepanciesByIndicators } from '../db/queries/discrepancy-queries';
 import {
@@ -37,6 +38,25 @@ export function createLoaders(db: Kysely<Database>) {
     fetch: (db: Kysely<Database>, ids: number[]) => Promise<R[]>,
     keyOf: (row: R) => number,
   ) => groupLoader(scheduler, (ids: number[]) => fetch(db, ids), keyOf);
+  /**
+   * A group loader per set of provenances (at most one per set a request asks for, so the statements per
+   * level stay bounded by the number of provenance sets, not by the rows): the filter runs in SQL.
+   */
+  const groupsOfProvenance = <R>(
+    fetch: (db: Kysely<Database>, ids: number[], provenances: readonly RelationProvenance[]) => Promise<R[]>,
+    keyOf: (row: R) => number,
+  ) => {
+    const loaders = new Map<string, ReturnType<typeof groupLoader<number, R>>>();
+    return (provenances: readonly RelationProvenance[]) => {
+      const key = [...provenances].sort().join(',');
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = groupLoader(scheduler, (ids: number[]) => fetch(db, ids, provenances), keyOf);
+        loaders.set(key, loader);
+      }
+      return loader;
+    };
+  };
   return {
     section: byId('section'),
     domain: byId('domain'),
@@ -66,8 +86,8 @@ export function createLoaders(db: Kysely<Database>) {
     notesByIndicator: groups(notesByIndicators, (row) => row.indicator_id),
     indicatorsByNote: groups(indicatorsByNotes, (row) => row.note_id),
     correctionsByIndicator: groups(correctionsByIndicators, (row) => row.indicator_id),
-    relationsFrom: groups(relationsFrom, (row) => row.from_id),
-    relationsTo: groups(relationsTo, (row) => row.to_id),
+    relationsFrom: groupsOfProvenance(relationsFrom, (row) => row.from_id),
+    relationsTo: groupsOfProvenance(relationsTo, (row) => row.to_id),
     indicatorsByRelation: groups(indicatorsByRelations, (row) => row.relation_id),
     relationsByIndicator: groups(relationsByIndicators, (row) => row.indicator_id),
     sameAsByIndicator: groups(sameAsByIndicators, (row) => row.key),

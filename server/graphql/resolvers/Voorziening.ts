@@ -1,24 +1,10 @@
 import type { VoorzieningResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
-import type { RelationProvenance } from '../../domain/vocabulary';
 import { distinctProvenances } from '../../db/queries/graph/traversable-edges';
 
-/**
- * The relations of some kinds (all when none are named) and provenances (MONITOR alone by default), from a
- * voorziening's relations loaded in one batch.
- */
-const ofKinds = <R extends { kind: string; provenance: RelationProvenance }>(
-  rows: R[],
-  kinds: readonly string[] | null | undefined,
-  provenance: readonly RelationProvenance[] | null | undefined,
-) => {
-  const provenances = distinctProvenances(provenance);
-  return rows.filter(
-    (row) =>
-      provenances.includes(row.provenance) && (!kinds || kinds.length === 0 || kinds.includes(row.kind)),
-  );
-};
+const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
+  kinds && kinds.length > 0 ? rows.filter((row) => kinds.includes(row.kind)) : rows;
 
 /** `Voorziening`: a node of the stelsel with its table rows, notes and relations. */
 export const Voorziening: VoorzieningResolvers = {
@@ -43,10 +29,11 @@ export const Voorziening: VoorzieningResolvers = {
   indicator: async (v, { key }, { loaders }) =>
     (await loaders.indicatorsByVoorziening.load(v.id)).find((indicator) => indicator.key === key) ?? null,
   notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
+  // the provenance filter (MONITOR alone by default) runs in SQL, one batch per provenance set asked for
   outgoing: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(await loaders.relationsFrom.load(v.id), kinds, provenance),
+    ofKinds(await loaders.relationsFrom(distinctProvenances(provenance)).load(v.id), kinds),
   incoming: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(await loaders.relationsTo.load(v.id), kinds, provenance),
+    ofKinds(await loaders.relationsTo(distinctProvenances(provenance)).load(v.id), kinds),
   discrepancies: async (v, _, { loaders }) => {
     const indicators = await loaders.indicatorsByVoorziening.load(v.id);
     const lists = await loaders.discrepanciesByIndicator.loadMany(indicators.map((i) => i.id));
