@@ -10,8 +10,9 @@ export interface MonitorCitation {
 
 /**
  * Checks a relation's monitor citation against the source text: the lines lie inside the section, and the
- * quote occurs in those lines once white space (and the PDF's bullet signs) is folded, also where a word is
- * split over two lines with a hyphen (`deep-` / `links`). Returns the problem, or null when it holds.
+ * quote occurs in those lines once white space (and the PDF's bullet signs) is folded on both sides: a quote
+ * spanning a line break is written with one space there, a word split by a hyphen as printed (`deep- links`).
+ * Returns the problem, or null when it holds.
  */
 export function citationProblem(
   citation: MonitorCitation,
