@@ -21,8 +21,9 @@ const REFERENCES: { [T in keyof DatasetRows]?: Record<string, keyof DatasetRows>
  * and every voorziening with its rows, cells, notes, relations and discrepancies is copied `factor - 1`
  * more times (codes `brp-x1`, `brp-x2`, …), each copy with the same shape as the real stelsel (its
  * basisregistraties as plain registraties: there stay ten). Each copy is
- * also linked to the one before it (its BRP takes data from the previous copy's BRP), so the graph stays
- * one connected whole and traversals grow with it.
+ * also linked to the one before it (the previous copy's BRP supplies data to its BRP, a SUPPLIES_DATA_TO edge
+ * marked MONITOR so that the default traversals, which follow only the monitor's relations, cross it), so the
+ * graph stays one connected whole and traversals grow with it.
  */
 export function scaleDataset(rows: DatasetRows, factor: number): DatasetRows {
   if (!Number.isInteger(factor) || factor < 1)
@@ -63,8 +64,9 @@ export function scaleDataset(rows: DatasetRows, factor: number): DatasetRows {
       grown.relation.push({
         ...template,
         id: factor * offsets.relation + copy,
-        from_id: brp.id + copy * offsets.voorziening,
-        to_id: brp.id + (copy - 1) * offsets.voorziening,
+        from_id: brp.id + (copy - 1) * offsets.voorziening,
+        to_id: brp.id + copy * offsets.voorziening,
+        provenance: 'MONITOR',
         position: factor * rows.relation.length + copy,
       });
     }
