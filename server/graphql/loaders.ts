@@ -39,24 +39,34 @@ export function createLoaders(db: Kysely<Database>) {
     keyOf: (row: R) => number,
   ) => groupLoader(scheduler, (ids: number[]) => fetch(db, ids), keyOf);
   /**
-   * A group loader per set of provenances (at most one per set a request asks for, so the statements per
-   * level stay bounded by the number of provenance sets, not by the rows): the filter runs in SQL.
+   * A group loader of relations keyed by {@link provenanceKey} (a voorziening id and a set of provenances):
+   * one batch runs one statement per provenance set asked for (at most three), so the filter runs in SQL and
+   * the statements per level stay bounded, whatever the rows.
    */
   const groupsOfProvenance = <R>(
     fetch: (db: Kysely<Database>, ids: number[], provenances: readonly RelationProvenance[]) => Promise<R[]>,
-    keyOf: (row: R) => number,
-  ) => {
-    const loaders = new Map<string, ReturnType<typeof groupLoader<number, R>>>();
-    return (provenances: readonly RelationProvenance[]) => {
-      const key = [...provenances].sort().join(',');
-      let loader = loaders.get(key);
-      if (!loader) {
-        loader = groupLoader(scheduler, (ids: number[]) => fetch(db, ids, provenances), keyOf);
-        loaders.set(key, loader);
-      }
-      return loader;
-    };
-  };
+    idOf: (row: R) => number,
+  ) =>
+    groupLoader(
+      scheduler,
+      async (keys: string[]) => {
+        const idsBySet = new Map<string, number[]>();
+        for (const key of keys) {
+          const [id, set] = key.split('|') as [string, string];
+          idsBySet.set(set, [...(idsBySet.get(set) ?? []), Number(id)]);
+        }
+        const parts = await Promise.all(
+          [...idsBySet].map(async ([set, ids]) =>
+            (await fetch(db, ids, set.split(',') as RelationProvenance[])).map((row) => ({
+              row,
+              key: `${idOf(row)}|${set}`,
+            })),
+          ),
+        );
+        return parts.flat();
+      },
+      (entry) => entry.key,
+    );
   return {
     section: byId('section'),
     domain: byId('domain'),
@@ -94,6 +104,11 @@ export function createLoaders(db: Kysely<Database>) {
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
   };
+}
+
+/** The key of `relationsFrom`/`relationsTo`: a voorziening's id and the provenances asked for, in any order. */
+export function provenanceKey(id: number, provenances: readonly RelationProvenance[]): string {
+  return `${id}|${[...new Set(provenances)].sort().join(',')}`;
 }
 
 /** The DataLoaders of one request. */

@@ -2,6 +2,7 @@ import type { VoorzieningResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
 import { distinctProvenances } from '../../db/queries/graph/traversable-edges';
+import { provenanceKey } from '../loaders';
 
 const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
   kinds && kinds.length > 0 ? rows.filter((row) => kinds.includes(row.kind)) : rows;
@@ -31,9 +32,19 @@ export const Voorziening: VoorzieningResolvers = {
   notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
   // the provenance filter (MONITOR alone by default) runs in SQL, one batch per provenance set asked for
   outgoing: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(await loaders.relationsFrom(distinctProvenances(provenance)).load(v.id), kinds),
+    ofKinds(
+      (await loaders.relationsFrom.load(provenanceKey(v.id, distinctProvenances(provenance)))).map(
+        (e) => e.row,
+      ),
+      kinds,
+    ),
   incoming: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(await loaders.relationsTo(distinctProvenances(provenance)).load(v.id), kinds),
+    ofKinds(
+      (await loaders.relationsTo.load(provenanceKey(v.id, distinctProvenances(provenance)))).map(
+        (e) => e.row,
+      ),
+      kinds,
+    ),
   discrepancies: async (v, _, { loaders }) => {
     const indicators = await loaders.indicatorsByVoorziening.load(v.id);
     const lists = await loaders.discrepanciesByIndicator.loadMany(indicators.map((i) => i.id));
