@@ -1,7 +1,7 @@
 import type { DatasetRows } from '../server/db/database';
 import { listSizesOf } from '../server/graphql/limits/list-sizes';
 import { DEFAULT_QUERY_LIMITS } from '../server/graphql/limits/query-limits';
-import { MAX_IMPACT_DEPTH } from '../server/graphql/resolvers/query/impact-queries';
+import { MAX_IMPACT_DEPTH } from '../server/graphql/resolvers/impact-answer';
 import { createApiContext, type ApiContext } from './support/api-context';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 import { writeScratchDatabase, type ScratchDatabase } from './support/test-database';
@@ -332,6 +332,41 @@ describe('impact: everything downstream of a voorziening, on the real dataset', 
     // nothing reached: no relation to load
     expect(sizes[0]!.reach).toBe(0);
     expect(await statementsFor(sizes[0]!.code)).toBeLessThan(counts[0]!);
+  });
+
+  it('answers Voorziening.impact for every voorziening of a page as impact(code:) does, in as many statements as for one', async () => {
+    const selection = `origin { code } year maxDepth reached { voorziening { code } distance }
+      flows { step volume relation { id kind from { code } to { code } } }`;
+    const kinds = [...new Set(edges.map((e) => e.kind))].slice(0, 3);
+    const page = (
+      first: number,
+    ) => `query($kinds: [RelationKind!], $year: Int) { voorzieningen(first: ${first}) {
+      nodes { code all: impact { ${selection} } some: impact(kinds: $kinds, year: $year, maxDepth: 2) { ${selection} } } } }`;
+    api.resetStatements();
+    const one = await api.run(page(1), { kinds, year: years[0] });
+    const forOne = api.statements.length;
+    api.resetStatements();
+    const all = await api.run(page(100), { kinds, year: years[0] });
+    const forAll = api.statements.length;
+    expect(one.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    expect(all.data.voorzieningen.nodes).toHaveLength(codes.length);
+    expect(forAll).toBe(forOne);
+    for (const node of all.data.voorzieningen.nodes) {
+      expect(node.all).toEqual(await impact({ code: node.code }));
+      expect(node.some).toEqual(await impact({ code: node.code, kinds, year: years[0], maxDepth: 2 }));
+    }
+  });
+
+  it('refuses a bad argument of Voorziening.impact as impact(code:) does', async () => {
+    const result = await api.run('{ voorziening(code: "brp") { code impact(year: 2016) { year } } }');
+    expect(result.data?.voorziening).toBeNull();
+    expect(result.errors?.[0]).toMatchObject({
+      path: ['voorziening', 'impact'],
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'year' },
+    });
+    const deep = await api.run('{ voorziening(code: "brp") { impact(maxDepth: 9) { year } } }');
+    expect(deep.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxDepth' });
   });
 
   it('is costed by the static cost model from the measured lists, and a fan-out under it is refused', async () => {

@@ -818,6 +818,13 @@ export type Voorziening = Node & {
   domain: Domain;
   /** The global identifier. */
   id: Scalars['ID']['output'];
+  /**
+   * Everything downstream of this voorziening along the flows, with the volume of every relation walked in
+   * `year`: what `impact(code:)` answers for it. Impacts of many voorzieningen in one request share their
+   * statements. A `year` the edition has no figures for, or a `maxDepth` outside 0–8, is a BAD_USER_INPUT error
+   * naming the argument.
+   */
+  impact: Impact;
   /** Relations that end here, optionally only of some kinds. */
   incoming: Array<Relation>;
   /** One of its table rows by key; null when it has no such row. */
@@ -844,6 +851,17 @@ export type Voorziening = Node & {
   responsible: Maybe<Scalars['String']['output']>;
   /** The section of the monitor that holds its table. */
   source: Section;
+};
+
+
+/**
+ * A facility, registry or platform the monitor names: a node of the stelsel. Dutch names are the source of
+ * truth; English names are an addition.
+ */
+export type VoorzieningImpactArgs = {
+  kinds?: InputMaybe<Array<RelationKind>>;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1398,6 +1416,7 @@ export type VoorzieningResolvers<ContextType = GraphQLContext, ParentType extend
   discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<VoorzieningImpactArgs, 'maxDepth'>>;
   incoming?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, Partial<VoorzieningIncomingArgs>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<VoorzieningIndicatorArgs, 'key'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
