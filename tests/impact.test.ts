@@ -311,6 +311,10 @@ describe('impact: everything downstream of a voorziening, on the real dataset', 
     });
     expect(unknown.errors?.[0]?.extensions?.suggestions).toContain('brp');
     expect(unknown.errors?.[0]?.message).toBe(lookup.errors?.[0]?.message);
+    // a code nothing is near: no suggestions, as voorziening(code:) says
+    const far = await api.run(IMPACT, { code: 'atlantis' });
+    expect(far.data?.impact).toBeNull();
+    expect(far.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', argumentName: 'code', suggestions: [] });
   });
 
   it('runs as many statements for the widest reach as for a reach of one; none runs fewer', async () => {
