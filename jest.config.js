@@ -34,6 +34,7 @@ const API_TESTS = [
   'http',
   'http-cache',
   'http-routes',
+  'impact',
   'limits',
   'networkx-exports',
   'pictures.browser',

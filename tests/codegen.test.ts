@@ -57,6 +57,7 @@ describe('npm run codegen', () => {
       'domains',
       'edition',
       'figure',
+      'impact',
       'indicator',
       'indicators',
       'allIndicators',

@@ -31,6 +31,7 @@ describe('the playground in a real browser', () => {
       'DigidToWoz',
       'AroundTheBrp',
       'Discrepancies',
+      'IfTheBrpStops',
     ]);
 
     await page.click('.graphiql-execute-button');

@@ -20,6 +20,7 @@ const EXAMPLES: { [M in keyof Methods]: Parameters<Methods[M]>[0] } = {
   domains: {},
   edition: {},
   figure: { voorziening: 'brp', indicator: 'berichten-naar-afnemers', year: 2019 },
+  impact: { code: 'brp', year: 2019 },
   indicator: { id: toGlobalId('Indicator', 1) },
   indicators: { first: 3 },
   indicatorSeries: { voorziening: 'brp', indicator: 'berichten-naar-afnemers' },

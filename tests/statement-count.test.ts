@@ -73,14 +73,21 @@ describe('the number of SQL statements a request runs', () => {
       `{ discrepancies { description indicator { key } observations { observation { raw indicator { key } } } } }`,
       // codes in arguments resolve against the voorzieningen read once per request, however many there are
       `{ relations(filter: { from: "BRP", to: "digilevering" }) { nodes { kind } } neighbors(code: "Brp") { center { code } } }`,
+      // everything downstream, with its volumes: one walk, whatever it reaches
+      `{ impact(code: "stelselcatalogus", year: 2018) { reached { voorziening { code indicators { key } } distance } flows { volume relation { from { code } to { code } indicators { key } } } } }`,
+      // and of every voorziening of a page: one walk for all of them
+      `{ voorzieningen(first: 100) { nodes { impact { reached { distance } flows { volume relation { to { code } } } } } } }`,
     ]) {
       const small = await statementsFor(apis.x1, query);
       const large = await statementsFor(apis.x10, query);
       expect({ query, count: large.count }).toEqual({ query, count: small.count });
       counts.push(small.count);
     }
-    // one per loader and level; the same on SQLite and PostgreSQL (the last: the codes once for its three code
-    // arguments, the page and its count, the traversal's two statements and its two loads)
-    expect(counts).toEqual([8, 6, 4, 5, 7]);
+    // one per loader and level; the same on SQLite and PostgreSQL (the fifth: the codes once for its three code
+    // arguments, the page and its count, the traversal's two statements and its two loads; the impact: the
+    // codes, the edition, the walk, the year's volumes, the relations, their ends, the two lists of indicators;
+    // a page's impacts: the page and its count, the edition, one walk for all, the volumes, the voorzieningen,
+    // the relations, their ends)
+    expect(counts).toEqual([8, 6, 4, 5, 7, 8, 8]);
   });
 });

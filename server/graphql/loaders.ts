@@ -19,6 +19,7 @@ import {
   voorzieningenByParents,
 } from '../db/queries/voorziening-queries';
 import { BatchScheduler, groupLoader, rowLoader } from './batch';
+import { createImpactLoaders } from './impact-loaders';
 
 /**
  * The DataLoaders of one request: every resolver path fetches through them, so a request runs one statement
@@ -73,6 +74,7 @@ export function createLoaders(db: Kysely<Database>) {
     sameAsByIndicator: groups(sameAsByIndicators, (row) => row.key),
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
+    ...createImpactLoaders(db, scheduler),
   };
 }
 

@@ -22,6 +22,20 @@ export interface TinyGraph {
 export async function tinyGraph(codes: string[], relations: [string, string, string?][]): Promise<TinyGraph> {
   const db = openSqlite(':memory:', { readonly: false });
   await migrateToLatest(db);
+  const { id, rows } = tinyGraphRows(codes, relations);
+  await insertRows(db, rows);
+  return { db, id, code: (n) => codes[n - 1]!, close: () => db.destroy() };
+}
+
+/**
+ * The rows of {@link tinyGraph}'s made-up stelsel (one section, one domain, the voorzieningen and relations;
+ * every other table empty), with the ids its codes got: for a test that adds rows of its own (an edition,
+ * indicators) and writes them to a scratch database of its dialect.
+ */
+export function tinyGraphRows(
+  codes: string[],
+  relations: [string, string, string?][],
+): { id: Record<string, number>; rows: DatasetRows } {
   const id = Object.fromEntries(codes.map((code, at) => [code, at + 1]));
   const rows: DatasetRows = {
     edition: [],
@@ -88,6 +102,5 @@ export async function tinyGraph(codes: string[], relations: [string, string, str
     discrepancy_observation: [],
     meta: [],
   };
-  await insertRows(db, rows);
-  return { db, id, code: (n) => codes[n - 1]!, close: () => db.destroy() };
+  return { id, rows };
 }

@@ -224,6 +224,16 @@ export type SourceRefFragment = { label: string, url: string | null, title: stri
 
 export type VoorzieningSummaryFragment = { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind };
 
+export type ImpactQueryVariables = Exact<{
+  code: string;
+  year?: number | null | undefined;
+  kinds?: Array<RelationKind> | RelationKind | null | undefined;
+  maxDepth?: number | null | undefined;
+}>;
+
+
+export type ImpactQuery = { impact: { year: number, maxDepth: number, origin: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, reached: Array<{ distance: number, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } }>, flows: Array<{ step: number, volume: number | null, relation: { id: string, kind: RelationKind, from: { code: string }, to: { code: string } } }> } | null };
+
 export type IndicatorSeriesQueryVariables = Exact<{
   voorziening: string;
   indicator: string;
@@ -821,6 +831,44 @@ export const FigureDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FigureQuery, FigureQueryVariables>;
+export const ImpactDocument = new TypedDocumentString(`
+    query Impact($code: String!, $year: Int, $kinds: [RelationKind!], $maxDepth: Int) {
+  impact(code: $code, year: $year, kinds: $kinds, maxDepth: $maxDepth) {
+    origin {
+      ...VoorzieningSummary
+    }
+    year
+    maxDepth
+    reached {
+      distance
+      voorziening {
+        ...VoorzieningSummary
+      }
+    }
+    flows {
+      step
+      volume
+      relation {
+        id
+        kind
+        from {
+          code
+        }
+        to {
+          code
+        }
+      }
+    }
+  }
+}
+    fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<ImpactQuery, ImpactQueryVariables>;
 export const IndicatorSeriesDocument = new TypedDocumentString(`
     query IndicatorSeries($voorziening: String!, $indicator: String!) {
   voorziening(code: $voorziening) {

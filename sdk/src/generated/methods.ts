@@ -50,6 +50,17 @@ export function createMethods(request: Request) {
     figure: (variables: Operations.FigureQueryVariables, options?: RequestOptions): Promise<Operations.FigureQuery> =>
       request(Operations.FigureDocument, variables, options),
     /**
+     * Everything downstream of a voorziening along the flows, transitively (one recursive query in SQL, cycles
+     * walked once), with the volume of every relation walked in `year`. Codes match case-insensitively
+     * (abbreviations too); an unknown one answers null with a NOT_FOUND error that names it and suggests the
+     * nearest codes (`extensions.suggestions`), as `voorziening(code:)` does. A `year` the edition has no figures
+     * for, or a `maxDepth` outside 0–8, is a BAD_USER_INPUT error naming the argument.
+     *
+     * Runs the `Impact` operation of `sdk/operations`.
+     */
+    impact: (variables: Operations.ImpactQueryVariables, options?: RequestOptions): Promise<Operations.ImpactQuery> =>
+      request(Operations.ImpactDocument, variables, options),
+    /**
      * A table row by its global id; null when there is none.
      *
      * Runs the `Indicator` operation of `sdk/operations`.

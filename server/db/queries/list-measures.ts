@@ -45,6 +45,8 @@ const MEASURES: Record<string, string> = {
   'Neighborhood.relations': 'select count(*) from relation',
   'Stelsel.nodes': 'select count(*) from voorziening',
   'Stelsel.edges': 'select count(*) from relation',
+  'Impact.reached': 'select count(*) from voorziening',
+  'Impact.flows': 'select count(*) from relation',
 };
 
 function maxPerGroup(table: string, column: string): string {

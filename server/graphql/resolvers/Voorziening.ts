@@ -1,5 +1,6 @@
 import type { VoorzieningResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
+import { impactAnswer } from './impact-answer';
 import { required } from './required';
 
 const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
@@ -30,6 +31,7 @@ export const Voorziening: VoorzieningResolvers = {
   notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
   outgoing: async (v, { kinds }, { loaders }) => ofKinds(await loaders.relationsFrom.load(v.id), kinds),
   incoming: async (v, { kinds }, { loaders }) => ofKinds(await loaders.relationsTo.load(v.id), kinds),
+  impact: (v, args, context) => impactAnswer(context, v, args),
   discrepancies: async (v, _, { loaders }) => {
     const indicators = await loaders.indicatorsByVoorziening.load(v.id);
     const lists = await loaders.discrepanciesByIndicator.loadMany(indicators.map((i) => i.id));

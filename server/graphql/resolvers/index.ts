@@ -8,6 +8,7 @@ import { Observation } from './Observation';
 import { ReportedChange } from './ReportedChange';
 import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
+import { impactQueries } from './query/impact-queries';
 import { lookupQueries } from './query/lookup-queries';
 import { metricQueries } from './query/metric-queries';
 import { Relation } from './Relation';
@@ -17,7 +18,7 @@ import { Voorziening } from './Voorziening';
 
 /** Every resolver of the schema, by type. */
 export const resolvers: Resolvers = {
-  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
+  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...impactQueries, ...discrepancyQueries },
   Node: { __resolveType: resolveTaggedType },
   SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
   Section,
