@@ -7,7 +7,7 @@ import { findNoteMismatches } from '../server/ingest/discrepancies/find-note-mis
 import { findSameAsMismatches } from '../server/ingest/discrepancies/find-same-as-mismatches';
 import { findSumMismatches } from '../server/ingest/discrepancies/find-sum-mismatches';
 import type { NoteClaim } from '../server/ingest/build-voorzieningen';
-import type { TotalSeed } from '../server/ingest/seed-schema';
+import type { CertaintySeed, TotalSeed } from '../server/ingest/seed-schema';
 import { DiscrepancyFixture } from './support/discrepancy-fixture';
 
 // Each finder on a handful of made-up rows: what it records, the sentence it writes, the figures it links,
@@ -764,5 +764,99 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
       'NOTE_VALUE_MISMATCH 2018',
       'SUM_MISMATCH 2019',
     ]);
+  });
+
+  describe('with seeds/certainty.yaml', () => {
+    /** Two rows of DigiD linked as sameAs, differing in 2019, and a third row with three cells. */
+    const setUp = () => {
+      const fixture = new DiscrepancyFixture();
+      const digid = fixture.voorziening('DigiD');
+      const [a, b, count] = ['A', 'B', 'Aangesloten'].map((name) => fixture.indicator(digid, name));
+      fixture.cells(a!, ['1', '2', '3']);
+      fixture.cells(b!, ['1', '2', '4']);
+      fixture.cells(count!, ['4', '5', '6']);
+      fixture.sameAs(a!, b!);
+      const run = (certainty: Partial<CertaintySeed>) => {
+        findDiscrepancies(fixture.context, {
+          claims: [],
+          totals: [],
+          index: indexOf([a!, b!, count!]),
+          totalsFile: 'seeds/totals.yaml',
+          certainty: { sameAs: [], explanations: [], caveats: [], ...certainty },
+          certaintyFile: 'seeds/certainty.yaml',
+        });
+        return fixture;
+      };
+      return { run, a: a!, count: count! };
+    };
+
+    it('gives a listed sameAs its confidence and a discrepancy its explanation, in its years only', () => {
+      const { run } = setUp();
+      const fixture = run({
+        sameAs: [
+          { indicators: ['digid/indicator-1', 'digid/indicator-2'], confidence: 'BY_LABEL', lines: '1' },
+        ],
+        explanations: [
+          {
+            kind: 'SAME_AS_MISMATCH',
+            indicator: 'digid/indicator-1',
+            years: [2019],
+            text: 'Known.',
+            lines: '2',
+          },
+          { kind: 'SAME_AS_MISMATCH', indicator: 'digid/indicator-1', text: 'Always.', lines: '3' },
+        ],
+      });
+      expect(fixture.context.problems).toEqual([]);
+      expect(fixture.context.rows.discrepancy.map((d) => [d.year, d.confidence, d.explanation])).toEqual([
+        [2019, 'BY_LABEL', 'Known. Always.'],
+      ]);
+    });
+
+    it('puts a caveat on the row’s cells of its years, and joins two', () => {
+      const { run, count } = setUp();
+      const fixture = run({
+        caveats: [
+          { indicator: 'digid/indicator-3', text: 'Includes one more.', lines: '1' },
+          { indicator: 'digid/indicator-3', years: [2019], text: 'Named nowhere.', lines: '2' },
+        ],
+      });
+      const caveats = fixture.context.rows.observation
+        .filter((o) => o.indicator_id === count.id)
+        .map((o) => [o.year, o.caveat]);
+      expect(caveats).toEqual([
+        [2017, 'Includes one more.'],
+        [2018, 'Includes one more.'],
+        [2019, 'Includes one more. Named nowhere.'],
+      ]);
+    });
+
+    it('names what is wrong: an unknown row, a pair no sameAs joins, an explanation of nothing, a caveat without cells', () => {
+      const { run } = setUp();
+      const fixture = run({
+        sameAs: [
+          { indicators: ['digid/nope', 'digid/indicator-2'], confidence: 'BY_LABEL', lines: '1' },
+          { indicators: ['digid/indicator-2', 'digid/indicator-1'], confidence: 'BY_LABEL', lines: '1' },
+        ],
+        explanations: [
+          { kind: 'SUM_MISMATCH', indicator: 'digid/indicator-1', text: 'Nothing to explain.', lines: '1' },
+          {
+            kind: 'SAME_AS_MISMATCH',
+            indicator: 'digid/indicator-1',
+            years: [2017],
+            text: 'Equal then.',
+            lines: '1',
+          },
+        ],
+        caveats: [{ indicator: 'digid/indicator-3', years: [2016], text: 'Too early.', lines: '1' }],
+      });
+      expect(fixture.context.problems.map((p) => p.message)).toEqual([
+        'seeds/certainty.yaml: sameAs.0.indicators.0: unknown indicator "digid/nope"',
+        'seeds/certainty.yaml: sameAs.1: no sameAs link in relations.yaml joins these rows',
+        'seeds/certainty.yaml: caveats.0: no cell of the row in its years',
+        'seeds/certainty.yaml: explanations.0: it explains no discrepancy',
+        'seeds/certainty.yaml: explanations.1: it explains no discrepancy',
+      ]);
+    });
   });
 });
