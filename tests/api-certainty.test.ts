@@ -233,6 +233,25 @@ describe('the API: how sure a discrepancy, a sum and a change are', () => {
     }
   });
 
+  it('flags a restated figure the table does not print in its column', async () => {
+    const { data } = await api.run(`{
+      machtigen: voorziening(code: "digid-machtigen") { indicators { key corrections { year raw matchesTable } } }
+      mijnoverheid: voorziening(code: "mijnoverheid") { indicator(key: "ingelogd") { corrections { raw matchesTable } } }
+    }`);
+    const corrections = data.machtigen.indicators.flatMap(
+      (i: {
+        key: string;
+        corrections: { year: number; raw: string | null; matchesTable: boolean | null }[];
+      }) => i.corrections.map((c) => [i.key, c.raw, c.matchesTable]),
+    );
+    // before: no such field; the note's 16.959.710 read as if it were the table's figure
+    expect(corrections).toEqual([
+      ['bevragingen', '16.959.710', false],
+      ['gebruikte-machtigingen-mijnoverheid', '617.451', true],
+    ]);
+    expect(data.mijnoverheid.indicator.corrections).toEqual([{ raw: '51.033.862', matchesTable: true }]);
+  });
+
   it('refuses an unknown confidence, naming the argument', async () => {
     const { errors } = await api.run(`{ discrepancies(confidence: SURE) { kind } }`);
     expect(errors?.[0]?.message).toMatch(/DiscrepancyConfidence/);

@@ -55,6 +55,12 @@ export type Correction = {
   __typename?: 'Correction';
   /** The restated row. */
   indicator: Indicator;
+  /**
+   * Whether the table prints the new figure in its column for the year, as the note says it does: false when it
+   * prints another (DigiD Machtigen's 2018 bevragingen: the note names 16.959.710, the column 16.595.710; which is
+   * right is unknown, see its NOTE_VALUE_MISMATCH); null when the note names no new figure or the table prints none.
+   */
+  matchesTable: Maybe<Scalars['Boolean']['output']>;
   /** The note that restates it. */
   note: Note;
   /** The previously published figure as the note prints it; null when the note names none. */
@@ -1096,6 +1102,7 @@ export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type CorrectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Correction'] = ResolversParentTypes['Correction']> = ResolversObject<{
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  matchesTable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   previousRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
