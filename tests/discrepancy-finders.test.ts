@@ -620,6 +620,38 @@ describe('findSumMismatches', () => {
     ]);
   });
 
+  it('does not check a breakdown with a member printed "-", but one printed 0 it does; its own figure is BY_LABEL', () => {
+    const cells = (member: string, total = '9') => [
+      { subject: 'Gemeenten', raw: '4' },
+      { subject: 'Provincies', raw: '5' },
+      { subject: 'Waterschappen', raw: member },
+      { subject: 'Totaal', raw: total, total: true },
+    ];
+    expect(breakdown('COUNT', cells('-'))).toEqual([]);
+    expect(breakdown('COUNT', cells('-', '12'))).toEqual([]);
+    expect(breakdown('COUNT', cells('0'))).toEqual([]);
+    expect(breakdown('COUNT', cells('0', '12')).map((d) => d.confidence)).toEqual(['ASSERTED']);
+    const own = breakdown('COUNT', [
+      { subject: null, raw: '12' },
+      { subject: 'Gemeenten', raw: '4' },
+      { subject: 'Provincies', raw: '5' },
+    ]);
+    expect(own.map((d) => d.confidence)).toEqual(['BY_LABEL']);
+  });
+
+  it('marks a breakdown’s total whose members are incomplete', () => {
+    const fixture = new DiscrepancyFixture();
+    const row = fixture.indicator(fixture.voorziening('Berichtenbox'), 'Verstuurde berichten');
+    fixture.cell(row, 2019, '4', { subject: 'Gemeenten' });
+    fixture.cell(row, 2019, '-', { subject: 'Provincies' });
+    const total = fixture.cell(row, 2019, '12', { subject: 'Totaal', total: true });
+    findSumMismatches(new DiscrepancyRecorder(fixture.context), [], new Map(), 'seeds/totals.yaml');
+    expect([total.parts_incomplete, total.caveat]).toEqual([
+      1,
+      'Parts incomplete: the reported parts add up to 4 of 12, 8 not accounted for; not reported: Provincies (-). The sum is not checked.',
+    ]);
+  });
+
   it('checks the row’s own figure when the breakdown has no “Totaal”, year by year', () => {
     expect(
       breakdown('COUNT', [

@@ -138,6 +138,10 @@ function buildCells(
       section.row.code,
     );
     let partLabels: string[] = [];
+    for (const year of Object.keys(indicator.qualifiers ?? {})) {
+      if (indicator.values[year] === undefined)
+        context.fail(file, `${path}.qualifiers.${year}`, `the row has no cell for ${year} to qualify`);
+    }
     for (const [year, raw] of cells) {
       const cell = parseChecked(context, file, `${path}.values.${year}`, raw, indicator.unit);
       if (cell.parts) {
