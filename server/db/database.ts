@@ -1,5 +1,6 @@
 import type {
   ChangeKind,
+  DiscrepancyConfidence,
   DiscrepancyKind,
   Qualifier,
   RelationKind,
@@ -106,6 +107,10 @@ export interface ObservationTable {
   note_id: number | null;
   /** 1 when the source prints the figure without its year, which is then inferred. */
   year_inferred: number;
+  /** 1 for a total whose parts are not all reported (a part `-` or blank): its sum is not checked. */
+  parts_incomplete: number;
+  /** What the figure does not say by itself (parts incomplete, what a count includes); null when nothing. */
+  caveat: string | null;
 }
 
 /** The change column as printed for a row (or a breakdown subject). */
@@ -197,6 +202,10 @@ export interface DiscrepancyTable {
   note_id: number | null;
   same_as_id: number | null;
   position: number;
+  /** How sure the contradiction is: whether the monitor states both sides, their labels do, or only we do. */
+  confidence: DiscrepancyConfidence;
+  /** Why the figures differ, where the seeds or the monitor know; null otherwise. */
+  explanation: string | null;
 }
 
 /** The figures a discrepancy involves. */

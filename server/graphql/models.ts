@@ -31,8 +31,13 @@ export interface ChangeModel {
   to: number;
   fromValue: number;
   toValue: number;
-  absolute: number;
+  /** Null when the change is not computed (a figure is a bound). */
+  absolute: number | null;
   relative: number | null;
+  /** Why the change is not computed (a figure is a bound), or null when it is. */
+  notComputedBecause: string | null;
+  /** Whether a figure is APPROXIMATE, so the change is too. */
+  approximate: boolean;
   printed: ReportedChangeTable | null;
   agrees: boolean | null;
 }

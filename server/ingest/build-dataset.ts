@@ -86,6 +86,8 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
       totals: seeds.totals,
       index,
       totalsFile: seeds.nameOf('totals.yaml'),
+      certainty: seeds.certainty,
+      certaintyFile: seeds.nameOf('certainty.yaml'),
     });
   if (context.problems.length > 0) throw new SeedErrors(context.problems);
   return context.rows;

@@ -17,16 +17,16 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "query Basisregistraties($year: Int!) {\n  basisregistraties {\n    ...VoorzieningSummary\n    responsible\n    law\n    indicators {\n      ...IndicatorSummary\n      observations(year: $year) {\n        ...ObservationFields\n      }\n    }\n  }\n}": typeof types.BasisregistratiesDocument,
-    "query Discrepancies($kind: DiscrepancyKind, $voorziening: String) {\n  discrepancies(kind: $kind, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}": typeof types.DiscrepanciesDocument,
+    "query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {\n  discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}": typeof types.DiscrepanciesDocument,
     "query Domain($code: String!) {\n  domain(code: $code) {\n    id\n    code\n    name\n    nameEn\n    appendix\n    section {\n      ...SectionRef\n    }\n    voorzieningen {\n      ...VoorzieningSummary\n    }\n  }\n}": typeof types.DomainDocument,
     "query Domains {\n  domains {\n    id\n    code\n    name\n    nameEn\n    appendix\n    voorzieningen {\n      ...VoorzieningSummary\n    }\n  }\n}": typeof types.DomainsDocument,
     "query Edition {\n  edition {\n    year\n    title\n    titleEn\n    referenceDate\n    years\n    source\n    datasetVersion\n  }\n}": typeof types.EditionDocument,
     "query Figure($voorziening: String!, $indicator: String!, $year: Int!, $subject: String) {\n  voorziening(code: $voorziening) {\n    code\n    indicator(key: $indicator) {\n      key\n      name\n      unit\n      observations(year: $year, subject: $subject) {\n        year\n        subject\n        value\n        raw\n        qualifier\n      }\n    }\n  }\n}": typeof types.FigureDocument,
-    "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}": typeof types.DiscrepancyFieldsFragmentDoc,
+    "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  confidence\n  explanation\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}": typeof types.DiscrepancyFieldsFragmentDoc,
     "fragment IndicatorSummary on Indicator {\n  id\n  key\n  name\n  sourceLabel\n  nameEn\n  unit\n  table\n}": typeof types.IndicatorSummaryFragmentDoc,
-    "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    agrees\n  }\n}": typeof types.IndicatorWithFiguresFragmentDoc,
+    "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    notComputedBecause\n    approximate\n    agrees\n  }\n}": typeof types.IndicatorWithFiguresFragmentDoc,
     "fragment NoteFields on Note {\n  id\n  key\n  heading\n  text\n  textEn\n}": typeof types.NoteFieldsFragmentDoc,
-    "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n}": typeof types.ObservationFieldsFragmentDoc,
+    "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n  partsIncomplete\n  caveat\n}": typeof types.ObservationFieldsFragmentDoc,
     "fragment PageInfoFields on PageInfo {\n  hasNextPage\n  hasPreviousPage\n  startCursor\n  endCursor\n}": typeof types.PageInfoFieldsFragmentDoc,
     "fragment RelationFields on Relation {\n  id\n  kind\n  description\n  descriptionEn\n  from {\n    ...VoorzieningSummary\n  }\n  to {\n    ...VoorzieningSummary\n  }\n  indicators {\n    ...IndicatorSummary\n  }\n  volumes {\n    year\n    subject\n    value\n    raw\n  }\n  source {\n    ...SourceRef\n  }\n}": typeof types.RelationFieldsFragmentDoc,
     "fragment ReportedChangeFields on ReportedChange {\n  subject\n  raw\n  value\n  qualifier\n  kind\n  from\n  to\n}": typeof types.ReportedChangeFieldsFragmentDoc,
@@ -49,16 +49,16 @@ type Documents = {
 };
 const documents: Documents = {
     "query Basisregistraties($year: Int!) {\n  basisregistraties {\n    ...VoorzieningSummary\n    responsible\n    law\n    indicators {\n      ...IndicatorSummary\n      observations(year: $year) {\n        ...ObservationFields\n      }\n    }\n  }\n}": types.BasisregistratiesDocument,
-    "query Discrepancies($kind: DiscrepancyKind, $voorziening: String) {\n  discrepancies(kind: $kind, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}": types.DiscrepanciesDocument,
+    "query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {\n  discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}": types.DiscrepanciesDocument,
     "query Domain($code: String!) {\n  domain(code: $code) {\n    id\n    code\n    name\n    nameEn\n    appendix\n    section {\n      ...SectionRef\n    }\n    voorzieningen {\n      ...VoorzieningSummary\n    }\n  }\n}": types.DomainDocument,
     "query Domains {\n  domains {\n    id\n    code\n    name\n    nameEn\n    appendix\n    voorzieningen {\n      ...VoorzieningSummary\n    }\n  }\n}": types.DomainsDocument,
     "query Edition {\n  edition {\n    year\n    title\n    titleEn\n    referenceDate\n    years\n    source\n    datasetVersion\n  }\n}": types.EditionDocument,
     "query Figure($voorziening: String!, $indicator: String!, $year: Int!, $subject: String) {\n  voorziening(code: $voorziening) {\n    code\n    indicator(key: $indicator) {\n      key\n      name\n      unit\n      observations(year: $year, subject: $subject) {\n        year\n        subject\n        value\n        raw\n        qualifier\n      }\n    }\n  }\n}": types.FigureDocument,
-    "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}": types.DiscrepancyFieldsFragmentDoc,
+    "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  confidence\n  explanation\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}": types.DiscrepancyFieldsFragmentDoc,
     "fragment IndicatorSummary on Indicator {\n  id\n  key\n  name\n  sourceLabel\n  nameEn\n  unit\n  table\n}": types.IndicatorSummaryFragmentDoc,
-    "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    agrees\n  }\n}": types.IndicatorWithFiguresFragmentDoc,
+    "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    notComputedBecause\n    approximate\n    agrees\n  }\n}": types.IndicatorWithFiguresFragmentDoc,
     "fragment NoteFields on Note {\n  id\n  key\n  heading\n  text\n  textEn\n}": types.NoteFieldsFragmentDoc,
-    "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n}": types.ObservationFieldsFragmentDoc,
+    "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n  partsIncomplete\n  caveat\n}": types.ObservationFieldsFragmentDoc,
     "fragment PageInfoFields on PageInfo {\n  hasNextPage\n  hasPreviousPage\n  startCursor\n  endCursor\n}": types.PageInfoFieldsFragmentDoc,
     "fragment RelationFields on Relation {\n  id\n  kind\n  description\n  descriptionEn\n  from {\n    ...VoorzieningSummary\n  }\n  to {\n    ...VoorzieningSummary\n  }\n  indicators {\n    ...IndicatorSummary\n  }\n  volumes {\n    year\n    subject\n    value\n    raw\n  }\n  source {\n    ...SourceRef\n  }\n}": types.RelationFieldsFragmentDoc,
     "fragment ReportedChangeFields on ReportedChange {\n  subject\n  raw\n  value\n  qualifier\n  kind\n  from\n  to\n}": types.ReportedChangeFieldsFragmentDoc,
@@ -87,7 +87,7 @@ export function graphql(source: "query Basisregistraties($year: Int!) {\n  basis
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Discrepancies($kind: DiscrepancyKind, $voorziening: String) {\n  discrepancies(kind: $kind, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}"): typeof import('./graphql.js').DiscrepanciesDocument;
+export function graphql(source: "query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {\n  discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {\n    ...DiscrepancyFields\n  }\n}"): typeof import('./graphql.js').DiscrepanciesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -107,7 +107,7 @@ export function graphql(source: "query Figure($voorziening: String!, $indicator:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').DiscrepancyFieldsFragmentDoc;
+export function graphql(source: "fragment DiscrepancyFields on Discrepancy {\n  id\n  kind\n  year\n  description\n  confidence\n  explanation\n  printedChange\n  printedChangeRaw\n  computedChange\n  indicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  otherIndicator {\n    ...IndicatorSummary\n    voorziening {\n      code\n    }\n  }\n  note {\n    ...NoteFields\n  }\n  observations {\n    role\n    observation {\n      ...ObservationFields\n      indicator {\n        key\n        voorziening {\n          code\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').DiscrepancyFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -115,7 +115,7 @@ export function graphql(source: "fragment IndicatorSummary on Indicator {\n  id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    agrees\n  }\n}"): typeof import('./graphql.js').IndicatorWithFiguresFragmentDoc;
+export function graphql(source: "fragment IndicatorWithFigures on Indicator {\n  ...IndicatorSummary\n  observations {\n    ...ObservationFields\n  }\n  reportedChanges {\n    ...ReportedChangeFields\n  }\n  change {\n    from\n    to\n    fromValue\n    toValue\n    absolute\n    relative\n    notComputedBecause\n    approximate\n    agrees\n  }\n}"): typeof import('./graphql.js').IndicatorWithFiguresFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -123,7 +123,7 @@ export function graphql(source: "fragment NoteFields on Note {\n  id\n  key\n  h
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n}"): typeof import('./graphql.js').ObservationFieldsFragmentDoc;
+export function graphql(source: "fragment ObservationFields on Observation {\n  id\n  year\n  subject\n  subjectEn\n  isTotal\n  value\n  raw\n  qualifier\n  yearInferred\n  partsIncomplete\n  caveat\n}"): typeof import('./graphql.js').ObservationFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

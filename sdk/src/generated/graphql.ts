@@ -21,6 +21,18 @@ export type Direction =
   /** Follow relations from `from` to `to`. */
   | 'OUTGOING';
 
+/**
+ * How sure a discrepancy is: whether the monitor itself puts the two sides against each other, or only the rows'
+ * labels do, or only our reading of them. A discrepancy's `description` never states more than its confidence.
+ */
+export type DiscrepancyConfidence =
+  /** The monitor prints both figures (a change and its row's figures, a note's figure and the table's, a `Totaal` row and its parts) or says that the two rows are the same. */
+  | 'ASSERTED'
+  /** Two rows' labels name the same quantity (or a total and its parts), but the monitor does not say so. */
+  | 'BY_LABEL'
+  /** Our reading only: rows the seeds link as presumably the same measure (`sameAs` links the monitor does not make). */
+  | 'PRESUMED';
+
 /** The kinds of contradiction the source holds. */
 export type DiscrepancyKind =
   /** A printed change that the row's figures do not give, beyond rounding. */
@@ -66,7 +78,7 @@ export type Qualifier =
   | 'EXACT'
   /** Printed as `nieuw`: there is no earlier figure to compare with. */
   | 'NEW'
-  /** Printed as `-` in a figure column: no figure. */
+  /** Printed as `-` in a figure column: no figure; in a change column beside figures that are bounds (`> 5.000`): no change printed, which neither agrees nor disagrees. */
   | 'NOT_AVAILABLE'
   /** A percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`). */
   | 'SHARE'
@@ -165,15 +177,16 @@ export type BasisregistratiesQueryVariables = Exact<{
 }>;
 
 
-export type BasisregistratiesQuery = { basisregistraties: Array<{ responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }> }> }> };
+export type BasisregistratiesQuery = { basisregistraties: Array<{ responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }> }> }> };
 
 export type DiscrepanciesQueryVariables = Exact<{
   kind?: DiscrepancyKind | null | undefined;
+  confidence?: DiscrepancyConfidence | null | undefined;
   voorziening?: string | null | undefined;
 }>;
 
 
-export type DiscrepanciesQuery = { discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> }> };
+export type DiscrepanciesQuery = { discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> }> };
 
 export type DomainQueryVariables = Exact<{
   code: string;
@@ -202,15 +215,15 @@ export type FigureQueryVariables = Exact<{
 
 export type FigureQuery = { voorziening: { code: string, indicator: { key: string, name: string, unit: Unit, observations: Array<{ year: number, subject: string | null, value: number | null, raw: string, qualifier: Qualifier }> } | null } | null };
 
-export type DiscrepancyFieldsFragment = { id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> };
+export type DiscrepancyFieldsFragment = { id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> };
 
 export type IndicatorSummaryFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null };
 
-export type IndicatorWithFiguresFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null };
+export type IndicatorWithFiguresFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null };
 
 export type NoteFieldsFragment = { id: string, key: string, heading: string | null, text: string, textEn: string | null };
 
-export type ObservationFieldsFragment = { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean };
+export type ObservationFieldsFragment = { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -240,14 +253,14 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { voorziening: { code: string, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null } | null } | null };
+export type IndicatorSeriesQuery = { voorziening: { code: string, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null } | null } | null };
 
 export type IndicatorQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type IndicatorQuery = { indicator: { subjects: Array<string>, id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null }>, corrections: Array<{ year: number, previousRaw: string | null, previousValue: number | null, raw: string | null, value: number | null, note: { key: string } }>, sameAs: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }>, relations: Array<{ kind: RelationKind, from: { code: string }, to: { code: string } }>, discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> }>, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null } | null };
+export type IndicatorQuery = { indicator: { subjects: Array<string>, id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null }>, corrections: Array<{ year: number, previousRaw: string | null, previousValue: number | null, raw: string | null, value: number | null, note: { key: string } }>, sameAs: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }>, relations: Array<{ kind: RelationKind, from: { code: string }, to: { code: string } }>, discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> }>, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null } | null };
 
 export type IndicatorsQueryVariables = Exact<{
   filter?: IndicatorFilter | null | undefined;
@@ -280,7 +293,7 @@ export type NodeQuery = { node:
     | { __typename: 'Domain', code: string, name: string, id: string }
     | { __typename: 'Indicator', id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }
     | { __typename: 'Note', id: string, key: string, heading: string | null, text: string, textEn: string | null }
-    | { __typename: 'Observation', id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }
+    | { __typename: 'Observation', id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }
     | { __typename: 'Relation', id: string, relationKind: RelationKind }
     | { __typename: 'Voorziening', id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }
    | null };
@@ -294,7 +307,7 @@ export type ObservationsQueryVariables = Exact<{
 }>;
 
 
-export type ObservationsQuery = { observations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, name: string, unit: Unit, voorziening: { code: string } } }> } };
+export type ObservationsQuery = { observations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, name: string, unit: Unit, voorziening: { code: string } } }> } };
 
 export type PathQueryVariables = Exact<{
   from: string;
@@ -341,7 +354,7 @@ export type VoorzieningQueryVariables = Exact<{
 }>;
 
 
-export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
+export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
 
 export type VoorzieningenQueryVariables = Exact<{
   filter?: VoorzieningFilter | null | undefined;
@@ -403,6 +416,8 @@ export const ObservationFieldsFragmentDoc = new TypedDocumentString(`
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
     `, {"fragmentName":"ObservationFields"}) as unknown as TypedDocumentString<ObservationFieldsFragment, unknown>;
 export const DiscrepancyFieldsFragmentDoc = new TypedDocumentString(`
@@ -411,6 +426,8 @@ export const DiscrepancyFieldsFragmentDoc = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -468,6 +485,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }`, {"fragmentName":"DiscrepancyFields"}) as unknown as TypedDocumentString<DiscrepancyFieldsFragment, unknown>;
 export const ReportedChangeFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReportedChangeFields on ReportedChange {
@@ -496,6 +515,8 @@ export const IndicatorWithFiguresFragmentDoc = new TypedDocumentString(`
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -518,6 +539,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -667,6 +690,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment VoorzieningSummary on Voorziening {
   id
@@ -677,8 +702,8 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<BasisregistratiesQuery, BasisregistratiesQueryVariables>;
 export const DiscrepanciesDocument = new TypedDocumentString(`
-    query Discrepancies($kind: DiscrepancyKind, $voorziening: String) {
-  discrepancies(kind: $kind, voorziening: $voorziening) {
+    query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {
+  discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {
     ...DiscrepancyFields
   }
 }
@@ -687,6 +712,8 @@ export const DiscrepanciesDocument = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -744,6 +771,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }`) as unknown as TypedDocumentString<DiscrepanciesQuery, DiscrepanciesQueryVariables>;
 export const DomainDocument = new TypedDocumentString(`
     query Domain($code: String!) {
@@ -902,6 +931,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -915,6 +946,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -974,6 +1007,8 @@ export const IndicatorDocument = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -1029,6 +1064,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -1049,6 +1086,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -1200,6 +1239,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment VoorzieningSummary on Voorziening {
   id
@@ -1245,6 +1286,8 @@ export const ObservationsDocument = new TypedDocumentString(`
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -1546,6 +1589,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -1566,6 +1611,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment RelationFields on Relation {
   id

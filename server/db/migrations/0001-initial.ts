@@ -87,6 +87,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('qualifier', 'text', (c) => c.notNull())
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
     .addColumn('year_inferred', 'integer', (c) => c.notNull())
+    .addColumn('parts_incomplete', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('caveat', 'text')
     .execute();
   await id('reported_change')
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id'))
@@ -150,6 +152,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
     .addColumn('same_as_id', 'integer', (c) => c.references('same_as.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('confidence', 'text', (c) => c.notNull())
+    .addColumn('explanation', 'text')
     .execute();
   await db.schema
     .createTable('discrepancy_observation')

@@ -18,21 +18,28 @@ export type Scalars = {
 /** A change between two years, computed from the figures, beside the printed one. */
 export type Change = {
   __typename?: 'Change';
-  /** The difference, `toValue - fromValue`. */
-  absolute: Scalars['Float']['output'];
-  /** Whether the printed change follows from the figures, allowing for its rounding; null when there is none to compare. */
+  /** The difference, `toValue - fromValue`; null when the change is not computed (see `notComputedBecause`). */
+  absolute: Maybe<Scalars['Float']['output']>;
+  /** Whether the printed change follows from the figures, allowing for its rounding; null when there is none to compare (no change printed, or none computed). */
   agrees: Maybe<Scalars['Boolean']['output']>;
+  /** True when a figure is APPROXIMATE (`ruim 900.000`), so the change is approximate too. */
+  approximate: Scalars['Boolean']['output'];
   /** The first year. */
   from: Scalars['Int']['output'];
-  /** The figure of the first year. */
+  /** The figure of the first year (for a bound such as `> 5.000`, the bound). */
   fromValue: Scalars['Float']['output'];
+  /**
+   * Why the change is not computed, or null when it is: a figure that is a bound (`> 5.000`, qualifier AT_LEAST)
+   * gives no change, not 0%; `absolute`, `relative` and `agrees` are then null.
+   */
+  notComputedBecause: Maybe<Scalars['String']['output']>;
   /** The change the table prints for these years, if any. */
   printed: Maybe<ReportedChange>;
-  /** The difference relative to the first year, in percent; null when the first figure is 0. */
+  /** The difference relative to the first year, in percent; null when the first figure is 0 or the change is not computed. */
   relative: Maybe<Scalars['Float']['output']>;
   /** The second year. */
   to: Scalars['Int']['output'];
-  /** The figure of the second year. */
+  /** The figure of the second year (for a bound, the bound). */
   toValue: Scalars['Float']['output'];
 };
 
@@ -48,6 +55,12 @@ export type Correction = {
   __typename?: 'Correction';
   /** The restated row. */
   indicator: Indicator;
+  /**
+   * Whether the table prints the new figure in its column for the year, as the note says it does: false when it
+   * prints another (DigiD Machtigen's 2018 bevragingen: the note names 16.959.710, the column 16.595.710; which is
+   * right is unknown, see its NOTE_VALUE_MISMATCH); null when the note names no new figure or the table prints none.
+   */
+  matchesTable: Maybe<Scalars['Boolean']['output']>;
   /** The note that restates it. */
   note: Note;
   /** The previously published figure as the note prints it; null when the note names none. */
@@ -76,8 +89,15 @@ export type Discrepancy = Node & {
   __typename?: 'Discrepancy';
   /** For a CHANGE_MISMATCH: the change the figures give. */
   computedChange: Maybe<Scalars['Float']['output']>;
-  /** One plain sentence that says what disagrees. */
+  /** How sure the contradiction is: ASSERTED by the monitor, BY_LABEL of the rows, or PRESUMED by us. */
+  confidence: DiscrepancyConfidence;
+  /** One plain sentence that says what disagrees, as sure as its `confidence`. */
   description: Scalars['String']['output'];
+  /**
+   * Why the figures differ, where the monitor or the seeds know (a sum that closes with another row added, the
+   * monitor's own caveats, a restated figure); each explanation says when it is our reading. Null when none is known.
+   */
+  explanation: Maybe<Scalars['String']['output']>;
   /** The global identifier. */
   id: Scalars['ID']['output'];
   /** The row it is about (for a sum, the total; for a sameAs pair, the first row). */
@@ -97,6 +117,18 @@ export type Discrepancy = Node & {
   /** The year it concerns. */
   year: Maybe<Scalars['Int']['output']>;
 };
+
+/**
+ * How sure a discrepancy is: whether the monitor itself puts the two sides against each other, or only the rows'
+ * labels do, or only our reading of them. A discrepancy's `description` never states more than its confidence.
+ */
+export type DiscrepancyConfidence =
+  /** The monitor prints both figures (a change and its row's figures, a note's figure and the table's, a `Totaal` row and its parts) or says that the two rows are the same. */
+  | 'ASSERTED'
+  /** Two rows' labels name the same quantity (or a total and its parts), but the monitor does not say so. */
+  | 'BY_LABEL'
+  /** Our reading only: rows the seeds link as presumably the same measure (`sameAs` links the monitor does not make). */
+  | 'PRESUMED';
 
 /** The kinds of contradiction the source holds. */
 export type DiscrepancyKind =
@@ -218,7 +250,8 @@ export type Indicator = Node & {
   __typename?: 'Indicator';
   /**
    * The change between two years computed from the figures, with the printed change where the table has one
-   * for those years, and whether they agree. Null when a figure is missing.
+   * for those years, and whether they agree. Null when a figure is missing. When a figure is a bound (`> 5.000`)
+   * the change is not computed: `absolute`, `relative` and `agrees` are null and `notComputedBecause` says why.
    */
   change: Maybe<Change>;
   /** Figures of this row that the edition restated. */
@@ -365,6 +398,12 @@ export type Note = Node & {
 /** One printed cell: an indicator's figure for a year (and, in breakdown tables, a subject). */
 export type Observation = Node & {
   __typename?: 'Observation';
+  /**
+   * What the figure does not say by itself, or null: for a total with `partsIncomplete`, a sentence beginning
+   * `Parts incomplete:` with the sum of the reported parts and the parts not reported; for a count, what it
+   * includes that its label does not say (the Digilevering registrations include the LRZa).
+   */
+  caveat: Maybe<Scalars['String']['output']>;
   /** The note that prints this figure, when it is printed in a note rather than in the table. */
   fromNote: Maybe<Note>;
   /** The global identifier. */
@@ -373,6 +412,11 @@ export type Observation = Node & {
   indicator: Indicator;
   /** Whether this is the breakdown's `Totaal` row. */
   isTotal: Scalars['Boolean']['output'];
+  /**
+   * True for a total whose parts are not all reported (a part printed `-` or left blank, which is not 0): its sum is
+   * not checked, so it gives no SUM_MISMATCH; `caveat` then says how much the reported parts account for.
+   */
+  partsIncomplete: Scalars['Boolean']['output'];
   /** How the printed cell relates to the figure. */
   qualifier: Qualifier;
   /** The cell exactly as printed. */
@@ -467,7 +511,7 @@ export type Qualifier =
   | 'EXACT'
   /** Printed as `nieuw`: there is no earlier figure to compare with. */
   | 'NEW'
-  /** Printed as `-` in a figure column: no figure. */
+  /** Printed as `-` in a figure column: no figure; in a change column beside figures that are bounds (`> 5.000`): no change printed, which neither agrees nor disagrees. */
   | 'NOT_AVAILABLE'
   /** A percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`). */
   | 'SHARE'
@@ -538,6 +582,7 @@ export type Query = {
 
 
 export type QueryDiscrepanciesArgs = {
+  confidence?: InputMaybe<DiscrepancyConfidence>;
   kind?: InputMaybe<DiscrepancyKind>;
   voorziening?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1047,6 +1092,7 @@ export type ResolversTypes = ResolversObject<{
   Correction: ResolverTypeWrapper<CorrectionTable>;
   Direction: Direction;
   Discrepancy: ResolverTypeWrapper<DiscrepancyTable>;
+  DiscrepancyConfidence: DiscrepancyConfidence;
   DiscrepancyKind: DiscrepancyKind;
   DiscrepancyObservation: ResolverTypeWrapper<DiscrepancyObservationTable>;
   Domain: ResolverTypeWrapper<DomainTable>;
@@ -1139,10 +1185,12 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
-  absolute?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  absolute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   agrees?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  approximate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  notComputedBecause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   printed?: Resolver<Maybe<ResolversTypes['ReportedChange']>, ParentType, ContextType>;
   relative?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1151,6 +1199,7 @@ export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type CorrectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Correction'] = ResolversParentTypes['Correction']> = ResolversObject<{
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  matchesTable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   note?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
   previousRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   previousValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1161,7 +1210,9 @@ export type CorrectionResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type DiscrepancyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Discrepancy'] = ResolversParentTypes['Discrepancy']> = ResolversObject<{
   computedChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['DiscrepancyConfidence'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DiscrepancyKind'], ParentType, ContextType>;
@@ -1283,10 +1334,12 @@ export type NoteResolvers<ContextType = GraphQLContext, ParentType extends Resol
 }>;
 
 export type ObservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
+  caveat?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fromNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   isTotal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partsIncomplete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   qualifier?: Resolver<ResolversTypes['Qualifier'], ParentType, ContextType>;
   raw?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
