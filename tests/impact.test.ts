@@ -460,6 +460,8 @@ describe('impact on a small made-up stelsel with a known answer', () => {
         qualifier: value === null ? ('NOT_AVAILABLE' as const) : ('EXACT' as const),
         note_id: null,
         year_inferred: 0,
+        parts_incomplete: 0,
+        caveat: null,
       })),
     );
     return {
