@@ -5,12 +5,14 @@ import { SeedError } from './seed-error';
 import {
   domainsSeed,
   editionsSeed,
+  measuresSeed,
   relationsSeed,
   sectionsSeed,
   totalsSeed,
   voorzieningSeed,
   type DomainSeed,
   type EditionSeed,
+  type MeasureSeed,
   type RelationsSeed,
   type SectionSeed,
   type TotalSeed,
@@ -32,6 +34,8 @@ export interface SeedSet {
   voorzieningen: VoorzieningFile[];
   relations: RelationsSeed;
   totals: TotalSeed[];
+  /** Indicators grouped by what they measure (`measures.yaml`). */
+  measures: MeasureSeed[];
   /** The monitor's text (`source/` named by the edition). */
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
@@ -44,7 +48,7 @@ export interface SeedSet {
 export function listSeedFiles(dir: string, source: string): string[] {
   const voorzieningDir = join(dir, 'voorzieningen');
   const names = readdirSync(voorzieningDir).filter((name) => name.endsWith('.yaml'));
-  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'];
+  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml', 'measures.yaml'];
   return [
     ...fixed.map((name) => join(dir, name)),
     ...names.map((name) => join(voorzieningDir, name)),
@@ -100,6 +104,7 @@ export function loadSeeds(dir: string): SeedSet {
     voorzieningen,
     relations: readSeedFile(at('relations.yaml'), relationsSeed),
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
+    measures: readSeedFile(at('measures.yaml'), measuresSeed),
     sourceText,
     files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),

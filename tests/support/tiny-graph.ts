@@ -84,6 +84,8 @@ export async function tinyGraph(codes: string[], relations: [string, string, str
     }),
     relation_indicator: [],
     same_as: [],
+    measure: [],
+    measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
     meta: [],
