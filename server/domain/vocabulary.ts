@@ -90,6 +90,11 @@ export const DISCREPANCY_KINDS = [
 /** A kind of discrepancy. */
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 
+/** What a measure's ranking orders by: SDL `RankBy` (the value in a year, or the change between two). */
+export const RANK_BY = ['VALUE', 'CHANGE'] as const;
+/** A basis of a ranking. */
+export type RankBy = (typeof RANK_BY)[number];
+
 /** Every enum of the SDL by its GraphQL name: what the vocabulary test compares the schema with. */
 export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   VoorzieningKind: VOORZIENING_KINDS,
@@ -99,4 +104,5 @@ export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   Qualifier: QUALIFIERS,
   ChangeKind: CHANGE_KINDS,
   DiscrepancyKind: DISCREPANCY_KINDS,
+  RankBy: RANK_BY,
 };

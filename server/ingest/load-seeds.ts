@@ -48,7 +48,14 @@ export interface SeedSet {
 export function listSeedFiles(dir: string, source: string): string[] {
   const voorzieningDir = join(dir, 'voorzieningen');
   const names = readdirSync(voorzieningDir).filter((name) => name.endsWith('.yaml'));
-  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml', 'measures.yaml'];
+  const fixed = [
+    'editions.yaml',
+    'sections.yaml',
+    'domains.yaml',
+    'relations.yaml',
+    'totals.yaml',
+    'measures.yaml',
+  ];
   return [
     ...fixed.map((name) => join(dir, name)),
     ...names.map((name) => join(voorzieningDir, name)),

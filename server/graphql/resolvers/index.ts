@@ -6,6 +6,15 @@ import { Correction } from './Correction';
 import { Note } from './Note';
 import { Observation } from './Observation';
 import { ReportedChange } from './ReportedChange';
+import {
+  Measure,
+  MeasureMember,
+  MeasureRanking,
+  MeasureTotals,
+  RankedVoorziening,
+  VoorzieningTotal,
+} from './Measure';
+import { aggregateQueries } from './query/aggregate-queries';
 import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
 import { lookupQueries } from './query/lookup-queries';
@@ -17,7 +26,7 @@ import { Voorziening } from './Voorziening';
 
 /** Every resolver of the schema, by type. */
 export const resolvers: Resolvers = {
-  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
+  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries, ...aggregateQueries },
   Node: { __resolveType: resolveTaggedType },
   SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
   Section,
@@ -32,4 +41,10 @@ export const resolvers: Resolvers = {
   Relation,
   Discrepancy,
   DiscrepancyObservation,
+  Measure,
+  MeasureMember,
+  MeasureTotals,
+  VoorzieningTotal,
+  MeasureRanking,
+  RankedVoorziening,
 };
