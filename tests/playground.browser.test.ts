@@ -31,6 +31,7 @@ describe('the playground in a real browser', () => {
       'DigidToWoz',
       'AroundTheBrp',
       'Discrepancies',
+      'TerugmeldingenAndGrowth',
     ]);
 
     await page.click('.graphiql-execute-button');
