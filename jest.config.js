@@ -18,6 +18,7 @@ const common = {
  */
 const API_TESTS = [
   'api-certainty',
+  'aggregates',
   'api-graph',
   'api-metrics',
   'api-pagination',

@@ -32,6 +32,7 @@ describe('the playground in a real browser', () => {
       'AroundTheBrp',
       'Discrepancies',
       'IfTheBrpStops',
+      'TerugmeldingenAndGrowth',
     ]);
 
     await page.click('.graphiql-execute-button');

@@ -90,4 +90,32 @@ describe('the number of SQL statements a request runs', () => {
     // the relations, their ends)
     expect(counts).toEqual([8, 6, 4, 5, 7, 8, 8]);
   });
+
+  it('stays the same for the totals and rankings of measures', async () => {
+    const members =
+      'members { counted excludedBecause repeats { key } indicator { key observations { value } } }';
+    const queries = [
+      `{ measures { code ${members} } }`,
+      `{ measureTotals(measure: "terugmeldingen", year: 2019) { total voorzieningen { value voorziening { code } ${members} } } }`,
+      `{ measureRanking(measure: "bevragingen", from: 2018, to: 2019, first: 100) {
+          ranked { rank voorziening { code } ${members} } unranked { notRankedBecause voorziening { code } } } }`,
+    ];
+    const counts: number[] = [];
+    for (const query of queries) {
+      const small = await statementsFor(apis.x1, query);
+      const large = await statementsFor(apis.x10, query);
+      expect({ query, count: large.count }).toEqual({ query, count: small.count });
+      counts.push(small.count);
+    }
+    // the copies of the large dataset are members too: the answers grow tenfold, the statements do not
+    const small = await statementsFor(apis.x1, queries[1]!);
+    const large = await statementsFor(apis.x10, queries[1]!);
+    expect(large.result.data.measureTotals.voorzieningen).toHaveLength(
+      10 * small.result.data.measureTotals.voorzieningen.length,
+    );
+    // measures, members, their indicators (with the repeated ones), observations; for the totals and the
+    // ranking: the measures, the edition's years, the one aggregate statement, then voorzieningen, members and
+    // the voorzieningen's indicators (one level), the members' indicators, their observations
+    expect(counts).toEqual([4, 8, 8]);
+  });
 });

@@ -189,6 +189,32 @@ export interface SameAsTable {
   note: string;
 }
 
+/** A group of indicators that measure the same kind of thing (`seeds/measures.yaml`). */
+export interface MeasureTable {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  description: string;
+  description_en: string;
+  position: number;
+}
+
+/**
+ * An indicator's membership of a measure, with the build's de-duplication decision: whether the row counts in
+ * the measure's totals, and if not, why and which counted row it repeats.
+ */
+export interface MeasureIndicatorTable {
+  id: number;
+  measure_id: number;
+  indicator_id: number;
+  /** 1 when the row counts in the totals; 0 when it repeats a counted row. */
+  counted: number;
+  excluded_because: string | null;
+  repeats_indicator_id: number | null;
+  position: number;
+}
+
 /** A place where the source contradicts itself. */
 export interface DiscrepancyTable {
   id: number;
@@ -237,6 +263,8 @@ export interface Database {
   relation: RelationTable;
   relation_indicator: RelationIndicatorTable;
   same_as: SameAsTable;
+  measure: MeasureTable;
+  measure_indicator: MeasureIndicatorTable;
   discrepancy: DiscrepancyTable;
   discrepancy_observation: DiscrepancyObservationTable;
   meta: MetaTable;

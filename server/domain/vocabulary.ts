@@ -100,6 +100,10 @@ export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 export const DISCREPANCY_CONFIDENCES = ['ASSERTED', 'BY_LABEL', 'PRESUMED'] as const;
 /** A confidence of a discrepancy. */
 export type DiscrepancyConfidence = (typeof DISCREPANCY_CONFIDENCES)[number];
+/** What a measure's ranking orders by: SDL `RankBy` (the value in a year, or the change between two). */
+export const RANK_BY = ['VALUE', 'CHANGE'] as const;
+/** A basis of a ranking. */
+export type RankBy = (typeof RANK_BY)[number];
 
 /** Every enum of the SDL by its GraphQL name: what the vocabulary test compares the schema with. */
 export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
@@ -111,4 +115,5 @@ export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   ChangeKind: CHANGE_KINDS,
   DiscrepancyKind: DISCREPANCY_KINDS,
   DiscrepancyConfidence: DISCREPANCY_CONFIDENCES,
+  RankBy: RANK_BY,
 };

@@ -11,6 +11,7 @@ import {
 import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-queries';
 import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
 import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
+import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
 import { allDomains } from '../db/queries/domain-queries';
 import {
@@ -58,6 +59,12 @@ export function createLoaders(db: Kysely<Database>) {
       () => allDomains(db),
       () => 'all' as const,
     ),
+    allMeasures: groupLoader(
+      scheduler,
+      () => allMeasures(db),
+      () => 'all' as const,
+    ),
+    membersByMeasure: groups(membersByMeasures, (row) => row.measure_id),
     voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
     partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),
     indicatorsByVoorziening: groups(indicatorsByVoorzieningen, (row) => row.voorziening_id),

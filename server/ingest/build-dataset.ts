@@ -1,6 +1,7 @@
 import type { DatasetRows } from '../db/database';
 import { BuildContext } from './build-context';
 import type { IndicatorIndex } from './build-indicators';
+import { buildMeasures } from './build-measures';
 import { buildRelations } from './build-relations';
 import { buildVoorzieningen } from './build-voorzieningen';
 import { findDiscrepancies } from './discrepancies/find-discrepancies';
@@ -80,6 +81,7 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
   const index: IndicatorIndex = new Map();
   const claims = buildVoorzieningen(context, monitorOrder(context, seeds.voorzieningen), index);
   buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'));
+  buildMeasures(context, seeds.measures, seeds.totals, index, seeds.nameOf('measures.yaml'));
   if (context.problems.length === 0)
     findDiscrepancies(context, {
       claims,

@@ -6,6 +6,7 @@ import {
   certaintySeed,
   domainsSeed,
   editionsSeed,
+  measuresSeed,
   relationsSeed,
   sectionsSeed,
   totalsSeed,
@@ -13,6 +14,7 @@ import {
   type CertaintySeed,
   type DomainSeed,
   type EditionSeed,
+  type MeasureSeed,
   type RelationsSeed,
   type SectionSeed,
   type TotalSeed,
@@ -36,6 +38,8 @@ export interface SeedSet {
   totals: TotalSeed[];
   /** How sure the dataset is where the monitor does not say (`certainty.yaml`). */
   certainty: CertaintySeed;
+  /** Indicators grouped by what they measure (`measures.yaml`). */
+  measures: MeasureSeed[];
   /** The monitor's text (`source/` named by the edition). */
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
@@ -55,6 +59,7 @@ export function listSeedFiles(dir: string, source: string): string[] {
     'relations.yaml',
     'totals.yaml',
     'certainty.yaml',
+    'measures.yaml',
   ];
   return [
     ...fixed.map((name) => join(dir, name)),
@@ -112,6 +117,7 @@ export function loadSeeds(dir: string): SeedSet {
     relations: readSeedFile(at('relations.yaml'), relationsSeed),
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
     certainty: readSeedFile(at('certainty.yaml'), certaintySeed),
+    measures: readSeedFile(at('measures.yaml'), measuresSeed),
     sourceText,
     files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),

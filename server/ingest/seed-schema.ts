@@ -269,6 +269,23 @@ export const certaintySeed = z
   })
   .strict();
 
+/**
+ * `seeds/measures.yaml`: indicators grouped by what they measure, in priority order (see the file's header for
+ * the de-duplication rules).
+ */
+export const measuresSeed = z.array(
+  z
+    .object({
+      code: z.string().regex(/^[a-z0-9-]+$/, 'must be a lowercase slug'),
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      description: z.string().min(1),
+      descriptionEn: z.string().min(1),
+      indicators: z.array(indicatorRef).min(1),
+    })
+    .strict(),
+);
+
 export type VoorzieningSeed = z.infer<typeof voorzieningSeed>;
 export type IndicatorSeed = z.infer<typeof indicatorSeed>;
 export type SubjectSeed = z.infer<typeof subjectSeed>;
@@ -279,3 +296,4 @@ export type DomainSeed = z.infer<typeof domainsSeed>[number];
 export type RelationsSeed = z.infer<typeof relationsSeed>;
 export type TotalSeed = z.infer<typeof totalsSeed>[number];
 export type CertaintySeed = z.infer<typeof certaintySeed>;
+export type MeasureSeed = z.infer<typeof measuresSeed>[number];

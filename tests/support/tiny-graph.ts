@@ -98,6 +98,8 @@ export function tinyGraphRows(
     }),
     relation_indicator: [],
     same_as: [],
+    measure: [],
+    measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
     meta: [],

@@ -54,6 +54,14 @@ export type IndicatorFilter = {
   voorziening?: string | null | undefined;
 };
 
+/** Which voorzieningen a total or ranking covers. Both filters together: a voorziening must pass both. */
+export type MeasureFilter = {
+  /** Only these voorzieningen: codes or abbreviations, any case; an unknown one is BAD_USER_INPUT naming it. */
+  codes?: Array<string> | null | undefined;
+  /** Only voorzieningen of these kinds (e.g. [BASISREGISTRATIE]). */
+  kinds?: Array<VoorzieningKind> | null | undefined;
+};
+
 /** Filters for `observations`; all given filters must hold. */
 export type ObservationFilter = {
   /** Only cells of this indicator (its global id). */
@@ -86,6 +94,13 @@ export type Qualifier =
   | 'TEXT'
   /** Printed as `-` in a change column: the figure did not change. */
   | 'UNCHANGED';
+
+/** What a ranking orders by. */
+export type RankBy =
+  /** The relative change from `from` to `to` (as `Indicator.change` computes it), fastest growing first. */
+  | 'CHANGE'
+  /** The value in the `to` year, highest first. */
+  | 'VALUE';
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
@@ -221,11 +236,15 @@ export type IndicatorSummaryFragment = { id: string, key: string, name: string, 
 
 export type IndicatorWithFiguresFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null };
 
+export type MeasureMemberFieldsFragment = { counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null };
+
 export type NoteFieldsFragment = { id: string, key: string, heading: string | null, text: string, textEn: string | null };
 
 export type ObservationFieldsFragment = { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
+
+export type RankedVoorzieningFieldsFragment = { rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> };
 
 export type RelationFieldsFragment = { id: string, kind: RelationKind, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, source: { label: string, url: string | null, title: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } };
 
@@ -272,6 +291,32 @@ export type IndicatorsQueryVariables = Exact<{
 
 
 export type IndicatorsQuery = { indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }> } };
+
+export type MeasureRankingQueryVariables = Exact<{
+  measure: string;
+  by?: RankBy | null | undefined;
+  from?: number | null | undefined;
+  to: number;
+  first?: number | null | undefined;
+  filter?: MeasureFilter | null | undefined;
+}>;
+
+
+export type MeasureRankingQuery = { measureRanking: { by: RankBy, from: number | null, to: number, measure: { code: string, name: string, nameEn: string }, ranked: Array<{ rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }>, unranked: Array<{ rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> } };
+
+export type MeasureTotalsQueryVariables = Exact<{
+  measure: string;
+  year: number;
+  filter?: MeasureFilter | null | undefined;
+}>;
+
+
+export type MeasureTotalsQuery = { measureTotals: { year: number, total: number | null, complete: boolean, lowerBound: boolean, measure: { code: string, name: string, nameEn: string }, voorzieningen: Array<{ year: number, value: number | null, rank: number | null, complete: boolean, lowerBound: boolean, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> } };
+
+export type MeasuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeasuresQuery = { measures: Array<{ code: string, name: string, nameEn: string, description: string, descriptionEn: string, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> };
 
 export type NeighborsQueryVariables = Exact<{
   code: string;
@@ -569,6 +614,81 @@ export const VoorzieningSummaryFragmentDoc = new TypedDocumentString(`
   kind
 }
     `, {"fragmentName":"VoorzieningSummary"}) as unknown as TypedDocumentString<VoorzieningSummaryFragment, unknown>;
+export const MeasureMemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}`, {"fragmentName":"MeasureMemberFields"}) as unknown as TypedDocumentString<MeasureMemberFieldsFragment, unknown>;
+export const RankedVoorzieningFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RankedVoorzieningFields on RankedVoorziening {
+  rank
+  voorziening {
+    ...VoorzieningSummary
+  }
+  fromValue
+  toValue
+  absolute
+  relative
+  lowerBound
+  notRankedBecause
+  members {
+    ...MeasureMemberFields
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`, {"fragmentName":"RankedVoorzieningFields"}) as unknown as TypedDocumentString<RankedVoorzieningFieldsFragment, unknown>;
 export const SectionRefFragmentDoc = new TypedDocumentString(`
     fragment SectionRef on Section {
   code
@@ -1151,6 +1271,178 @@ fragment PageInfoFields on PageInfo {
   startCursor
   endCursor
 }`) as unknown as TypedDocumentString<IndicatorsQuery, IndicatorsQueryVariables>;
+export const MeasureRankingDocument = new TypedDocumentString(`
+    query MeasureRanking($measure: String!, $by: RankBy, $from: Int, $to: Int!, $first: Int, $filter: MeasureFilter) {
+  measureRanking(
+    measure: $measure
+    by: $by
+    from: $from
+    to: $to
+    first: $first
+    filter: $filter
+  ) {
+    measure {
+      code
+      name
+      nameEn
+    }
+    by
+    from
+    to
+    ranked {
+      ...RankedVoorzieningFields
+    }
+    unranked {
+      ...RankedVoorzieningFields
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment RankedVoorzieningFields on RankedVoorziening {
+  rank
+  voorziening {
+    ...VoorzieningSummary
+  }
+  fromValue
+  toValue
+  absolute
+  relative
+  lowerBound
+  notRankedBecause
+  members {
+    ...MeasureMemberFields
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<MeasureRankingQuery, MeasureRankingQueryVariables>;
+export const MeasureTotalsDocument = new TypedDocumentString(`
+    query MeasureTotals($measure: String!, $year: Int!, $filter: MeasureFilter) {
+  measureTotals(measure: $measure, year: $year, filter: $filter) {
+    measure {
+      code
+      name
+      nameEn
+    }
+    year
+    total
+    complete
+    lowerBound
+    voorzieningen {
+      voorziening {
+        ...VoorzieningSummary
+      }
+      year
+      value
+      rank
+      complete
+      lowerBound
+      members {
+        ...MeasureMemberFields
+      }
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<MeasureTotalsQuery, MeasureTotalsQueryVariables>;
+export const MeasuresDocument = new TypedDocumentString(`
+    query Measures {
+  measures {
+    code
+    name
+    nameEn
+    description
+    descriptionEn
+    members {
+      ...MeasureMemberFields
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}`) as unknown as TypedDocumentString<MeasuresQuery, MeasuresQueryVariables>;
 export const NeighborsDocument = new TypedDocumentString(`
     query Neighbors($code: String!, $depth: Int, $kinds: [RelationKind!], $direction: Direction) {
   neighbors(code: $code, depth: $depth, kinds: $kinds, direction: $direction) {

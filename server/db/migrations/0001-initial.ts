@@ -141,6 +141,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('other_subject', 'text')
     .addColumn('note', 'text', (c) => c.notNull())
     .execute();
+  await id('measure')
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('description_en', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
+  await id('measure_indicator')
+    .addColumn('measure_id', 'integer', (c) => c.notNull().references('measure.id'))
+    .addColumn('indicator_id', 'integer', (c) => c.notNull().unique().references('indicator.id'))
+    .addColumn('counted', 'integer', (c) => c.notNull())
+    .addColumn('excluded_because', 'text')
+    .addColumn('repeats_indicator_id', 'integer', (c) => c.references('indicator.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
   await id('discrepancy')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('year', 'integer')
@@ -188,6 +204,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await index('relation_indicator_indicator', 'relation_indicator', ['indicator_id']);
   await index('same_as_indicator', 'same_as', ['indicator_id']);
   await index('same_as_other', 'same_as', ['other_indicator_id']);
+  await index('measure_indicator_measure', 'measure_indicator', ['measure_id', 'position']);
   await index('discrepancy_indicator', 'discrepancy', ['indicator_id']);
   await index('discrepancy_kind', 'discrepancy', ['kind']);
   await index('discrepancy_observation_discrepancy', 'discrepancy_observation', [
