@@ -17,6 +17,8 @@ const common = {
  * builds sdk/dist, which two projects at once would race on (sdk-operations runs every SDK method on both).
  */
 const API_TESTS = [
+  'api-certainty',
+  'aggregates',
   'api-graph',
   'api-metrics',
   'api-pagination',
@@ -34,6 +36,7 @@ const API_TESTS = [
   'http',
   'http-cache',
   'http-routes',
+  'impact',
   'limits',
   'networkx-exports',
   'pictures.browser',

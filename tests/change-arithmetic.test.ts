@@ -1,4 +1,9 @@
-import { changeAgrees, computeChange, type PrintedChange } from '../server/domain/compute-change';
+import {
+  changeAgrees,
+  changeNotComputedBecause,
+  computeChange,
+  type PrintedChange,
+} from '../server/domain/compute-change';
 import { formatFigure, formatPercentChange } from '../server/ingest/format-figure';
 import { parseCell } from '../server/ingest/parse-cell';
 
@@ -99,8 +104,15 @@ describe('changeAgrees: a printed % change against the figures, within half a un
     expect(changeAgrees({ value: null, qualifier: 'UNCHANGED', decimals: 0 }, 5, 5.001, 'RELATIVE')).toBe(
       false,
     );
-    expect(changeAgrees(printed('-'), 0, 0, 'DIFFERENCE')).toBe(true);
-    expect(changeAgrees(printed('–'), 3, 4, 'DIFFERENCE')).toBe(false);
+    expect(changeAgrees({ value: null, qualifier: 'UNCHANGED', decimals: 0 }, 0, 0, 'DIFFERENCE')).toBe(true);
+    expect(changeAgrees({ value: null, qualifier: 'UNCHANGED', decimals: 0 }, 3, 4, 'DIFFERENCE')).toBe(
+      false,
+    );
+  });
+
+  it('says nothing about a "-" that prints no change (NOT_AVAILABLE, beside bounds): neither agrees nor not', () => {
+    expect(changeAgrees(printed('-'), 5000, 5000, 'RELATIVE')).toBeNull();
+    expect(changeAgrees(printed('–'), 3, 4, 'DIFFERENCE')).toBeNull();
   });
 
   it('says nothing about a printed change it cannot read as a figure', () => {
@@ -124,5 +136,29 @@ describe('formatFigure and formatPercentChange: figures in discrepancy sentences
     expect(formatPercentChange(-3.14159, 2)).toBe('-3,14%');
     expect(formatPercentChange(0)).toBe('0,0%');
     expect(formatPercentChange(25, 0)).toBe('+25%');
+  });
+});
+
+describe('changeNotComputedBecause', () => {
+  const end = (year: number, raw: string) => ({ year, raw, qualifier: parseCell(raw).qualifier });
+
+  it('computes a change between two values, approximate or not', () => {
+    expect(changeNotComputedBecause(end(2018, '5.000'), end(2019, '5.001'))).toBeNull();
+    expect(changeNotComputedBecause(end(2018, '572.971'), end(2019, 'ruim 900.000'))).toBeNull();
+  });
+
+  it('computes none when either figure is a bound, and says which', () => {
+    expect(changeNotComputedBecause(end(2018, '> 5.000'), end(2019, '> 5.000'))).toBe(
+      'both figures are lower bounds (> 5.000 in 2018, > 5.000 in 2019): the change is unknown',
+    );
+    expect(changeNotComputedBecause(end(2018, '>5.000'), end(2019, '6.000'))).toBe(
+      'the 2018 figure is a lower bound (>5.000 in 2018): the change is unknown',
+    );
+    expect(changeNotComputedBecause(end(2018, '4.000'), end(2019, 'meer dan 5.000'))).toBe(
+      'the 2019 figure is a lower bound (meer dan 5.000 in 2019): the change is unknown',
+    );
+    expect(
+      changeNotComputedBecause({ year: 2018, raw: '< 3', qualifier: 'AT_MOST' }, end(2019, '> 5.000')),
+    ).toBe('both figures are bounds (< 3 in 2018, > 5.000 in 2019): the change is unknown');
   });
 });

@@ -7,7 +7,7 @@ import { findNoteMismatches } from '../server/ingest/discrepancies/find-note-mis
 import { findSameAsMismatches } from '../server/ingest/discrepancies/find-same-as-mismatches';
 import { findSumMismatches } from '../server/ingest/discrepancies/find-sum-mismatches';
 import type { NoteClaim } from '../server/ingest/build-voorzieningen';
-import type { TotalSeed } from '../server/ingest/seed-schema';
+import type { CertaintySeed, TotalSeed } from '../server/ingest/seed-schema';
 import { DiscrepancyFixture } from './support/discrepancy-fixture';
 
 // Each finder on a handful of made-up rows: what it records, the sentence it writes, the figures it links,
@@ -48,6 +48,15 @@ describe('findChangeMismatches', () => {
     expect(check('100', '102,5501', '+2,5%').found).toHaveLength(1);
   });
 
+  it('checks no change involving a bound, on either side, and checks the same figures without the bound', () => {
+    expect(check('>5.000', '> 5.000', '-').found).toEqual([]);
+    expect(check('>5.000', '> 5.000', '+10%').found).toEqual([]);
+    expect(check('>5.000', '6.000', '+0%').found).toEqual([]);
+    expect(check('5.000', '> 6.000', '+0%').found).toEqual([]);
+    expect(check('5.000', '6.000', '+0%').found).toHaveLength(1);
+    expect(check('5.000', '5.000', '+10%').found).toHaveLength(1);
+  });
+
   it('records a mismatch with a sentence, both printed and computed change, and the two figures', () => {
     const { found, rows } = check('200', '208', '+3%');
     expect(found).toEqual([
@@ -58,6 +67,7 @@ describe('findChangeMismatches', () => {
         description:
           'HR “Terugmeldingen”: the printed change +3% does not follow from 200 (2018) to 208 (2019), which is +4,0%.',
         figures: ['FROM 200', 'TO 208'],
+        confidence: 'ASSERTED',
       },
     ]);
     expect(rows[0]).toMatchObject({
@@ -175,6 +185,7 @@ describe('findChangeMismatches', () => {
         description:
           'Berichtenbox “Verstuurde berichten” for Gemeenten: the printed change +50% does not follow from 10 (2018) to 11 (2019), which is +10,0%.',
         figures: ['FROM 10', 'TO 11'],
+        confidence: 'ASSERTED',
       },
     ]);
   });
@@ -202,15 +213,16 @@ describe('findSameAsMismatches', () => {
     fixture.cells(brp, ['5', '6', '7']);
     fixture.cells(digimelding, ['5', '8', null]);
     const link = fixture.sameAs(brp, digimelding);
-    findSameAsMismatches(new DiscrepancyRecorder(fixture.context));
+    findSameAsMismatches(new DiscrepancyRecorder(fixture.context, [], new Map([[link, 'BY_LABEL']])));
     expect(fixture.found()).toEqual([
       {
         kind: 'SAME_AS_MISMATCH',
         year: 2018,
         indicator: brp.id,
         description:
-          'BRP “Terugmeldingen” prints 6 for 2018, but Digimelding “Terugmeldingen BRP”, which counts the same, prints 8.',
+          'BRP “Terugmeldingen” prints 6 for 2018, but Digimelding “Terugmeldingen BRP”, whose label names the same quantity (the monitor does not say the two rows count the same), prints 8.',
         figures: ['SAME_AS 6', 'SAME_AS 8'],
+        confidence: 'BY_LABEL',
       },
     ]);
     expect(fixture.context.rows.discrepancy[0]!.same_as_id).toBe(link);
@@ -224,8 +236,29 @@ describe('findSameAsMismatches', () => {
     fixture.sameAs(brp, digimelding, { a: 'Gemeenten', b: 'BRP' });
     findSameAsMismatches(new DiscrepancyRecorder(fixture.context));
     expect(fixture.found().map((d) => d.description)).toEqual([
-      'BRP “Terugmeldingen” (Gemeenten) prints 9 for 2019, but Digimelding “Terugmeldingen BRP” (BRP), which counts the same, prints 10.',
+      'BRP “Terugmeldingen” (Gemeenten) prints 9 for 2019, but Digimelding “Terugmeldingen BRP” (BRP), presumably the same measure (our reading; the monitor does not say so), prints 10.',
     ]);
+  });
+
+  it('states a link as sure as its confidence: PRESUMED when not listed, else as listed', () => {
+    const sentences = (confidence?: 'ASSERTED' | 'BY_LABEL' | 'PRESUMED') => {
+      const { fixture, brp, digimelding } = setUp();
+      fixture.cells(brp, [null, null, '3']);
+      fixture.cells(digimelding, [null, null, '4']);
+      const link = fixture.sameAs(brp, digimelding);
+      const confidences = new Map(confidence ? [[link, confidence] as const] : []);
+      findSameAsMismatches(new DiscrepancyRecorder(fixture.context, [], confidences));
+      return fixture
+        .found()
+        .map((d) => [d.confidence, d.description.replace(/^.*Terugmeldingen BRP”, /, '')]);
+    };
+    expect(sentences()).toEqual([
+      ['PRESUMED', 'presumably the same measure (our reading; the monitor does not say so), prints 4.'],
+    ]);
+    expect(sentences('ASSERTED')).toEqual([
+      ['ASSERTED', 'which the monitor says counts the same, prints 4.'],
+    ]);
+    expect(sentences('BY_LABEL')[0]![1]).toMatch(/^whose label names the same quantity/);
   });
 
   it('skips a year in which either prints no figure', () => {
@@ -261,6 +294,7 @@ describe('findNoteMismatches', () => {
         indicator: row.id,
         description: 'The text names 20.931 for 2019 for HR “Terugmeldingen”, but the table prints 20.930.',
         figures: ['TABLE 20.930'],
+        confidence: 'ASSERTED',
       },
     ]);
     expect(fixture.context.rows.discrepancy[0]!.note_id).toBe(7);
@@ -293,6 +327,7 @@ describe('findNoteMismatches', () => {
         description:
           'The text says the 2018 figure was restated to 16.959.710 for HR “Terugmeldingen”, but the table prints -.',
         figures: ['TABLE -'],
+        confidence: 'ASSERTED',
       },
       {
         kind: 'NOTE_VALUE_MISMATCH',
@@ -300,6 +335,7 @@ describe('findNoteMismatches', () => {
         indicator: row.id,
         description: 'The text names 12 for 2019 for HR “Terugmeldingen”, but the table prints no figure.',
         figures: [],
+        confidence: 'ASSERTED',
       },
     ]);
   });
@@ -400,17 +436,106 @@ describe('findSumMismatches', () => {
         indicator: 1,
         description: 'DigiD “Authenticaties” prints 11 for 2019, but its 2 parts add up to 10.',
         figures: ['TOTAL 11', 'PART 4', 'PART 6'],
+        confidence: 'BY_LABEL',
       },
     ]);
   });
 
-  it('counts a part printed as "-" or left blank as 0, and says so', () => {
+  it('does not check a sum with a part printed "-" or left blank, but one printed 0 it does', () => {
+    // a part not reported is not 0: no discrepancy, whatever the other parts give
     expect(curated('10', ['4', '-', '6'])).toEqual([]);
-    expect(curated('12', ['4', '-', null]).map((d) => [d.description, d.figures])).toEqual([
-      [
-        'DigiD “Authenticaties” prints 12 for 2019, but its 3 parts add up to 4 (counting “Deel 2” (-), “Deel 3” (blank) as 0).',
-        ['TOTAL 12', 'PART 4', 'PART -'],
-      ],
+    expect(curated('12', ['4', '-', '6'])).toEqual([]);
+    expect(curated('12', ['4', '6', null])).toEqual([]);
+    // a part printed 0 is reported: the sum is checked
+    expect(curated('10', ['4', '0', '6'])).toEqual([]);
+    expect(curated('12', ['4', '0', '6']).map((d) => d.description)).toEqual([
+      'DigiD “Authenticaties” prints 12 for 2019, but its 3 parts add up to 10.',
+    ]);
+  });
+
+  it('marks a total whose parts are incomplete, saying what the reported parts account for', () => {
+    const marked = (total: string, parts: (string | null)[]) => {
+      const fixture = new DiscrepancyFixture();
+      const digid = fixture.voorziening('DigiD');
+      const totalRow = fixture.indicator(digid, 'Accounts');
+      const cell = fixture.cell(totalRow, 2019, total);
+      const partRows = parts.map((raw, at) => {
+        const row = fixture.indicator(digid, `Niveau ${at + 1}`);
+        if (raw !== null) fixture.cell(row, 2019, raw);
+        return row;
+      });
+      findSumMismatches(
+        new DiscrepancyRecorder(fixture.context),
+        [totalOf(totalRow, partRows)],
+        indexOf([totalRow, ...partRows]),
+        'seeds/totals.yaml',
+      );
+      return { incomplete: cell.parts_incomplete, caveat: cell.caveat, found: fixture.found() };
+    };
+    expect(marked('13.529.391', ['4.979.118', '8.547.968', '-'])).toEqual({
+      incomplete: 1,
+      caveat:
+        'Parts incomplete: the reported parts add up to 13.527.086 of 13.529.391, 2.305 not accounted for; ' +
+        'not reported: “Niveau 3” (-). The sum is not checked.',
+      found: [],
+    });
+    expect(marked('10', ['10', null]).caveat).toBe(
+      'Parts incomplete: the reported parts add up to 10 of 10; not reported: “Niveau 2” (blank). The sum is not checked.',
+    );
+    expect(marked('10', ['4', '6'])).toEqual({ incomplete: 0, caveat: null, found: [] });
+  });
+
+  it('counts a blank as 0 only for the parts the totals file names under blankIsZero, and says so', () => {
+    const withBlanks = (total: string, parts: (string | null)[], zero: number[]) => {
+      const fixture = new DiscrepancyFixture();
+      const digid = fixture.voorziening('DigiD');
+      const totalRow = fixture.indicator(digid, 'Berichten');
+      fixture.cell(totalRow, 2019, total);
+      const partRows = parts.map((raw, at) => {
+        const row = fixture.indicator(digid, `Bron ${at + 1}`);
+        if (raw !== null) fixture.cell(row, 2019, raw);
+        return row;
+      });
+      const entry = totalOf(totalRow, partRows);
+      entry.blankIsZero = { parts: zero.map((at) => entry.parts[at]!), lines: '205' };
+      findSumMismatches(
+        new DiscrepancyRecorder(fixture.context),
+        [entry],
+        indexOf([totalRow, ...partRows]),
+        'seeds/totals.yaml',
+      );
+      return fixture.found().map((d) => d.description);
+    };
+    expect(withBlanks('10', ['10', null], [1])).toEqual([]);
+    expect(withBlanks('11', ['10', null], [1])).toEqual([
+      'DigiD “Berichten” prints 11 for 2019, but its 2 parts add up to 10 (counting “Bron 2” (blank: not connected yet, lines 205) as 0).',
+    ]);
+    // a '-' is not a blank: not reported, even for a part named under blankIsZero
+    expect(withBlanks('11', ['10', '-'], [1])).toEqual([]);
+    // a blank of a part not named: not reported
+    expect(withBlanks('11', ['10', null], [0])).toEqual([]);
+  });
+
+  it('gives a curated total its confidence (BY_LABEL unless the file says) and its explanation', () => {
+    const fixture = new DiscrepancyFixture();
+    const digid = fixture.voorziening('DigiD');
+    const [total, a, b] = ['Totaal', 'A', 'B'].map((name) => fixture.indicator(digid, name));
+    fixture.cells(total!, [null, '11', '12']);
+    fixture.cells(a!, [null, '5', '5']);
+    fixture.cells(b!, [null, '5', '5']);
+    const entry = { ...totalOf(total!, [a!, b!]), explanation: 'Closes with the App row.' };
+    findSumMismatches(new DiscrepancyRecorder(fixture.context), [entry], indexOf([total!, a!, b!]), 'x');
+    findSumMismatches(
+      new DiscrepancyRecorder(fixture.context),
+      [{ ...entry, confidence: 'PRESUMED', explanation: undefined }],
+      indexOf([total!, a!, b!]),
+      'x',
+    );
+    expect(fixture.context.rows.discrepancy.map((d) => [d.year, d.confidence, d.explanation])).toEqual([
+      [2018, 'BY_LABEL', 'Closes with the App row.'],
+      [2019, 'BY_LABEL', 'Closes with the App row.'],
+      [2018, 'PRESUMED', null],
+      [2019, 'PRESUMED', null],
     ]);
   });
 
@@ -490,7 +615,40 @@ describe('findSumMismatches', () => {
         indicator: 1,
         description: 'Berichtenbox “Verstuurde berichten” prints 9 for 2019, but its 2 rows add up to 10.',
         figures: ['TOTAL 9', 'PART 4', 'PART 6'],
+        confidence: 'ASSERTED',
       },
+    ]);
+  });
+
+  it('does not check a breakdown with a member printed "-", but one printed 0 it does; its own figure is BY_LABEL', () => {
+    const cells = (member: string, total = '9') => [
+      { subject: 'Gemeenten', raw: '4' },
+      { subject: 'Provincies', raw: '5' },
+      { subject: 'Waterschappen', raw: member },
+      { subject: 'Totaal', raw: total, total: true },
+    ];
+    expect(breakdown('COUNT', cells('-'))).toEqual([]);
+    expect(breakdown('COUNT', cells('-', '12'))).toEqual([]);
+    expect(breakdown('COUNT', cells('0'))).toEqual([]);
+    expect(breakdown('COUNT', cells('0', '12')).map((d) => d.confidence)).toEqual(['ASSERTED']);
+    const own = breakdown('COUNT', [
+      { subject: null, raw: '12' },
+      { subject: 'Gemeenten', raw: '4' },
+      { subject: 'Provincies', raw: '5' },
+    ]);
+    expect(own.map((d) => d.confidence)).toEqual(['BY_LABEL']);
+  });
+
+  it('marks a breakdown’s total whose members are incomplete', () => {
+    const fixture = new DiscrepancyFixture();
+    const row = fixture.indicator(fixture.voorziening('Berichtenbox'), 'Verstuurde berichten');
+    fixture.cell(row, 2019, '4', { subject: 'Gemeenten' });
+    fixture.cell(row, 2019, '-', { subject: 'Provincies' });
+    const total = fixture.cell(row, 2019, '12', { subject: 'Totaal', total: true });
+    findSumMismatches(new DiscrepancyRecorder(fixture.context), [], new Map(), 'seeds/totals.yaml');
+    expect([total.parts_incomplete, total.caveat]).toEqual([
+      1,
+      'Parts incomplete: the reported parts add up to 4 of 12, 8 not accounted for; not reported: Provincies (-). The sum is not checked.',
     ]);
   });
 
@@ -559,9 +717,19 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
     const a = fixture.cell(row, 2018, '1');
     const b = fixture.cell(row, 2019, '2');
     const recorder = new DiscrepancyRecorder(fixture.context);
-    recorder.record({ kind: 'SUM_MISMATCH', year: 2019, indicator_id: row.id, description: 'one' }, []);
     recorder.record(
-      { kind: 'SAME_AS_MISMATCH', year: null, indicator_id: row.id, description: 'two', same_as_id: 4 },
+      { kind: 'SUM_MISMATCH', year: 2019, indicator_id: row.id, description: 'one', confidence: 'BY_LABEL' },
+      [],
+    );
+    recorder.record(
+      {
+        kind: 'SAME_AS_MISMATCH',
+        year: null,
+        indicator_id: row.id,
+        description: 'two',
+        same_as_id: 4,
+        confidence: 'PRESUMED',
+      },
       [
         [b, 'X'],
         [a, 'Y'],
@@ -580,6 +748,8 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         computed_change: null,
         note_id: null,
         same_as_id: null,
+        confidence: 'BY_LABEL',
+        explanation: null,
       },
       {
         id: 2,
@@ -593,6 +763,8 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         computed_change: null,
         note_id: null,
         same_as_id: 4,
+        confidence: 'PRESUMED',
+        explanation: null,
       },
     ]);
     expect(fixture.context.rows.discrepancy_observation).toEqual([
@@ -624,5 +796,99 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
       'NOTE_VALUE_MISMATCH 2018',
       'SUM_MISMATCH 2019',
     ]);
+  });
+
+  describe('with seeds/certainty.yaml', () => {
+    /** Two rows of DigiD linked as sameAs, differing in 2019, and a third row with three cells. */
+    const setUp = () => {
+      const fixture = new DiscrepancyFixture();
+      const digid = fixture.voorziening('DigiD');
+      const [a, b, count] = ['A', 'B', 'Aangesloten'].map((name) => fixture.indicator(digid, name));
+      fixture.cells(a!, ['1', '2', '3']);
+      fixture.cells(b!, ['1', '2', '4']);
+      fixture.cells(count!, ['4', '5', '6']);
+      fixture.sameAs(a!, b!);
+      const run = (certainty: Partial<CertaintySeed>) => {
+        findDiscrepancies(fixture.context, {
+          claims: [],
+          totals: [],
+          index: indexOf([a!, b!, count!]),
+          totalsFile: 'seeds/totals.yaml',
+          certainty: { sameAs: [], explanations: [], caveats: [], ...certainty },
+          certaintyFile: 'seeds/certainty.yaml',
+        });
+        return fixture;
+      };
+      return { run, a: a!, count: count! };
+    };
+
+    it('gives a listed sameAs its confidence and a discrepancy its explanation, in its years only', () => {
+      const { run } = setUp();
+      const fixture = run({
+        sameAs: [
+          { indicators: ['digid/indicator-1', 'digid/indicator-2'], confidence: 'BY_LABEL', lines: '1' },
+        ],
+        explanations: [
+          {
+            kind: 'SAME_AS_MISMATCH',
+            indicator: 'digid/indicator-1',
+            years: [2019],
+            text: 'Known.',
+            lines: '2',
+          },
+          { kind: 'SAME_AS_MISMATCH', indicator: 'digid/indicator-1', text: 'Always.', lines: '3' },
+        ],
+      });
+      expect(fixture.context.problems).toEqual([]);
+      expect(fixture.context.rows.discrepancy.map((d) => [d.year, d.confidence, d.explanation])).toEqual([
+        [2019, 'BY_LABEL', 'Known. Always.'],
+      ]);
+    });
+
+    it('puts a caveat on the row’s cells of its years, and joins two', () => {
+      const { run, count } = setUp();
+      const fixture = run({
+        caveats: [
+          { indicator: 'digid/indicator-3', text: 'Includes one more.', lines: '1' },
+          { indicator: 'digid/indicator-3', years: [2019], text: 'Named nowhere.', lines: '2' },
+        ],
+      });
+      const caveats = fixture.context.rows.observation
+        .filter((o) => o.indicator_id === count.id)
+        .map((o) => [o.year, o.caveat]);
+      expect(caveats).toEqual([
+        [2017, 'Includes one more.'],
+        [2018, 'Includes one more.'],
+        [2019, 'Includes one more. Named nowhere.'],
+      ]);
+    });
+
+    it('names what is wrong: an unknown row, a pair no sameAs joins, an explanation of nothing, a caveat without cells', () => {
+      const { run } = setUp();
+      const fixture = run({
+        sameAs: [
+          { indicators: ['digid/nope', 'digid/indicator-2'], confidence: 'BY_LABEL', lines: '1' },
+          { indicators: ['digid/indicator-2', 'digid/indicator-1'], confidence: 'BY_LABEL', lines: '1' },
+        ],
+        explanations: [
+          { kind: 'SUM_MISMATCH', indicator: 'digid/indicator-1', text: 'Nothing to explain.', lines: '1' },
+          {
+            kind: 'SAME_AS_MISMATCH',
+            indicator: 'digid/indicator-1',
+            years: [2017],
+            text: 'Equal then.',
+            lines: '1',
+          },
+        ],
+        caveats: [{ indicator: 'digid/indicator-3', years: [2016], text: 'Too early.', lines: '1' }],
+      });
+      expect(fixture.context.problems.map((p) => p.message)).toEqual([
+        'seeds/certainty.yaml: sameAs.0.indicators.0: unknown indicator "digid/nope"',
+        'seeds/certainty.yaml: sameAs.1: no sameAs link in relations.yaml joins these rows',
+        'seeds/certainty.yaml: caveats.0: no cell of the row in its years',
+        'seeds/certainty.yaml: explanations.0: it explains no discrepancy',
+        'seeds/certainty.yaml: explanations.1: it explains no discrepancy',
+      ]);
+    });
   });
 });

@@ -123,6 +123,36 @@ const BAD_INPUTS: { name: string; file: string; from: string | RegExp; to: strin
     to: '      - nora/referenties-dochters\n',
     error: /indicator referenties-dochters is attached to 2 relations: mark it shared on each/,
   },
+  {
+    name: 'a qualifier for a year without a cell',
+    file: 'voorzieningen/efactureren.yaml',
+    from: 'qualifiers: { 2019:',
+    to: 'qualifiers: { 2016:',
+    error:
+      /seeds\/voorzieningen\/efactureren\.yaml: indicators\.\d+\.qualifiers\.2016: the row has no cell for 2016 to qualify/,
+  },
+  {
+    name: 'a certainty entry for a pair no sameAs link joins',
+    file: 'certainty.yaml',
+    from: 'indicators: [digid/authenticaties-mijnoverheid, mijnoverheid/ingelogd]',
+    to: 'indicators: [mijnoverheid/ingelogd, digid/authenticaties-mijnoverheid]',
+    error: /seeds\/certainty\.yaml: sameAs\.4: no sameAs link in relations\.yaml joins these rows/,
+  },
+  {
+    name: 'an unknown confidence',
+    file: 'certainty.yaml',
+    from: 'confidence: PRESUMED',
+    to: 'confidence: SURE',
+    error:
+      /seeds\/certainty\.yaml: sameAs\.4\.confidence: Invalid option: expected one of "ASSERTED"\|"BY_LABEL"\|"PRESUMED"/,
+  },
+  {
+    name: 'a totals entry whose blankIsZero has no lines',
+    file: 'totals.yaml',
+    from: "    lines: '205, 1621'",
+    to: "    lines: 'line 205'",
+    error: /seeds\/totals\.yaml: 4\.blankIsZero\.lines: must be line numbers/,
+  },
 ];
 
 describe('building from bad seeds', () => {

@@ -31,6 +31,8 @@ describe('the playground in a real browser', () => {
       'DigidToWoz',
       'DownstreamOfTheBrp',
       'Discrepancies',
+      'IfTheBrpStops',
+      'TerugmeldingenAndGrowth',
     ]);
 
     await page.click('.graphiql-execute-button');

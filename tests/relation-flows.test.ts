@@ -179,6 +179,24 @@ describe('relations: the flow convention, provenance and volumes per channel', (
     expect(data.ro.nodes).toHaveLength(15);
   });
 
+  it('walks impact along the monitor’s flows by default, and the stelselplaat’s too when asked', async () => {
+    const { data } = await api.run(`{
+      monitor: impact(code: "brp") { reached { voorziening { code } } flows { relation { provenance } } }
+      all: impact(code: "brp", provenance: [MONITOR, OUTSIDE]) { reached { voorziening { code } } }
+      voorziening(code: "brp") { impact(provenance: [OUTSIDE]) { reached { voorziening { code } } } }
+    }`);
+    const reached = (i: { reached: { voorziening: Code }[] }) =>
+      i.reached.map((r) => r.voorziening.code).sort();
+    // what the BRP feeds by the monitor: Digilevering its events, MijnOverheid its data, the catalogue its definitions
+    expect(reached(data.monitor)).toEqual(['digilevering', 'mijnoverheid', 'stelselcatalogus']);
+    expect(
+      new Set(data.monitor.flows.map((f: { relation: { provenance: string } }) => f.relation.provenance)),
+    ).toEqual(new Set(['MONITOR']));
+    // with the stelselplaat: the registries that take its data, and what they feed in turn
+    expect(reached(data.all)).toEqual(expect.arrayContaining(['bri', 'brk', 'brv', 'hr', 'woz', 'pdok']));
+    expect(reached(data.voorziening.impact)).toEqual(['bri', 'brk', 'brv', 'hr', 'woz']);
+  });
+
   it('sums the OWN volumes per kind and year to the monitor’s own totals for that flow', async () => {
     const { data } = await api.run(`{
       delivery: relations(first: 100, filter: { kinds: [EVENT_DELIVERY] }) { nodes { ${EDGE} } }

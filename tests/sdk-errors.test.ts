@@ -252,6 +252,13 @@ describe('the errors the SDK throws', () => {
     expect(await networkError(new Error('', { cause: new Error('reset') }))).toMatchObject({
       message: `request to ${ENDPOINT} failed: reset`,
     });
+    // a cycle through an AggregateError's errors ends too
+    const aggregateLoop = new AggregateError([], 'all failed') as AggregateError & { errors: unknown[] };
+    aggregateLoop.errors.push(aggregateLoop);
+    expect(await networkError(aggregateLoop)).toMatchObject({ code: undefined });
+    expect(((await networkError(aggregateLoop)) as Error).message).toMatch(
+      /^request to \S+ failed: all failed/,
+    );
     // of an AggregateError's errors, the first with a code gives it
     const mixed = new AggregateError([
       new Error('no code here'),

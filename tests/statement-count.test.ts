@@ -75,16 +75,52 @@ describe('the number of SQL statements a request runs', () => {
       `{ relations(filter: { from: "BRP", to: "digilevering" }) { nodes { kind } } neighbors(code: "Brp") { center { code } } }`,
       // a provenance filter on outgoing runs in SQL: one batch per provenance set asked for, whatever the rows
       `{ stelsel(provenance: [MONITOR, OUTSIDE]) { nodes { mine: outgoing { id } all: outgoing(provenance: [OUTSIDE, MONITOR]) { id measures { role indicator { key } observations { value } } } outside: incoming(provenance: [OUTSIDE]) { id } } } }`,
+      // everything downstream, with its volumes: one walk, whatever it reaches (Digimelding feeds three
+      // registries, which feed Digilevering, PDOK, MijnOverheid and the Stelselcatalogus)
+      `{ impact(code: "digimelding", year: 2018) { reached { voorziening { code indicators { key } } distance } flows { volume relation { from { code } to { code } indicators { key } } } } }`,
+      // and of every voorziening of a page: one walk for all of them
+      `{ voorzieningen(first: 100) { nodes { impact { reached { distance } flows { volume relation { to { code } } } } } } }`,
     ]) {
       const small = await statementsFor(apis.x1, query);
       const large = await statementsFor(apis.x10, query);
       expect({ query, count: large.count }).toEqual({ query, count: small.count });
       counts.push(small.count);
     }
-    // one per loader and level; the same on SQLite and PostgreSQL (the last: the codes once for its three code
-    // arguments, the page and its count, the traversal's two statements and its two loads)
-    // (the sixth: stelsel's nodes and edges, outgoing per provenance set (2: the same set in another order is one
-    // batch), incoming, the measures' indicators, their observations)
-    expect(counts).toEqual([8, 6, 4, 5, 7, 7]);
+    // one per loader and level; the same on SQLite and PostgreSQL (the fifth: the codes once for its three code
+    // arguments, the page and its count, the traversal's two statements and its two loads; the sixth: stelsel's
+    // nodes and edges, outgoing per provenance set (2: the same set in another order is one batch), incoming,
+    // the measures' indicators, their observations; the impact: the
+    // codes, the edition, the walk, the year's volumes, the relations, their ends, the two lists of indicators;
+    // a page's impacts: the page and its count, the edition, one walk for all, the volumes, the voorzieningen,
+    // the relations, their ends)
+    expect(counts).toEqual([8, 6, 4, 5, 7, 7, 8, 8]);
+  });
+
+  it('stays the same for the totals and rankings of measures', async () => {
+    const members =
+      'members { counted excludedBecause repeats { key } indicator { key observations { value } } }';
+    const queries = [
+      `{ measures { code ${members} } }`,
+      `{ measureTotals(measure: "terugmeldingen", year: 2019) { total voorzieningen { value voorziening { code } ${members} } } }`,
+      `{ measureRanking(measure: "bevragingen", from: 2018, to: 2019, first: 100) {
+          ranked { rank voorziening { code } ${members} } unranked { notRankedBecause voorziening { code } } } }`,
+    ];
+    const counts: number[] = [];
+    for (const query of queries) {
+      const small = await statementsFor(apis.x1, query);
+      const large = await statementsFor(apis.x10, query);
+      expect({ query, count: large.count }).toEqual({ query, count: small.count });
+      counts.push(small.count);
+    }
+    // the copies of the large dataset are members too: the answers grow tenfold, the statements do not
+    const small = await statementsFor(apis.x1, queries[1]!);
+    const large = await statementsFor(apis.x10, queries[1]!);
+    expect(large.result.data.measureTotals.voorzieningen).toHaveLength(
+      10 * small.result.data.measureTotals.voorzieningen.length,
+    );
+    // measures, members, their indicators (with the repeated ones), observations; for the totals and the
+    // ranking: the measures, the edition's years, the one aggregate statement, then voorzieningen, members and
+    // the voorzieningen's indicators (one level), the members' indicators, their observations
+    expect(counts).toEqual([4, 8, 8]);
   });
 });

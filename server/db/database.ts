@@ -1,5 +1,6 @@
 import type {
   ChangeKind,
+  DiscrepancyConfidence,
   DiscrepancyKind,
   Qualifier,
   RelationKind,
@@ -108,6 +109,10 @@ export interface ObservationTable {
   note_id: number | null;
   /** 1 when the source prints the figure without its year, which is then inferred. */
   year_inferred: number;
+  /** 1 for a total whose parts are not all reported (a part `-` or blank): its sum is not checked. */
+  parts_incomplete: number;
+  /** What the figure does not say by itself (parts incomplete, what a count includes); null when nothing. */
+  caveat: string | null;
 }
 
 /** The change column as printed for a row (or a breakdown subject). */
@@ -196,6 +201,32 @@ export interface SameAsTable {
   note: string;
 }
 
+/** A group of indicators that measure the same kind of thing (`seeds/measures.yaml`). */
+export interface MeasureTable {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  description: string;
+  description_en: string;
+  position: number;
+}
+
+/**
+ * An indicator's membership of a measure, with the build's de-duplication decision: whether the row counts in
+ * the measure's totals, and if not, why and which counted row it repeats.
+ */
+export interface MeasureIndicatorTable {
+  id: number;
+  measure_id: number;
+  indicator_id: number;
+  /** 1 when the row counts in the totals; 0 when it repeats a counted row. */
+  counted: number;
+  excluded_because: string | null;
+  repeats_indicator_id: number | null;
+  position: number;
+}
+
 /** A place where the source contradicts itself. */
 export interface DiscrepancyTable {
   id: number;
@@ -209,6 +240,10 @@ export interface DiscrepancyTable {
   note_id: number | null;
   same_as_id: number | null;
   position: number;
+  /** How sure the contradiction is: whether the monitor states both sides, their labels do, or only we do. */
+  confidence: DiscrepancyConfidence;
+  /** Why the figures differ, where the seeds or the monitor know; null otherwise. */
+  explanation: string | null;
 }
 
 /** The figures a discrepancy involves. */
@@ -240,6 +275,8 @@ export interface Database {
   relation: RelationTable;
   relation_indicator: RelationIndicatorTable;
   same_as: SameAsTable;
+  measure: MeasureTable;
+  measure_indicator: MeasureIndicatorTable;
   discrepancy: DiscrepancyTable;
   discrepancy_observation: DiscrepancyObservationTable;
   meta: MetaTable;

@@ -16,6 +16,8 @@ const INSERT_ORDER: (keyof Database)[] = [
   'relation',
   'relation_indicator',
   'same_as',
+  'measure',
+  'measure_indicator',
   'discrepancy',
   'discrepancy_observation',
   'meta',

@@ -77,7 +77,8 @@ export type Unit = (typeof UNITS)[number];
  * - `APPROXIMATE`: a rounded figure (`ruim 18.000`, `bijna 100.000`, `ca. 10.000`).
  * - `AT_LEAST`: a lower bound (`>5.000`).
  * - `SHARE`: a percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`).
- * - `NOT_AVAILABLE`: printed as a lone dash (`-`, `–`, `—` or the minus sign `−`): no figure.
+ * - `NOT_AVAILABLE`: printed as a lone dash (`-`, `–`, `—` or the minus sign `−`): no figure; in a change
+ *   column beside figures that are bounds (`> 5.000`): no change printed.
  * - `UNCHANGED`: `-` in a change column: the figure did not change.
  * - `NEW`: printed as `nieuw`: no earlier figure to compare with.
  * - `TEXT`: words the parser does not read as a figure; also a cell of several quantities.
@@ -110,6 +111,20 @@ export const DISCREPANCY_KINDS = [
 /** A kind of discrepancy. */
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 
+/**
+ * How sure a discrepancy is: SDL `DiscrepancyConfidence`.
+ * - `ASSERTED`: the monitor prints both figures (a change and its row, a note and its table) or says the two are the same.
+ * - `BY_LABEL`: two rows' labels name the same quantity; the monitor does not say they are the same.
+ * - `PRESUMED`: our reading only (a `sameAs` link the seeds call "presumably the same", a total the seeds infer).
+ */
+export const DISCREPANCY_CONFIDENCES = ['ASSERTED', 'BY_LABEL', 'PRESUMED'] as const;
+/** A confidence of a discrepancy. */
+export type DiscrepancyConfidence = (typeof DISCREPANCY_CONFIDENCES)[number];
+/** What a measure's ranking orders by: SDL `RankBy` (the value in a year, or the change between two). */
+export const RANK_BY = ['VALUE', 'CHANGE'] as const;
+/** A basis of a ranking. */
+export type RankBy = (typeof RANK_BY)[number];
+
 /** Every enum of the SDL by its GraphQL name: what the vocabulary test compares the schema with. */
 export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   VoorzieningKind: VOORZIENING_KINDS,
@@ -121,4 +136,6 @@ export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   Qualifier: QUALIFIERS,
   ChangeKind: CHANGE_KINDS,
   DiscrepancyKind: DISCREPANCY_KINDS,
+  DiscrepancyConfidence: DISCREPANCY_CONFIDENCES,
+  RankBy: RANK_BY,
 };

@@ -12,6 +12,7 @@ import {
 import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-queries';
 import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
 import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
+import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
 import { allDomains } from '../db/queries/domain-queries';
 import {
@@ -20,6 +21,7 @@ import {
   voorzieningenByParents,
 } from '../db/queries/voorziening-queries';
 import { BatchScheduler, groupLoader, rowLoader } from './batch';
+import { createImpactLoaders } from './impact-loaders';
 
 /**
  * The DataLoaders of one request: every resolver path fetches through them, so a request runs one statement
@@ -87,6 +89,12 @@ export function createLoaders(db: Kysely<Database>) {
       () => allDomains(db),
       () => 'all' as const,
     ),
+    allMeasures: groupLoader(
+      scheduler,
+      () => allMeasures(db),
+      () => 'all' as const,
+    ),
+    membersByMeasure: groups(membersByMeasures, (row) => row.measure_id),
     voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
     partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),
     indicatorsByVoorziening: groups(indicatorsByVoorzieningen, (row) => row.voorziening_id),
@@ -103,6 +111,7 @@ export function createLoaders(db: Kysely<Database>) {
     sameAsByIndicator: groups(sameAsByIndicators, (row) => row.key),
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
+    ...createImpactLoaders(db, scheduler),
   };
 }
 

@@ -43,8 +43,13 @@ export interface ChangeModel {
   to: number;
   fromValue: number;
   toValue: number;
-  absolute: number;
+  /** Null when the change is not computed (a figure is a bound). */
+  absolute: number | null;
   relative: number | null;
+  /** Why the change is not computed (a figure is a bound), or null when it is. */
+  notComputedBecause: string | null;
+  /** Whether a figure is APPROXIMATE, so the change is too. */
+  approximate: boolean;
   printed: ReportedChangeTable | null;
   agrees: boolean | null;
 }
@@ -104,3 +109,25 @@ export type ObservationConnectionModel = ConnectionModel<ObservationTable>;
 export type ObservationEdgeModel = EdgeModel<ObservationTable>;
 export type RelationConnectionModel = ConnectionModel<RelationTable>;
 export type RelationEdgeModel = EdgeModel<RelationTable>;
+
+/** A voorziening downstream of an impact's origin, with its distance. */
+export interface ImpactReachModel {
+  voorziening: VoorzieningTable;
+  distance: number;
+}
+
+/** A relation an impact walked, with its step and its volume in the impact's year (null: none reported). */
+export interface ImpactFlowModel {
+  relation: RelationTable;
+  step: number;
+  volume: number | null;
+}
+
+/** The result of `impact`. */
+export interface ImpactModel {
+  origin: VoorzieningTable;
+  year: number;
+  maxDepth: number;
+  reached: ImpactReachModel[];
+  flows: ImpactFlowModel[];
+}

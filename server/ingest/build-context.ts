@@ -24,6 +24,8 @@ export class BuildContext {
     relation: [],
     relation_indicator: [],
     same_as: [],
+    measure: [],
+    measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
     meta: [],

@@ -1,6 +1,7 @@
 import type { DatasetRows } from '../db/database';
 import { BuildContext } from './build-context';
 import type { IndicatorIndex } from './build-indicators';
+import { buildMeasures } from './build-measures';
 import { buildRelations } from './build-relations';
 import { buildVoorzieningen } from './build-voorzieningen';
 import { findDiscrepancies } from './discrepancies/find-discrepancies';
@@ -80,12 +81,15 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
   const index: IndicatorIndex = new Map();
   const claims = buildVoorzieningen(context, monitorOrder(context, seeds.voorzieningen), index);
   buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'), seeds.sourceText);
+  buildMeasures(context, seeds.measures, seeds.totals, index, seeds.nameOf('measures.yaml'));
   if (context.problems.length === 0)
     findDiscrepancies(context, {
       claims,
       totals: seeds.totals,
       index,
       totalsFile: seeds.nameOf('totals.yaml'),
+      certainty: seeds.certainty,
+      certaintyFile: seeds.nameOf('certainty.yaml'),
     });
   if (context.problems.length > 0) throw new SeedErrors(context.problems);
   return context.rows;

@@ -4,6 +4,7 @@ import { rowOccurs } from './check-row';
 import type { VoorzieningFile } from './load-seeds';
 import { parseCell, type ParsedCell } from './parse-cell';
 import type { IndicatorSeed } from './seed-schema';
+import { changeNotComputedBecause } from '../domain/compute-change';
 import { foldText } from '../domain/fold-text';
 import { findToken } from './source-text';
 
@@ -137,6 +138,10 @@ function buildCells(
       section.row.code,
     );
     let partLabels: string[] = [];
+    for (const year of Object.keys(indicator.qualifiers ?? {})) {
+      if (indicator.values[year] === undefined)
+        context.fail(file, `${path}.qualifiers.${year}`, `the row has no cell for ${year} to qualify`);
+    }
     for (const [year, raw] of cells) {
       const cell = parseChecked(context, file, `${path}.values.${year}`, raw, indicator.unit);
       if (cell.parts) {
@@ -151,7 +156,10 @@ function buildCells(
             { ...cell, value: part.value, qualifier: 'EXACT' },
           ),
         );
-      } else addObservation(context, row.id, year, { subject: null, position: 0 }, cell);
+      } else {
+        const qualifier = indicator.qualifiers?.[String(year)]?.qualifier ?? cell.qualifier;
+        addObservation(context, row.id, year, { subject: null, position: 0 }, { ...cell, qualifier });
+      }
     }
     if (Array.isArray(indicator.change)) {
       if (indicator.change.length !== partLabels.length) {
@@ -276,6 +284,8 @@ function addObservation(
     qualifier: cell.qualifier,
     note_id: place.noteId ?? null,
     year_inferred: place.yearInferred ? 1 : 0,
+    parts_incomplete: 0,
+    caveat: null,
   });
 }
 
@@ -288,8 +298,18 @@ function addChange(
   raw: string,
 ): void {
   const parsed = parseCell(raw);
-  // In a change column '-' means the figure did not change (the ingest checks that it did not).
-  const cell = parsed.qualifier === 'NOT_AVAILABLE' ? { ...parsed, qualifier: 'UNCHANGED' as const } : parsed;
+  // In a change column '-' means the figure did not change (the ingest checks that it did not); beside a
+  // figure that is a bound (`> 5.000`) no change is known, so there '-' means none is printed.
+  const end = (year: number) =>
+    context.rows.observation.find(
+      (o) => o.indicator_id === row.id && o.subject === subject && o.year === year,
+    );
+  const [from, to] = [end(row.change_from), end(row.change_to)];
+  const bounded = from !== undefined && to !== undefined && changeNotComputedBecause(from, to) !== null;
+  const cell =
+    parsed.qualifier === 'NOT_AVAILABLE' && !bounded
+      ? { ...parsed, qualifier: 'UNCHANGED' as const }
+      : parsed;
   if (cell.qualifier === 'TEXT') context.fail(file, path, `cannot read "${raw}" as a change`);
   else if (cell.value !== null && row.change_kind === 'RELATIVE' && !cell.percent) {
     context.fail(file, path, `the change "${raw}" is not a percentage`);

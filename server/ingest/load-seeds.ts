@@ -3,14 +3,18 @@ import { join, relative } from 'node:path';
 import { readSeedFile } from './read-seed-file';
 import { SeedError } from './seed-error';
 import {
+  certaintySeed,
   domainsSeed,
   editionsSeed,
+  measuresSeed,
   relationsSeed,
   sectionsSeed,
   totalsSeed,
   voorzieningSeed,
+  type CertaintySeed,
   type DomainSeed,
   type EditionSeed,
+  type MeasureSeed,
   type RelationsSeed,
   type SectionSeed,
   type TotalSeed,
@@ -32,6 +36,10 @@ export interface SeedSet {
   voorzieningen: VoorzieningFile[];
   relations: RelationsSeed;
   totals: TotalSeed[];
+  /** How sure the dataset is where the monitor does not say (`certainty.yaml`). */
+  certainty: CertaintySeed;
+  /** Indicators grouped by what they measure (`measures.yaml`). */
+  measures: MeasureSeed[];
   /** The monitor's text (`source/` named by the edition). */
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
@@ -44,7 +52,15 @@ export interface SeedSet {
 export function listSeedFiles(dir: string, source: string): string[] {
   const voorzieningDir = join(dir, 'voorzieningen');
   const names = readdirSync(voorzieningDir).filter((name) => name.endsWith('.yaml'));
-  const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'];
+  const fixed = [
+    'editions.yaml',
+    'sections.yaml',
+    'domains.yaml',
+    'relations.yaml',
+    'totals.yaml',
+    'certainty.yaml',
+    'measures.yaml',
+  ];
   return [
     ...fixed.map((name) => join(dir, name)),
     ...names.map((name) => join(voorzieningDir, name)),
@@ -100,6 +116,8 @@ export function loadSeeds(dir: string): SeedSet {
     voorzieningen,
     relations: readSeedFile(at('relations.yaml'), relationsSeed),
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
+    certainty: readSeedFile(at('certainty.yaml'), certaintySeed),
+    measures: readSeedFile(at('measures.yaml'), measuresSeed),
     sourceText,
     files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, MEASURE_ROLES, RELATION_KINDS, UNITS, VOORZIENING_KINDS } from '../domain/vocabulary';
+import {
+  CHANGE_KINDS,
+  DISCREPANCY_CONFIDENCES,
+  DISCREPANCY_KINDS,
+  MEASURE_ROLES,
+  RELATION_KINDS,
+  UNITS,
+  VOORZIENING_KINDS,
+} from '../domain/vocabulary';
 
 /** A printed cell, as a YAML string (numbers are refused so that `1.023` is never read as 1.023). */
 const cell = z.string().min(1, 'a cell is a non-empty string as printed');
@@ -7,6 +15,10 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase
 const yearKey = z.string().regex(/^\d{4}$/, 'must be a year');
 /** Cells by year, e.g. `{ 2017: '623', 2018: '647' }`. */
 const values = z.record(yearKey, cell);
+/** Line numbers of the monitor's text (`seeds/source/…`) that a statement rests on: `'286'`, `'1681-1703'`. */
+const sourceLines = z
+  .string()
+  .regex(/^\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*$/, 'must be line numbers: `12`, `12-14, 20`');
 const indicatorRef = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be `<voorziening>/<indicator key>`');
 
 /** Where a text comes from: a section of the monitor, or an outside source with its URL. */
@@ -41,6 +53,14 @@ const indicatorSeed = z
     values: values.optional(),
     change: z.union([cell, z.array(cell).min(2)]).optional(),
     subjects: z.array(subjectSeed).min(1).optional(),
+    /**
+     * A qualifier the text gives a cell that the cell itself does not show, by year, with the lines that give
+     * it: `2019: { qualifier: APPROXIMATE, lines: '229-231' }` where the summary calls the cell's `900.000`
+     * "ruim 900.000".
+     */
+    qualifiers: z
+      .record(yearKey, z.object({ qualifier: z.enum(['APPROXIMATE']), lines: sourceLines }).strict())
+      .optional(),
   })
   .strict()
   .refine((row) => row.values !== undefined || row.subjects !== undefined, {
@@ -211,7 +231,90 @@ export const relationsSeed = z
 
 /** `seeds/totals.yaml`. */
 export const totalsSeed = z.array(
-  z.object({ total: indicatorRef, parts: z.array(indicatorRef).min(2), note: z.string().min(1) }).strict(),
+  z
+    .object({
+      total: indicatorRef,
+      parts: z.array(indicatorRef).min(2),
+      note: z.string().min(1),
+      /** How sure it is that the total is the sum of the parts; BY_LABEL when omitted. */
+      confidence: z.enum(DISCREPANCY_CONFIDENCES).optional(),
+      /** Why a mismatch of this total arises, where known (shown on its discrepancies). */
+      explanation: z.string().min(1).optional(),
+      /**
+       * Parts whose blank cells mean 0 because the text says the channel did not exist yet (otherwise a blank or
+       * `-` part is not reported and the sum is not checked), with the lines that say so.
+       */
+      blankIsZero: z
+        .object({ parts: z.array(indicatorRef).min(1), lines: sourceLines })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+);
+
+/**
+ * `seeds/certainty.yaml`: how sure the dataset is of what the monitor does not state itself: the confidence of
+ * each `sameAs` link, and the explanations of discrepancies that the seeds know, each with its source lines.
+ */
+export const certaintySeed = z
+  .object({
+    sameAs: z
+      .array(
+        z
+          .object({
+            indicators: z.tuple([indicatorRef, indicatorRef]),
+            confidence: z.enum(DISCREPANCY_CONFIDENCES),
+            lines: sourceLines,
+          })
+          .strict(),
+      )
+      .default([]),
+    explanations: z
+      .array(
+        z
+          .object({
+            kind: z.enum(DISCREPANCY_KINDS),
+            indicator: indicatorRef,
+            /** The years it explains; every year when omitted. */
+            years: z.array(z.number().int()).min(1).optional(),
+            text: z.string().min(1),
+            lines: sourceLines,
+          })
+          .strict(),
+      )
+      .default([]),
+    /** What a row's figures include that their label does not say, as a caveat on its cells. */
+    caveats: z
+      .array(
+        z
+          .object({
+            indicator: indicatorRef,
+            /** The years it concerns; every year when omitted. */
+            years: z.array(z.number().int()).min(1).optional(),
+            text: z.string().min(1),
+            lines: sourceLines,
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+/**
+ * `seeds/measures.yaml`: indicators grouped by what they measure, in priority order (see the file's header for
+ * the de-duplication rules).
+ */
+export const measuresSeed = z.array(
+  z
+    .object({
+      code: z.string().regex(/^[a-z0-9-]+$/, 'must be a lowercase slug'),
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      description: z.string().min(1),
+      descriptionEn: z.string().min(1),
+      indicators: z.array(indicatorRef).min(1),
+    })
+    .strict(),
 );
 
 export type VoorzieningSeed = z.infer<typeof voorzieningSeed>;
@@ -223,3 +326,5 @@ export type EditionSeed = z.infer<typeof editionsSeed>[number];
 export type DomainSeed = z.infer<typeof domainsSeed>[number];
 export type RelationsSeed = z.infer<typeof relationsSeed>;
 export type TotalSeed = z.infer<typeof totalsSeed>[number];
+export type CertaintySeed = z.infer<typeof certaintySeed>;
+export type MeasureSeed = z.infer<typeof measuresSeed>[number];

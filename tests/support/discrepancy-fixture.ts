@@ -81,6 +81,8 @@ export class DiscrepancyFixture {
       qualifier: parsed.qualifier,
       note_id: options.noteId ?? null,
       year_inferred: options.yearInferred ? 1 : 0,
+      parts_incomplete: 0,
+      caveat: null,
     };
     this.context.rows.observation.push(row);
     return row;
@@ -156,6 +158,7 @@ export class DiscrepancyFixture {
     indicator: number;
     description: string;
     figures: string[];
+    confidence: string;
   }[] {
     const { rows } = this.context;
     const raw = new Map(rows.observation.map((o) => [o.id, o.raw]));
@@ -164,6 +167,7 @@ export class DiscrepancyFixture {
       year: d.year,
       indicator: d.indicator_id,
       description: d.description,
+      confidence: d.confidence,
       figures: rows.discrepancy_observation
         .filter((link) => link.discrepancy_id === d.id)
         .sort((x, y) => x.position - y.position)

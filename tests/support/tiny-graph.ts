@@ -25,6 +25,20 @@ export async function tinyGraph(
 ): Promise<TinyGraph> {
   const db = openSqlite(':memory:', { readonly: false });
   await migrateToLatest(db);
+  const { id, rows } = tinyGraphRows(codes, relations);
+  await insertRows(db, rows);
+  return { db, id, code: (n) => codes[n - 1]!, close: () => db.destroy() };
+}
+
+/**
+ * The rows of {@link tinyGraph}'s made-up stelsel (one section, one domain, the voorzieningen and relations;
+ * every other table empty), with the ids its codes got: for a test that adds rows of its own (an edition,
+ * indicators) and writes them to a scratch database of its dialect.
+ */
+export function tinyGraphRows(
+  codes: string[],
+  relations: [string, string, string?, RelationProvenance?][],
+): { id: Record<string, number>; rows: DatasetRows } {
   const id = Object.fromEntries(codes.map((code, at) => [code, at + 1]));
   const rows: DatasetRows = {
     edition: [],
@@ -90,10 +104,11 @@ export async function tinyGraph(
     }),
     relation_indicator: [],
     same_as: [],
+    measure: [],
+    measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
     meta: [],
   };
-  await insertRows(db, rows);
-  return { db, id, code: (n) => codes[n - 1]!, close: () => db.destroy() };
+  return { id, rows };
 }

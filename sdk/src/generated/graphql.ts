@@ -21,6 +21,18 @@ export type Direction =
   /** Follow relations from `from` to `to`: what the start feeds. */
   | 'OUTGOING';
 
+/**
+ * How sure a discrepancy is: whether the monitor itself puts the two sides against each other, or only the rows'
+ * labels do, or only our reading of them. A discrepancy's `description` never states more than its confidence.
+ */
+export type DiscrepancyConfidence =
+  /** The monitor prints both figures (a change and its row's figures, a note's figure and the table's, a `Totaal` row and its parts) or says that the two rows are the same. */
+  | 'ASSERTED'
+  /** Two rows' labels name the same quantity (or a total and its parts), but the monitor does not say so. */
+  | 'BY_LABEL'
+  /** Our reading only: rows the seeds link as presumably the same measure (`sameAs` links the monitor does not make). */
+  | 'PRESUMED';
+
 /** The kinds of contradiction the source holds. */
 export type DiscrepancyKind =
   /** A printed change that the row's figures do not give, beyond rounding. */
@@ -40,6 +52,14 @@ export type IndicatorFilter = {
   unit?: Unit | null | undefined;
   /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
   voorziening?: string | null | undefined;
+};
+
+/** Which voorzieningen a total or ranking covers. Both filters together: a voorziening must pass both. */
+export type MeasureFilter = {
+  /** Only these voorzieningen: codes or abbreviations, any case; an unknown one is BAD_USER_INPUT naming it. */
+  codes?: Array<string> | null | undefined;
+  /** Only voorzieningen of these kinds (e.g. [BASISREGISTRATIE]). */
+  kinds?: Array<VoorzieningKind> | null | undefined;
 };
 
 /** What a figure attached to a relation counts for that edge. */
@@ -77,7 +97,7 @@ export type Qualifier =
   | 'EXACT'
   /** Printed as `nieuw`: there is no earlier figure to compare with. */
   | 'NEW'
-  /** Printed as `-` in a figure column: no figure. */
+  /** Printed as `-` in a figure column: no figure; in a change column beside figures that are bounds (`> 5.000`): no change printed, which neither agrees nor disagrees. */
   | 'NOT_AVAILABLE'
   /** A percentage of another quantity named in the cell (`99,5 % van het aantal bevragingen`). */
   | 'SHARE'
@@ -85,6 +105,13 @@ export type Qualifier =
   | 'TEXT'
   /** Printed as `-` in a change column: the figure did not change. */
   | 'UNCHANGED';
+
+/** What a ranking orders by. */
+export type RankBy =
+  /** The relative change from `from` to `to` (as `Indicator.change` computes it), fastest growing first. */
+  | 'CHANGE'
+  /** The value in the `to` year, highest first. */
+  | 'VALUE';
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
@@ -191,15 +218,16 @@ export type BasisregistratiesQueryVariables = Exact<{
 }>;
 
 
-export type BasisregistratiesQuery = { basisregistraties: Array<{ responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }> }> }> };
+export type BasisregistratiesQuery = { basisregistraties: Array<{ responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }> }> }> };
 
 export type DiscrepanciesQueryVariables = Exact<{
   kind?: DiscrepancyKind | null | undefined;
+  confidence?: DiscrepancyConfidence | null | undefined;
   voorziening?: string | null | undefined;
 }>;
 
 
-export type DiscrepanciesQuery = { discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> }> };
+export type DiscrepanciesQuery = { discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> }> };
 
 export type DomainQueryVariables = Exact<{
   code: string;
@@ -228,17 +256,21 @@ export type FigureQueryVariables = Exact<{
 
 export type FigureQuery = { voorziening: { code: string, indicator: { key: string, name: string, unit: Unit, observations: Array<{ year: number, subject: string | null, value: number | null, raw: string, qualifier: Qualifier }> } | null } | null };
 
-export type DiscrepancyFieldsFragment = { id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> };
+export type DiscrepancyFieldsFragment = { id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> };
 
 export type IndicatorSummaryFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null };
 
-export type IndicatorWithFiguresFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null };
+export type IndicatorWithFiguresFragment = { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null };
+
+export type MeasureMemberFieldsFragment = { counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null };
 
 export type NoteFieldsFragment = { id: string, key: string, heading: string | null, text: string, textEn: string | null };
 
-export type ObservationFieldsFragment = { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean };
+export type ObservationFieldsFragment = { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
+
+export type RankedVoorzieningFieldsFragment = { rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> };
 
 export type RelationFieldsFragment = { id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } };
 
@@ -250,20 +282,31 @@ export type SourceRefFragment = { label: string, url: string | null, title: stri
 
 export type VoorzieningSummaryFragment = { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind };
 
+export type ImpactQueryVariables = Exact<{
+  code: string;
+  year?: number | null | undefined;
+  kinds?: Array<RelationKind> | RelationKind | null | undefined;
+  maxDepth?: number | null | undefined;
+  provenance?: Array<RelationProvenance> | RelationProvenance | null | undefined;
+}>;
+
+
+export type ImpactQuery = { impact: { year: number, maxDepth: number, origin: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, reached: Array<{ distance: number, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } }>, flows: Array<{ step: number, volume: number | null, relation: { id: string, kind: RelationKind, from: { code: string }, to: { code: string } } }> } | null };
+
 export type IndicatorSeriesQueryVariables = Exact<{
   voorziening: string;
   indicator: string;
 }>;
 
 
-export type IndicatorSeriesQuery = { voorziening: { code: string, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null } | null } | null };
+export type IndicatorSeriesQuery = { voorziening: { code: string, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null } | null } | null };
 
 export type IndicatorQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type IndicatorQuery = { indicator: { subjects: Array<string>, id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null }>, corrections: Array<{ year: number, previousRaw: string | null, previousValue: number | null, raw: string | null, value: number | null, note: { key: string } }>, sameAs: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }>, relations: Array<{ kind: RelationKind, from: { code: string }, to: { code: string } }>, discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, voorziening: { code: string } } } }> }>, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null } | null };
+export type IndicatorQuery = { indicator: { subjects: Array<string>, id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null }>, corrections: Array<{ year: number, previousRaw: string | null, previousValue: number | null, raw: string | null, value: number | null, note: { key: string } }>, sameAs: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }>, relations: Array<{ kind: RelationKind, from: { code: string }, to: { code: string } }>, discrepancies: Array<{ id: string, kind: DiscrepancyKind, year: number | null, description: string, confidence: DiscrepancyConfidence, explanation: string | null, printedChange: number | null, printedChangeRaw: string | null, computedChange: number | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, otherIndicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } } | null, note: { id: string, key: string, heading: string | null, text: string, textEn: string | null } | null, observations: Array<{ role: string, observation: { id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, voorziening: { code: string } } } }> }>, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null } | null };
 
 export type IndicatorsQueryVariables = Exact<{
   filter?: IndicatorFilter | null | undefined;
@@ -275,6 +318,32 @@ export type IndicatorsQueryVariables = Exact<{
 
 
 export type IndicatorsQuery = { indicators: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }> } };
+
+export type MeasureRankingQueryVariables = Exact<{
+  measure: string;
+  by?: RankBy | null | undefined;
+  from?: number | null | undefined;
+  to: number;
+  first?: number | null | undefined;
+  filter?: MeasureFilter | null | undefined;
+}>;
+
+
+export type MeasureRankingQuery = { measureRanking: { by: RankBy, from: number | null, to: number, measure: { code: string, name: string, nameEn: string }, ranked: Array<{ rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }>, unranked: Array<{ rank: number | null, fromValue: number | null, toValue: number | null, absolute: number | null, relative: number | null, lowerBound: boolean, notRankedBecause: string | null, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> } };
+
+export type MeasureTotalsQueryVariables = Exact<{
+  measure: string;
+  year: number;
+  filter?: MeasureFilter | null | undefined;
+}>;
+
+
+export type MeasureTotalsQuery = { measureTotals: { year: number, total: number | null, complete: boolean, lowerBound: boolean, measure: { code: string, name: string, nameEn: string }, voorzieningen: Array<{ year: number, value: number | null, rank: number | null, complete: boolean, lowerBound: boolean, voorziening: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> } };
+
+export type MeasuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeasuresQuery = { measures: Array<{ code: string, name: string, nameEn: string, description: string, descriptionEn: string, members: Array<{ counted: boolean, excludedBecause: string | null, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }, repeats: { key: string, voorziening: { code: string } } | null }> }> };
 
 export type NeighborsQueryVariables = Exact<{
   code: string;
@@ -297,7 +366,7 @@ export type NodeQuery = { node:
     | { __typename: 'Domain', code: string, name: string, id: string }
     | { __typename: 'Indicator', id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }
     | { __typename: 'Note', id: string, key: string, heading: string | null, text: string, textEn: string | null }
-    | { __typename: 'Observation', id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }
+    | { __typename: 'Observation', id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }
     | { __typename: 'Relation', id: string, relationKind: RelationKind }
     | { __typename: 'Voorziening', id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }
    | null };
@@ -311,7 +380,7 @@ export type ObservationsQueryVariables = Exact<{
 }>;
 
 
-export type ObservationsQuery = { observations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, indicator: { key: string, name: string, unit: Unit, voorziening: { code: string } } }> } };
+export type ObservationsQuery = { observations: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null, indicator: { key: string, name: string, unit: Unit, voorziening: { code: string } } }> } };
 
 export type PathQueryVariables = Exact<{
   from: string;
@@ -361,7 +430,7 @@ export type VoorzieningQueryVariables = Exact<{
 }>;
 
 
-export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number, relative: number | null, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
+export type VoorzieningQuery = { voorziening: { description: string | null, descriptionEn: string | null, responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, descriptionSource: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } | null, domain: { code: string, name: string }, source: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, parent: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind } | null, parts: Array<{ id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }>, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }>, reportedChanges: Array<{ subject: string | null, raw: string, value: number | null, qualifier: Qualifier, kind: ChangeKind, from: number, to: number }>, change: { from: number, to: number, fromValue: number, toValue: number, absolute: number | null, relative: number | null, notComputedBecause: string | null, approximate: boolean, agrees: boolean | null } | null }>, notes: Array<{ id: string, key: string, heading: string | null, text: string, textEn: string | null, indicators: Array<{ key: string }> }>, outgoing: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }>, incoming: Array<{ id: string, kind: RelationKind, provenance: RelationProvenance, description: string, descriptionEn: string | null, from: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, to: { id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }>, volumes: Array<{ year: number, subject: string | null, value: number | null, raw: string }>, measures: Array<{ role: MeasureRole, shared: boolean, indicator: { id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }, observations: Array<{ year: number, value: number | null, raw: string }> }>, source: { label: string, url: string | null, title: string | null, lines: string | null, quote: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number } | null } }> } | null };
 
 export type VoorzieningenQueryVariables = Exact<{
   filter?: VoorzieningFilter | null | undefined;
@@ -423,6 +492,8 @@ export const ObservationFieldsFragmentDoc = new TypedDocumentString(`
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
     `, {"fragmentName":"ObservationFields"}) as unknown as TypedDocumentString<ObservationFieldsFragment, unknown>;
 export const DiscrepancyFieldsFragmentDoc = new TypedDocumentString(`
@@ -431,6 +502,8 @@ export const DiscrepancyFieldsFragmentDoc = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -488,6 +561,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }`, {"fragmentName":"DiscrepancyFields"}) as unknown as TypedDocumentString<DiscrepancyFieldsFragment, unknown>;
 export const ReportedChangeFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReportedChangeFields on ReportedChange {
@@ -516,6 +591,8 @@ export const IndicatorWithFiguresFragmentDoc = new TypedDocumentString(`
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -538,6 +615,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -566,6 +645,81 @@ export const VoorzieningSummaryFragmentDoc = new TypedDocumentString(`
   kind
 }
     `, {"fragmentName":"VoorzieningSummary"}) as unknown as TypedDocumentString<VoorzieningSummaryFragment, unknown>;
+export const MeasureMemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}`, {"fragmentName":"MeasureMemberFields"}) as unknown as TypedDocumentString<MeasureMemberFieldsFragment, unknown>;
+export const RankedVoorzieningFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RankedVoorzieningFields on RankedVoorziening {
+  rank
+  voorziening {
+    ...VoorzieningSummary
+  }
+  fromValue
+  toValue
+  absolute
+  relative
+  lowerBound
+  notRankedBecause
+  members {
+    ...MeasureMemberFields
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`, {"fragmentName":"RankedVoorzieningFields"}) as unknown as TypedDocumentString<RankedVoorzieningFieldsFragment, unknown>;
 export const SectionRefFragmentDoc = new TypedDocumentString(`
     fragment SectionRef on Section {
   code
@@ -704,6 +858,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment VoorzieningSummary on Voorziening {
   id
@@ -714,8 +870,8 @@ fragment VoorzieningSummary on Voorziening {
   kind
 }`) as unknown as TypedDocumentString<BasisregistratiesQuery, BasisregistratiesQueryVariables>;
 export const DiscrepanciesDocument = new TypedDocumentString(`
-    query Discrepancies($kind: DiscrepancyKind, $voorziening: String) {
-  discrepancies(kind: $kind, voorziening: $voorziening) {
+    query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {
+  discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {
     ...DiscrepancyFields
   }
 }
@@ -724,6 +880,8 @@ export const DiscrepanciesDocument = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -781,6 +939,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }`) as unknown as TypedDocumentString<DiscrepanciesQuery, DiscrepanciesQueryVariables>;
 export const DomainDocument = new TypedDocumentString(`
     query Domain($code: String!) {
@@ -868,6 +1028,50 @@ export const FigureDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FigureQuery, FigureQueryVariables>;
+export const ImpactDocument = new TypedDocumentString(`
+    query Impact($code: String!, $year: Int, $kinds: [RelationKind!], $maxDepth: Int, $provenance: [RelationProvenance!]) {
+  impact(
+    code: $code
+    year: $year
+    kinds: $kinds
+    maxDepth: $maxDepth
+    provenance: $provenance
+  ) {
+    origin {
+      ...VoorzieningSummary
+    }
+    year
+    maxDepth
+    reached {
+      distance
+      voorziening {
+        ...VoorzieningSummary
+      }
+    }
+    flows {
+      step
+      volume
+      relation {
+        id
+        kind
+        from {
+          code
+        }
+        to {
+          code
+        }
+      }
+    }
+  }
+}
+    fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<ImpactQuery, ImpactQueryVariables>;
 export const IndicatorSeriesDocument = new TypedDocumentString(`
     query IndicatorSeries($voorziening: String!, $indicator: String!) {
   voorziening(code: $voorziening) {
@@ -901,6 +1105,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -914,6 +1120,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -973,6 +1181,8 @@ export const IndicatorDocument = new TypedDocumentString(`
   kind
   year
   description
+  confidence
+  explanation
   printedChange
   printedChangeRaw
   computedChange
@@ -1028,6 +1238,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -1048,6 +1260,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment ReportedChangeFields on ReportedChange {
   subject
@@ -1111,6 +1325,178 @@ fragment PageInfoFields on PageInfo {
   startCursor
   endCursor
 }`) as unknown as TypedDocumentString<IndicatorsQuery, IndicatorsQueryVariables>;
+export const MeasureRankingDocument = new TypedDocumentString(`
+    query MeasureRanking($measure: String!, $by: RankBy, $from: Int, $to: Int!, $first: Int, $filter: MeasureFilter) {
+  measureRanking(
+    measure: $measure
+    by: $by
+    from: $from
+    to: $to
+    first: $first
+    filter: $filter
+  ) {
+    measure {
+      code
+      name
+      nameEn
+    }
+    by
+    from
+    to
+    ranked {
+      ...RankedVoorzieningFields
+    }
+    unranked {
+      ...RankedVoorzieningFields
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment RankedVoorzieningFields on RankedVoorziening {
+  rank
+  voorziening {
+    ...VoorzieningSummary
+  }
+  fromValue
+  toValue
+  absolute
+  relative
+  lowerBound
+  notRankedBecause
+  members {
+    ...MeasureMemberFields
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<MeasureRankingQuery, MeasureRankingQueryVariables>;
+export const MeasureTotalsDocument = new TypedDocumentString(`
+    query MeasureTotals($measure: String!, $year: Int!, $filter: MeasureFilter) {
+  measureTotals(measure: $measure, year: $year, filter: $filter) {
+    measure {
+      code
+      name
+      nameEn
+    }
+    year
+    total
+    complete
+    lowerBound
+    voorzieningen {
+      voorziening {
+        ...VoorzieningSummary
+      }
+      year
+      value
+      rank
+      complete
+      lowerBound
+      members {
+        ...MeasureMemberFields
+      }
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}
+fragment VoorzieningSummary on Voorziening {
+  id
+  code
+  abbreviation
+  name
+  nameEn
+  kind
+}`) as unknown as TypedDocumentString<MeasureTotalsQuery, MeasureTotalsQueryVariables>;
+export const MeasuresDocument = new TypedDocumentString(`
+    query Measures {
+  measures {
+    code
+    name
+    nameEn
+    description
+    descriptionEn
+    members {
+      ...MeasureMemberFields
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment MeasureMemberFields on MeasureMember {
+  counted
+  excludedBecause
+  indicator {
+    ...IndicatorSummary
+    voorziening {
+      code
+    }
+  }
+  repeats {
+    key
+    voorziening {
+      code
+    }
+  }
+}`) as unknown as TypedDocumentString<MeasuresQuery, MeasuresQueryVariables>;
 export const NeighborsDocument = new TypedDocumentString(`
     query Neighbors($code: String!, $depth: Int, $kinds: [RelationKind!], $direction: Direction, $provenance: [RelationProvenance!]) {
   neighbors(
@@ -1206,6 +1592,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment VoorzieningSummary on Voorziening {
   id
@@ -1251,6 +1639,8 @@ export const ObservationsDocument = new TypedDocumentString(`
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -1584,6 +1974,8 @@ fragment IndicatorWithFigures on Indicator {
     toValue
     absolute
     relative
+    notComputedBecause
+    approximate
     agrees
   }
 }
@@ -1604,6 +1996,8 @@ fragment ObservationFields on Observation {
   raw
   qualifier
   yearInferred
+  partsIncomplete
+  caveat
 }
 fragment RelationFields on Relation {
   id

@@ -50,6 +50,17 @@ export function createMethods(request: Request) {
     figure: (variables: Operations.FigureQueryVariables, options?: RequestOptions): Promise<Operations.FigureQuery> =>
       request(Operations.FigureDocument, variables, options),
     /**
+     * Everything downstream of a voorziening along the flows, transitively (one recursive query in SQL, cycles
+     * walked once), with the volume of every relation walked in `year`. Codes match case-insensitively
+     * (abbreviations too); an unknown one answers null with a NOT_FOUND error that names it and suggests the
+     * nearest codes (`extensions.suggestions`), as `voorziening(code:)` does. A `year` the edition has no figures
+     * for, or a `maxDepth` outside 0–8, is a BAD_USER_INPUT error naming the argument.
+     *
+     * Runs the `Impact` operation of `sdk/operations`.
+     */
+    impact: (variables: Operations.ImpactQueryVariables, options?: RequestOptions): Promise<Operations.ImpactQuery> =>
+      request(Operations.ImpactDocument, variables, options),
+    /**
      * A table row by its global id; null when there is none.
      *
      * Runs the `Indicator` operation of `sdk/operations`.
@@ -82,6 +93,33 @@ export function createMethods(request: Request) {
      */
     indicatorSeries: (variables: Operations.IndicatorSeriesQueryVariables, options?: RequestOptions): Promise<Operations.IndicatorSeriesQuery> =>
       request(Operations.IndicatorSeriesDocument, variables, options),
+    /**
+     * Ranks the voorzieningen by a measure: by the value in `to`, or by the relative change from `from` to `to`
+     * (e.g. the fastest-growing basisregistratie 2018 → 2019). Each voorziening's value is the sum of its counted
+     * rows; a voorziening with a counted row missing a figure (or, for a change, with a lower bound `> 5.000`) is
+     * not ranked but listed in `unranked` with the reason.
+     *
+     * Runs the `MeasureRanking` operation of `sdk/operations`.
+     */
+    measureRanking: (variables: Operations.MeasureRankingQueryVariables, options?: RequestOptions): Promise<Operations.MeasureRankingQuery> =>
+      request(Operations.MeasureRankingDocument, variables, options),
+    /**
+     * Every measure (group of indicators that count the same kind of thing), in the seed's order.
+     *
+     * Runs the `Measures` operation of `sdk/operations`.
+     */
+    measures: (variables?: Operations.MeasuresQueryVariables, options?: RequestOptions): Promise<Operations.MeasuresQuery> =>
+      request(Operations.MeasuresDocument, variables ?? {}, options),
+    /**
+     * The totals of a measure for one year, per voorziening and over all in scope: e.g. the terugmeldingen of 2019
+     * per basisregistratie with their total (`measure: "terugmeldingen", year: 2019, filter: {kinds: [BASISREGISTRATIE]}`).
+     * A voorziening's value is the sum of its counted rows of the measure that year; rows that repeat a counted
+     * row (see `Measure`) are left out, so nothing counts twice.
+     *
+     * Runs the `MeasureTotals` operation of `sdk/operations`.
+     */
+    measureTotals: (variables: Operations.MeasureTotalsQueryVariables, options?: RequestOptions): Promise<Operations.MeasureTotalsQuery> =>
+      request(Operations.MeasureTotalsDocument, variables, options),
     /**
      * The voorzieningen reachable from one within `depth` relations, and the relations followed. Codes match
      * case-insensitively (abbreviations too); an unknown one is a BAD_USER_INPUT error that names it, suggests the

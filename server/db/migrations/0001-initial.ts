@@ -87,6 +87,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('qualifier', 'text', (c) => c.notNull())
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
     .addColumn('year_inferred', 'integer', (c) => c.notNull())
+    .addColumn('parts_incomplete', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('caveat', 'text')
     .execute();
   await id('reported_change')
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id'))
@@ -144,6 +146,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('other_subject', 'text')
     .addColumn('note', 'text', (c) => c.notNull())
     .execute();
+  await id('measure')
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('description_en', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
+  await id('measure_indicator')
+    .addColumn('measure_id', 'integer', (c) => c.notNull().references('measure.id'))
+    .addColumn('indicator_id', 'integer', (c) => c.notNull().unique().references('indicator.id'))
+    .addColumn('counted', 'integer', (c) => c.notNull())
+    .addColumn('excluded_because', 'text')
+    .addColumn('repeats_indicator_id', 'integer', (c) => c.references('indicator.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
   await id('discrepancy')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('year', 'integer')
@@ -155,6 +173,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
     .addColumn('same_as_id', 'integer', (c) => c.references('same_as.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('confidence', 'text', (c) => c.notNull())
+    .addColumn('explanation', 'text')
     .execute();
   await db.schema
     .createTable('discrepancy_observation')
@@ -189,6 +209,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await index('relation_indicator_indicator', 'relation_indicator', ['indicator_id']);
   await index('same_as_indicator', 'same_as', ['indicator_id']);
   await index('same_as_other', 'same_as', ['other_indicator_id']);
+  await index('measure_indicator_measure', 'measure_indicator', ['measure_id', 'position']);
   await index('discrepancy_indicator', 'discrepancy', ['indicator_id']);
   await index('discrepancy_kind', 'discrepancy', ['kind']);
   await index('discrepancy_observation_discrepancy', 'discrepancy_observation', [

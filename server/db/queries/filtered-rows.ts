@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type {
+  DiscrepancyConfidence,
   DiscrepancyKind,
   RelationKind,
   RelationProvenance,
@@ -87,13 +88,21 @@ export function relationsWhere(
   return query;
 }
 
-/** The discrepancies of a kind, and involving figures of a voorziening, in the order they were found. */
+/**
+ * The discrepancies of a kind and a confidence, and involving figures of a voorziening, in the order they were
+ * found.
+ */
 export function discrepanciesOf(
   db: Kysely<Database>,
-  filter: { kind?: DiscrepancyKind | null; voorzieningId?: number },
+  filter: {
+    kind?: DiscrepancyKind | null;
+    confidence?: DiscrepancyConfidence | null;
+    voorzieningId?: number;
+  },
 ) {
   let query = db.selectFrom('discrepancy').selectAll('discrepancy').orderBy('discrepancy.position');
   if (filter.kind) query = query.where('discrepancy.kind', '=', filter.kind);
+  if (filter.confidence) query = query.where('discrepancy.confidence', '=', filter.confidence);
   const { voorzieningId } = filter;
   if (voorzieningId !== undefined) {
     query = query.where('discrepancy.id', 'in', (eb) =>

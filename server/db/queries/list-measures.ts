@@ -47,7 +47,27 @@ const MEASURES: Record<string, string> = {
   'Neighborhood.relations': 'select count(*) from relation',
   'Stelsel.nodes': 'select count(*) from voorziening',
   'Stelsel.edges': 'select count(*) from relation',
+  'Impact.reached': 'select count(*) from voorziening',
+  'Impact.flows': 'select count(*) from relation',
+  // measures (aggregates): members per measure, and voorzieningen or members per voorziening within one
+  'Query.measures': 'select count(*) from measure',
+  'Measure.members': maxPerGroup('measure_indicator', 'measure_id'),
+  'MeasureTotals.voorzieningen': perMeasureVoorzieningen(),
+  'MeasureRanking.ranked': perMeasureVoorzieningen(),
+  'MeasureRanking.unranked': perMeasureVoorzieningen(),
+  'VoorzieningTotal.members': membersPerMeasureVoorziening(),
+  'RankedVoorziening.members': membersPerMeasureVoorziening(),
 };
+
+function perMeasureVoorzieningen(): string {
+  return `select max(n) from (select count(distinct i.voorziening_id) as n from measure_indicator mi
+      join indicator i on i.id = mi.indicator_id group by mi.measure_id) t`;
+}
+
+function membersPerMeasureVoorziening(): string {
+  return `select max(n) from (select count(*) as n from measure_indicator mi
+      join indicator i on i.id = mi.indicator_id group by mi.measure_id, i.voorziening_id) t`;
+}
 
 function maxPerGroup(table: string, column: string): string {
   return `select max(n) from (select count(*) as n from ${table} group by ${column}) t`;

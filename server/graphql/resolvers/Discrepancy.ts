@@ -6,6 +6,7 @@ import { required } from './required';
 export const Discrepancy: DiscrepancyResolvers = {
   id: (d) => toGlobalId('Discrepancy', d.id),
   kind: (d) => d.kind,
+  confidence: (d) => d.confidence,
   indicator: async (d, _, { loaders }) => required(await loaders.indicator.load(d.indicator_id), 'indicator'),
   observations: (d, _, { loaders }) => loaders.observationsByDiscrepancy.load(d.id),
   printedChange: (d) => d.printed_change,

@@ -1,4 +1,4 @@
-import { changeAgrees, computeChange } from '../../domain/compute-change';
+import { changeAgrees, changeNotComputedBecause, computeChange } from '../../domain/compute-change';
 import type { IndicatorResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
@@ -38,20 +38,37 @@ export const Indicator: IndicatorResolvers = {
     const to = args.to ?? indicator.change_to;
     const subject = args.subject ?? null;
     const cells = await loaders.observationsByIndicator.load(indicator.id);
-    const value = (year: number) =>
-      cells.find((o) => o.year === year && o.subject === subject)?.value ?? null;
-    const [fromValue, toValue] = [value(from), value(to)];
+    const cell = (year: number) => cells.find((o) => o.year === year && o.subject === subject);
+    const [fromCell, toCell] = [cell(from), cell(to)];
+    const [fromValue, toValue] = [fromCell?.value ?? null, toCell?.value ?? null];
     if (fromValue === null || toValue === null) return null;
     const printed =
       (await loaders.reportedChangesByIndicator.load(indicator.id)).find(
         (c) => c.subject === subject && c.from_year === from && c.to_year === to,
       ) ?? null;
+    const notComputedBecause = changeNotComputedBecause(fromCell!, toCell!);
+    const approximate = [fromCell!, toCell!].some((o) => o.qualifier === 'APPROXIMATE');
+    if (notComputedBecause !== null)
+      return {
+        from,
+        to,
+        fromValue,
+        toValue,
+        absolute: null,
+        relative: null,
+        notComputedBecause,
+        approximate,
+        printed,
+        agrees: null,
+      };
     return {
       from,
       to,
       fromValue,
       toValue,
       ...computeChange(fromValue, toValue),
+      notComputedBecause: null,
+      approximate,
       printed,
       agrees: printed ? changeAgrees(printed, fromValue, toValue, printed.kind) : null,
     };

@@ -1,5 +1,6 @@
 import type { VoorzieningResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
+import { impactAnswer } from './impact-answer';
 import { required } from './required';
 import { distinctProvenances } from '../../db/queries/graph/traversable-edges';
 import { provenanceKey } from '../loaders';
@@ -45,6 +46,7 @@ export const Voorziening: VoorzieningResolvers = {
       ),
       kinds,
     ),
+  impact: (v, args, context) => impactAnswer(context, v, args),
   discrepancies: async (v, _, { loaders }) => {
     const indicators = await loaders.indicatorsByVoorziening.load(v.id);
     const lists = await loaders.discrepanciesByIndicator.loadMany(indicators.map((i) => i.id));

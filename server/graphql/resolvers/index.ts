@@ -6,8 +6,18 @@ import { Correction } from './Correction';
 import { Note } from './Note';
 import { Observation } from './Observation';
 import { ReportedChange } from './ReportedChange';
+import {
+  Measure,
+  MeasureMember,
+  MeasureRanking,
+  MeasureTotals,
+  RankedVoorziening,
+  VoorzieningTotal,
+} from './Measure';
+import { aggregateQueries } from './query/aggregate-queries';
 import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
+import { impactQueries } from './query/impact-queries';
 import { lookupQueries } from './query/lookup-queries';
 import { metricQueries } from './query/metric-queries';
 import { Relation, RelationMeasure } from './Relation';
@@ -17,7 +27,14 @@ import { Voorziening } from './Voorziening';
 
 /** Every resolver of the schema, by type. */
 export const resolvers: Resolvers = {
-  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
+  Query: {
+    ...lookupQueries,
+    ...metricQueries,
+    ...graphQueries,
+    ...impactQueries,
+    ...discrepancyQueries,
+    ...aggregateQueries,
+  },
   Node: { __resolveType: resolveTaggedType },
   SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
   Section,
@@ -33,4 +50,10 @@ export const resolvers: Resolvers = {
   RelationMeasure,
   Discrepancy,
   DiscrepancyObservation,
+  Measure,
+  MeasureMember,
+  MeasureTotals,
+  VoorzieningTotal,
+  MeasureRanking,
+  RankedVoorziening,
 };

@@ -1,5 +1,5 @@
 import type { ObservationTable, ReportedChangeTable } from '../../db/database';
-import { changeAgrees, computeChange } from '../../domain/compute-change';
+import { changeAgrees, changeNotComputedBecause, computeChange } from '../../domain/compute-change';
 import { formatFigure, formatPercentChange } from '../format-figure';
 import type { DiscrepancyRecorder } from './discrepancy-recorder';
 
@@ -38,13 +38,18 @@ function explain(
   return '';
 }
 
-/** Records every printed change that the row's figures do not give, allowing for rounding. */
+/**
+ * Records every printed change that the row's figures do not give, allowing for rounding (confidence
+ * ASSERTED: the monitor prints both). A change involving a bound is not computed, so it is not checked.
+ */
 export function findChangeMismatches(recorder: DiscrepancyRecorder): void {
   for (const change of recorder.context.rows.reported_change) {
     const indicator = recorder.indicators.get(change.indicator_id)!;
     const from = recorder.cell(indicator.id, change.subject, change.from_year);
     const to = recorder.cell(indicator.id, change.subject, change.to_year);
     if (!from || !to || from.value === null || to.value === null) continue;
+    // From a bound (`> 5.000`) no change is computed: the printed change neither agrees nor contradicts.
+    if (changeNotComputedBecause(from, to) !== null) continue;
     if (changeAgrees(change, from.value, to.value, change.kind) !== false) continue;
     const computed = computeChange(from.value, to.value);
     const difference = change.kind === 'DIFFERENCE';
@@ -56,6 +61,7 @@ export function findChangeMismatches(recorder: DiscrepancyRecorder): void {
           ? `${formatFigure(actual)} points`
           : formatPercentChange(actual, Math.max(change.decimals, 1));
     const subject = change.subject ? ` for ${change.subject}` : '';
+    const why = explain(recorder, change, from, to);
     recorder.record(
       {
         kind: 'CHANGE_MISMATCH',
@@ -64,7 +70,10 @@ export function findChangeMismatches(recorder: DiscrepancyRecorder): void {
         description:
           `${recorder.name(indicator)}${subject}: the printed change ${change.raw} does not follow from ` +
           `${from.raw} (${change.from_year}) to ${to.raw} (${change.to_year}), which is ${shown}.` +
-          explain(recorder, change, from, to),
+          why,
+        // The monitor prints the change and both figures.
+        confidence: 'ASSERTED',
+        explanation: why.trim() || null,
         printed_change: change.qualifier === 'UNCHANGED' ? 0 : change.value,
         printed_change_raw: change.raw,
         computed_change: actual,

@@ -64,6 +64,8 @@ export function findNoteMismatches(recorder: DiscrepancyRecorder, claims: NoteCl
         year: claim.year,
         indicator_id: indicator.id,
         note_id: claim.noteId,
+        // The monitor prints both the text's figure and the table's.
+        confidence: 'ASSERTED',
         description: `The text ${says} for ${recorder.name(indicator)}, but the table prints ${shown ? shown.raw : 'no figure'}.${hint}`,
       },
       shown ? [[shown, 'TABLE']] : [],

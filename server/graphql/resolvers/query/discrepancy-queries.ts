@@ -4,10 +4,10 @@ import type { QueryResolvers } from '../../generated/resolvers-types';
 
 /** Query fields over the contradictions in the source. */
 export const discrepancyQueries: QueryResolvers = {
-  discrepancies: async (_, { kind, voorziening }, context) => {
+  discrepancies: async (_, { kind, confidence, voorziening }, context) => {
     const voorzieningId = voorziening
       ? (await voorzieningByCode(context, voorziening, 'voorziening', 'BAD_USER_INPUT')).id
       : undefined;
-    return discrepanciesOf(context.db, { kind, voorzieningId });
+    return discrepanciesOf(context.db, { kind, confidence, voorzieningId });
   },
 };
