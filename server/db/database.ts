@@ -5,7 +5,7 @@ import type {
   Qualifier,
   RelationKind,
   RelationProvenance,
-  MeasureRole,
+  RelationMeasureRole,
   Unit,
   VoorzieningKind,
 } from '../domain/vocabulary';
@@ -185,7 +185,7 @@ export interface RelationIndicatorTable {
   indicator_id: number;
   position: number;
   /** What the figure counts for this edge: its own channel, the onward hop, a twin, a combined figure. */
-  role: MeasureRole;
+  role: RelationMeasureRole;
   /** 1 when the same figure is attached to several edges (it counts their channels together), else 0. */
   shared: number;
 }

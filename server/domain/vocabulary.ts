@@ -53,13 +53,13 @@ export const RELATION_PROVENANCES = ['MONITOR', 'OUTSIDE'] as const;
 export type RelationProvenance = (typeof RELATION_PROVENANCES)[number];
 
 /**
- * What a figure attached to a relation counts: SDL `MeasureRole`. `OWN`: this edge's own channel; `ONWARD`:
+ * What a figure attached to a relation counts: SDL `RelationMeasureRole`. `OWN`: this edge's own channel; `ONWARD`:
  * the next hop (Digilevering → afnemers); `ALTERNATIVE`: the same flow counted in another table, a twin that
  * may disagree; `COMBINED`: a figure that counts this channel together with another (an upper bound).
  */
-export const MEASURE_ROLES = ['OWN', 'ONWARD', 'ALTERNATIVE', 'COMBINED'] as const;
+export const RELATION_MEASURE_ROLES = ['OWN', 'ONWARD', 'ALTERNATIVE', 'COMBINED'] as const;
 /** The role of a figure on a relation. */
-export type MeasureRole = (typeof MEASURE_ROLES)[number];
+export type RelationMeasureRole = (typeof RELATION_MEASURE_ROLES)[number];
 
 /** Which way a traversal follows relations: SDL `Direction`. */
 export const DIRECTIONS = ['OUTGOING', 'INCOMING', 'BOTH'] as const;
@@ -130,7 +130,7 @@ export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   VoorzieningKind: VOORZIENING_KINDS,
   RelationKind: RELATION_KINDS,
   RelationProvenance: RELATION_PROVENANCES,
-  MeasureRole: MEASURE_ROLES,
+  RelationMeasureRole: RELATION_MEASURE_ROLES,
   Direction: DIRECTIONS,
   Unit: UNITS,
   Qualifier: QUALIFIERS,

@@ -6,7 +6,7 @@ import type {
   SectionTable,
   VoorzieningTable,
 } from '../db/database';
-import type { MeasureRole } from '../domain/vocabulary';
+import type { RelationMeasureRole } from '../domain/vocabulary';
 
 /** The parent of `Edition` fields: the edition row and the dataset's content hash. */
 export interface EditionModel {
@@ -33,7 +33,7 @@ export interface SourceReferenceModel {
 /** The parent of `RelationMeasure` fields: a figure attached to a relation, with its role. */
 export interface RelationMeasureModel {
   indicator: IndicatorTable;
-  role: MeasureRole;
+  role: RelationMeasureRole;
   shared: boolean;
 }
 

@@ -3,7 +3,7 @@ import {
   CHANGE_KINDS,
   DISCREPANCY_CONFIDENCES,
   DISCREPANCY_KINDS,
-  MEASURE_ROLES,
+  RELATION_MEASURE_ROLES,
   RELATION_KINDS,
   UNITS,
   VOORZIENING_KINDS,
@@ -192,7 +192,7 @@ const relationMeasure = z.union([
   z
     .object({
       indicator: indicatorRef,
-      role: z.enum(MEASURE_ROLES).default('OWN'),
+      role: z.enum(RELATION_MEASURE_ROLES).default('OWN'),
       shared: z.boolean().optional(),
     })
     .strict(),

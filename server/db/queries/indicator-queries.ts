@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorTable } from '../database';
 import { anyOfFor } from './any-of';
-import type { MeasureRole } from '../../domain/vocabulary';
+import type { RelationMeasureRole } from '../../domain/vocabulary';
 
 /** The indicators of the given voorzieningen, by id. */
 export function indicatorsByVoorzieningen(
@@ -38,7 +38,7 @@ export function indicatorsByNotes(
 export function indicatorsByRelations(
   db: Kysely<Database>,
   relationIds: readonly number[],
-): Promise<(IndicatorTable & { relation_id: number; role: MeasureRole; shared: number })[]> {
+): Promise<(IndicatorTable & { relation_id: number; role: RelationMeasureRole; shared: number })[]> {
   return db
     .selectFrom('relation_indicator')
     .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')

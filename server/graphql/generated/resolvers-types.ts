@@ -414,17 +414,6 @@ export type MeasureRanking = {
   unranked: Array<RankedVoorziening>;
 };
 
-/** What a figure attached to a relation counts for that edge. */
-export type MeasureRole =
-  /** The same flow counted in another table: a twin that may disagree; never summed with the OWN figure. */
-  | 'ALTERNATIVE'
-  /** This edge's channel counted together with another (an upper bound for this edge, not its own volume). */
-  | 'COMBINED'
-  /** The next hop after this edge (Digilevering → afnemers for the `verzonden` rows). */
-  | 'ONWARD'
-  /** The edge's own channel: the volume that flows along this edge. */
-  | 'OWN';
-
 /** The totals of a measure for one year: per voorziening and over all in scope. */
 export type MeasureTotals = {
   __typename?: 'MeasureTotals';
@@ -955,10 +944,21 @@ export type RelationMeasure = {
   /** The row's figures per year (the row itself, no breakdown subject). */
   observations: Array<Observation>;
   /** What the figure counts for this edge: its own channel, the onward hop, a twin or a combined figure. */
-  role: MeasureRole;
+  role: RelationMeasureRole;
   /** True when the same figure is attached to several edges (it counts their channels together): a sum over edges counts it once. */
   shared: Scalars['Boolean']['output'];
 };
+
+/** What a figure attached to a relation counts for that edge. */
+export type RelationMeasureRole =
+  /** The same flow counted in another table: a twin that may disagree; never summed with the OWN figure. */
+  | 'ALTERNATIVE'
+  /** This edge's channel counted together with another (an upper bound for this edge, not its own volume). */
+  | 'COMBINED'
+  /** The next hop after this edge (Digilevering → afnemers for the `verzonden` rows). */
+  | 'ONWARD'
+  /** The edge's own channel: the volume that flows along this edge. */
+  | 'OWN';
 
 /**
  * Where a relation is stated. Every relation argument and export returns MONITOR relations only unless
@@ -1340,7 +1340,6 @@ export type ResolversTypes = ResolversObject<{
   MeasureFilter: MeasureFilter;
   MeasureMember: ResolverTypeWrapper<MeasureIndicatorTable>;
   MeasureRanking: ResolverTypeWrapper<MeasureRankingModel>;
-  MeasureRole: MeasureRole;
   MeasureTotals: ResolverTypeWrapper<MeasureTotalsModel>;
   Neighbor: ResolverTypeWrapper<NeighborModel>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodModel>;
@@ -1362,6 +1361,7 @@ export type ResolversTypes = ResolversObject<{
   RelationFilter: RelationFilter;
   RelationKind: RelationKind;
   RelationMeasure: ResolverTypeWrapper<RelationMeasureModel>;
+  RelationMeasureRole: RelationMeasureRole;
   RelationProvenance: RelationProvenance;
   ReportedChange: ResolverTypeWrapper<ReportedChangeTable>;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
@@ -1724,7 +1724,7 @@ export type RelationEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 export type RelationMeasureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RelationMeasure'] = ResolversParentTypes['RelationMeasure']> = ResolversObject<{
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['MeasureRole'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RelationMeasureRole'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import type { MeasureRole, RelationProvenance } from '../../domain/vocabulary';
+import type { RelationMeasureRole, RelationProvenance } from '../../domain/vocabulary';
 import { readEdition } from '../../db/queries/edition-queries';
 import { headlineValues } from '../../db/queries/observation-queries';
 import {
@@ -16,7 +16,7 @@ export type ExportNode = StelselNodeRow;
 /** A figure attached to an exported edge: its indicator, its role on the edge, and its figures per year. */
 export interface ExportMeasure {
   indicator: string;
-  role: MeasureRole;
+  role: RelationMeasureRole;
   shared: boolean;
   values: Record<string, number | null>;
 }
