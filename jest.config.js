@@ -17,6 +17,7 @@ const common = {
  * builds sdk/dist, which two projects at once would race on (sdk-operations runs every SDK method on both).
  */
 const API_TESTS = [
+  'api-claims',
   'api-graph',
   'api-metrics',
   'api-pagination',

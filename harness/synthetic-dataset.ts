@@ -14,6 +14,7 @@ const REFERENCES: { [T in keyof DatasetRows]?: Record<string, keyof DatasetRows>
   same_as: { id: 'same_as', indicator_id: 'indicator', other_indicator_id: 'indicator' },
   discrepancy: { id: 'discrepancy', indicator_id: 'indicator', note_id: 'note', same_as_id: 'same_as' },
   discrepancy_observation: { discrepancy_id: 'discrepancy', observation_id: 'observation' },
+  prose_figure: { observation_id: 'observation' },
 };
 
 /**

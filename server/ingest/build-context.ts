@@ -26,6 +26,10 @@ export class BuildContext {
     same_as: [],
     discrepancy: [],
     discrepancy_observation: [],
+    prose_figure: [],
+    claim: [],
+    claim_indicator: [],
+    claim_observation: [],
     meta: [],
   };
   readonly problems: SeedError[] = [];

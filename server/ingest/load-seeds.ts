@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { claimsSeed, proseSeed, type ClaimSeed, type ProseFactSeed } from './claim-seed-schema';
 import { readSeedFile } from './read-seed-file';
 import { SeedError } from './seed-error';
 import {
@@ -32,6 +33,10 @@ export interface SeedSet {
   voorzieningen: VoorzieningFile[];
   relations: RelationsSeed;
   totals: TotalSeed[];
+  /** The summarising text's numeric claims (`claims.yaml`). */
+  claims: ClaimSeed[];
+  /** The quantities stated only in prose (`prose.yaml`). */
+  prose: ProseFactSeed[];
   /** The monitor's text (`source/` named by the edition). */
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
@@ -45,6 +50,7 @@ export function listSeedFiles(dir: string, source: string): string[] {
   const voorzieningDir = join(dir, 'voorzieningen');
   const names = readdirSync(voorzieningDir).filter((name) => name.endsWith('.yaml'));
   const fixed = ['editions.yaml', 'sections.yaml', 'domains.yaml', 'relations.yaml', 'totals.yaml'];
+  fixed.push('claims.yaml', 'prose.yaml');
   return [
     ...fixed.map((name) => join(dir, name)),
     ...names.map((name) => join(voorzieningDir, name)),
@@ -100,6 +106,8 @@ export function loadSeeds(dir: string): SeedSet {
     voorzieningen,
     relations: readSeedFile(at('relations.yaml'), relationsSeed),
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
+    claims: readSeedFile(at('claims.yaml'), claimsSeed).claims,
+    prose: readSeedFile(at('prose.yaml'), proseSeed).facts,
     sourceText,
     files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),

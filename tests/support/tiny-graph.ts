@@ -86,6 +86,10 @@ export async function tinyGraph(codes: string[], relations: [string, string, str
     same_as: [],
     discrepancy: [],
     discrepancy_observation: [],
+    prose_figure: [],
+    claim: [],
+    claim_indicator: [],
+    claim_observation: [],
     meta: [],
   };
   await insertRows(db, rows);

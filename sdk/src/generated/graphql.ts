@@ -29,6 +29,8 @@ export type DiscrepancyKind =
   | 'NOTE_VALUE_MISMATCH'
   /** Two rows in different tables that count the same thing but print different figures. */
   | 'SAME_AS_MISMATCH'
+  /** A claim of the summarising text (Hoofdlijnen) that the tables do not give at the claim's own precision (see `Claim`). */
+  | 'SUMMARY_MISMATCH'
   /** A total that is not the sum of its parts. */
   | 'SUM_MISMATCH';
 
@@ -266,6 +268,7 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
+    | { __typename: 'Claim', id: string }
     | { __typename: 'Discrepancy', description: string, id: string, discrepancyKind: DiscrepancyKind }
     | { __typename: 'Domain', code: string, name: string, id: string }
     | { __typename: 'Indicator', id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }

@@ -12,4 +12,5 @@ export const Observation: ObservationResolvers = {
   fromNote: async (o, _, { loaders }) =>
     o.note_id === null ? null : ((await loaders.note.load(o.note_id)) ?? null),
   yearInferred: (o) => o.year_inferred === 1,
+  statedInProse: async (o, _, { loaders }) => (await loaders.proseByObservation.load(o.id)) ?? null,
 };

@@ -2,10 +2,12 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { Discrepancy, DiscrepancyObservation } from './Discrepancy';
 import { Domain } from './Domain';
 import { Indicator } from './Indicator';
+import { Claim, ProseStatement } from './Claim';
 import { Correction } from './Correction';
 import { Note } from './Note';
 import { Observation } from './Observation';
 import { ReportedChange } from './ReportedChange';
+import { claimQueries } from './query/claim-queries';
 import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
 import { lookupQueries } from './query/lookup-queries';
@@ -17,7 +19,7 @@ import { Voorziening } from './Voorziening';
 
 /** Every resolver of the schema, by type. */
 export const resolvers: Resolvers = {
-  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries },
+  Query: { ...lookupQueries, ...metricQueries, ...graphQueries, ...discrepancyQueries, ...claimQueries },
   Node: { __resolveType: resolveTaggedType },
   SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
   Section,
@@ -32,4 +34,6 @@ export const resolvers: Resolvers = {
   Relation,
   Discrepancy,
   DiscrepancyObservation,
+  Claim,
+  ProseStatement,
 };
