@@ -71,7 +71,7 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(
       new RegExp(
-        `^built postgres://.*\\(schema ${location.schema}\\): 38 voorzieningen, 138 indicators, 495 observations, 57 relations`,
+        `^built postgres://.*\\(schema ${location.schema}\\): 38 voorzieningen, 143 indicators, 503 observations, 57 relations`,
       ),
     );
     expect(await buildSchemasLeft(location)).toEqual([]);
