@@ -580,6 +580,7 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         computed_change: null,
         note_id: null,
         same_as_id: null,
+        claim_id: null,
       },
       {
         id: 2,
@@ -593,6 +594,7 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         computed_change: null,
         note_id: null,
         same_as_id: 4,
+        claim_id: null,
       },
     ]);
     expect(fixture.context.rows.discrepancy_observation).toEqual([
