@@ -44,7 +44,8 @@ type Part =
 const percent = (value: number) => `${value > 0 ? '+' : ''}${formatFigure(value, 2)}%`;
 
 function describeRange(range: AdmittedRange, asPercent: boolean): string {
-  const show = (value: number) => (asPercent ? `${formatFigure(value, 2)}%` : formatFigure(value, 2));
+  const figure = (value: number) => formatFigure(value, Number.isInteger(value) ? 0 : 2);
+  const show = (value: number) => (asPercent ? `${figure(value)}%` : figure(value));
   if (range.high === Infinity) return `more than ${show(range.low)}`;
   return `${show(range.low)} to ${show(range.high)}`;
 }
@@ -135,7 +136,7 @@ export function checkClaim(reading: ClaimReading, cells: Cells): ClaimCheck {
     }
   };
 
-  if (reading.measure === 'RANKING') return { ...rank(reading, cells, valueIn, changeOf), observations };
+  if (reading.measure === 'RANKING') return { ...rank(reading, valueIn, changeOf), observations };
 
   const computed = parts();
   const signed = reading.measure === 'CHANGE' || reading.measure === 'POINTS';
@@ -196,7 +197,6 @@ export function checkClaim(reading: ClaimReading, cells: Cells): ClaimCheck {
 /** A RANKING: the claimed series, by level (one year) or by change (two), each above every other series. */
 function rank(
   reading: ClaimReading,
-  cells: Cells,
   valueIn: (series: Series, year: number) => ReturnType<Cells['value']>,
   changeOf: (series: Series, compute: (from: number, to: number) => number | null) => Part,
 ): Omit<ClaimCheck, 'observations'> {

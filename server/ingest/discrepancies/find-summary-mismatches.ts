@@ -1,6 +1,11 @@
 import type { BuiltClaim } from '../claims/build-claims';
 import type { DiscrepancyRecorder } from './discrepancy-recorder';
 
+/** A claim's reason as one sentence: its parts joined by semicolons. */
+function oneSentence(reason: string): string {
+  return `${reason.replace(/\.$/, '').replace(/\. (?=[“A-Z])/g, '; ')}.`;
+}
+
 /**
  * Records a SUMMARY_MISMATCH for every claim of the summarising text that the tables contradict: the claim's
  * words and lines, what the tables give, and the figures it was checked against. For a claimed change, the
@@ -24,7 +29,7 @@ export function findSummaryMismatches(recorder: DiscrepancyRecorder, claims: Bui
         kind: 'SUMMARY_MISMATCH',
         year: Number(row.years.split(',').at(-1)) || null,
         indicator_id: indicatorId,
-        description: `${section.title} (${lines}) says “${row.quote}” (${row.printed}), but the tables give ${row.reason}`,
+        description: `${section.title} (${lines}) says “${row.quote}”, which the tables contradict: ${oneSentence(row.reason)}`,
         printed_change:
           change && row.printed_value !== null
             ? (row.direction === 'DOWN' ? -1 : 1) * row.printed_value
