@@ -19,6 +19,7 @@ const common = {
 const API_TESTS = [
   'api-certainty',
   'aggregates',
+  'api-claims',
   'api-graph',
   'api-metrics',
   'api-pagination',

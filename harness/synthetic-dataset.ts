@@ -19,6 +19,7 @@ const REFERENCES: { [T in keyof DatasetRows]?: Record<string, keyof DatasetRows>
     indicator_id: 'indicator',
     repeats_indicator_id: 'indicator',
   },
+  prose_figure: { observation_id: 'observation' },
 };
 
 /**

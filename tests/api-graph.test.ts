@@ -220,7 +220,7 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
       same: discrepancies(kind: SAME_AS_MISMATCH, voorziening: "brp") { indicator { key } otherIndicator { key voorziening { code } } }
       voorziening(code: "bro") { discrepancies { kind year } }
     }`);
-    expect(data.all).toHaveLength(22); // 23 before DigiD 2017 was no longer a SUM_MISMATCH (issue 15)
+    expect(data.all).toHaveLength(22 + 8); // 23 before DigiD 2017 was no longer a SUM_MISMATCH; and the summary's 8 claims the tables contradict (api-claims)
     const hr = data.change.find(
       (d: { indicator: { key: string } }) => d.indicator.key === 'terugmeldingen-totaal',
     );
@@ -244,6 +244,8 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
       'SAME_AS_MISMATCH',
       'SAME_AS_MISMATCH',
       'SAME_AS_MISMATCH',
+      // the summary's claims whose checks read HR rows: c-03, c-06, c-08, c-10, c-25
+      ...Array(5).fill('SUMMARY_MISMATCH'),
     ]);
     expect(data.note).toEqual([
       {
@@ -257,6 +259,11 @@ describe('the API: relations, traversal, paths, the whole stelsel, discrepancies
         otherIndicator: { key: 'terugmeldingen-brp', voorziening: { code: 'digimelding' } },
       },
     ]);
-    expect(data.voorziening.discrepancies).toEqual([{ kind: 'SUM_MISMATCH', year: 2019 }]);
+    expect(data.voorziening.discrepancies).toEqual([
+      { kind: 'SUM_MISMATCH', year: 2019 },
+      // the BRO's +264,1% beats the summary's "grootste groeicijfers" (c-03) and lies outside 5-20% (c-06)
+      { kind: 'SUMMARY_MISMATCH', year: 2019 },
+      { kind: 'SUMMARY_MISMATCH', year: 2019 },
+    ]);
   });
 });

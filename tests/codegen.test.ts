@@ -52,6 +52,7 @@ describe('npm run codegen', () => {
     const names = [...methods.matchAll(/^ {4}(\w+): \(/gm)].map((m) => m[1]);
     expect(names).toEqual([
       'basisregistraties',
+      'claims',
       'discrepancies',
       'domain',
       'domains',

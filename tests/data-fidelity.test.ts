@@ -59,12 +59,26 @@ describe('the dataset built from the seeds', () => {
   });
   afterAll(() => built.close());
 
+  // table rows: the indicators with a printed cell that is not a figure stated only in prose
   const rowsPerVoorziening = async () =>
     Object.fromEntries(
       (
         await built.db
           .selectFrom('voorziening')
-          .leftJoin('indicator', 'indicator.voorziening_id', 'voorziening.id')
+          .leftJoin('indicator', (join) =>
+            join
+              .onRef('indicator.voorziening_id', '=', 'voorziening.id')
+              .on((eb) =>
+                eb.exists(
+                  eb
+                    .selectFrom('observation')
+                    .leftJoin('prose_figure', 'prose_figure.observation_id', 'observation.id')
+                    .select('observation.id')
+                    .whereRef('observation.indicator_id', '=', 'indicator.id')
+                    .where('prose_figure.observation_id', 'is', null),
+                ),
+              ),
+          )
           .select(['voorziening.code', (eb) => eb.fn.count<number>('indicator.id').as('rows')])
           .groupBy('voorziening.code')
           .execute()
@@ -85,7 +99,11 @@ describe('the dataset built from the seeds', () => {
   });
 
   it('holds every printed cell: 3 years a row, less blank cells, plus breakdowns and parts', async () => {
-    const observations = await built.db.selectFrom('observation').select(['value', 'note_id']).execute();
+    const observations = await built.db
+      .selectFrom('observation')
+      .select(['value', 'note_id'])
+      .where('id', 'not in', (eb) => eb.selectFrom('prose_figure').select('observation_id'))
+      .execute();
     // 135 plain rows × 3 years, less 8 blank cells (Digilevering BRP 1×2, BRK 2×2; BRO has no 2017: 2)
     // = 397; the compound Ondernemersplein row gives 2 parts a year (+3); the Berichtenbox report has 3
     // tables of 9 rows × 3 years (81); the BRO table lists 6 products (6); notes split BRT and BGT into
@@ -111,6 +129,62 @@ describe('the dataset built from the seeds', () => {
       return !fold(where).includes(fold(row.raw));
     });
     expect(missing).toEqual([]);
+  });
+
+  it('holds the figures stated only in prose, each at the lines that state it, none of them a table row', async () => {
+    const lines = readFileSync(join(SEEDS_DIR, 'source/monitor-digitale-overheid-2020.txt'), 'utf8').split(
+      '\n',
+    );
+    const rows = await built.db
+      .selectFrom('prose_figure')
+      .innerJoin('observation', 'observation.id', 'prose_figure.observation_id')
+      .innerJoin('indicator', 'indicator.id', 'observation.indicator_id')
+      .innerJoin('voorziening', 'voorziening.id', 'indicator.voorziening_id')
+      .innerJoin('section', 'section.id', 'prose_figure.section_id')
+      .select([
+        'voorziening.code',
+        'indicator.key',
+        'observation.year',
+        'observation.raw',
+        'observation.value',
+      ])
+      .select([
+        'observation.qualifier',
+        'prose_figure.from_line',
+        'prose_figure.to_line',
+        'prose_figure.text',
+      ])
+      .select(['section.start_line', 'section.end_line'])
+      .orderBy('observation.id')
+      .execute();
+    // found by reading the monitor, not the seeds: the figures that the text states but no table prints
+    expect(rows.map((r) => [`${r.code}/${r.key}`, r.year, r.raw, r.value, r.qualifier])).toEqual([
+      ['berichtenbox/app-activaties', 2018, 'ruim 625.000', 625_000, 'APPROXIMATE'],
+      ['berichtenbox/app-activaties', 2019, 'ruim 2,3 miljoen', 2_300_000, 'APPROXIMATE'],
+      ['inzage-persoonlijke-gegevens/aangesloten-basisregistraties', 2019, '5', 5, 'EXACT'],
+      ['samenwerkende-catalogi/gemeenten-totaal', 2019, '355', 355, 'EXACT'],
+      ['woz/afnemers-lv-woz', 2019, 'Belastingdienst', 1, 'EXACT'],
+      ['woz/afnemers-lv-woz', 2019, 'CBS', 1, 'EXACT'],
+      ['woz/afnemers-lv-woz', 2019, '21 waterschappen', 21, 'EXACT'],
+      ['nora/unieke-gebruikers-per-maand', 2019, 'ca. 10.000', 10_000, 'APPROXIMATE'],
+    ]);
+    for (const row of rows) {
+      const stated = fold(lines.slice(row.from_line - 1, row.to_line).join(' '));
+      expect([row.raw, stated.includes(fold(row.raw))]).toEqual([row.raw, true]);
+      expect(stated).toBe(row.text);
+      expect(row.from_line).toBeGreaterThanOrEqual(row.start_line);
+      expect(row.to_line).toBeLessThanOrEqual(row.end_line);
+    }
+    // no prose figure sits in a table row: its indicator has no printed cell of a table
+    const mixed = await built.db
+      .selectFrom('observation')
+      .leftJoin('prose_figure', 'prose_figure.observation_id', 'observation.id')
+      .select('observation.indicator_id')
+      .groupBy('observation.indicator_id')
+      .having((eb) => eb.fn.count('prose_figure.observation_id'), '>', 0)
+      .having((eb) => eb(eb.fn.count('prose_figure.observation_id'), '<', eb.fn.countAll()))
+      .execute();
+    expect(mixed).toEqual([]);
   });
 
   it('reads figures as the monitor prints them', async () => {

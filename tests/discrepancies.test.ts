@@ -90,18 +90,19 @@ describe('the contradictions the dataset finds in the source', () => {
     ]);
   });
 
-  it('counts the discrepancies per kind and confidence (before issue 15: 23, with a SUM_MISMATCH for DigiD 2017)', async () => {
+  it('counts the discrepancies per kind and confidence (before issue 15: 23, with a SUM_MISMATCH for DigiD 2017 and no summary claims)', async () => {
     const found = await discrepancies();
     const count = (key: (d: (typeof found)[number]) => string) =>
       Object.fromEntries(
         [...new Set(found.map(key))].map((k) => [k, found.filter((d) => key(d) === k).length]),
       );
-    expect(found).toHaveLength(22);
+    expect(found).toHaveLength(30);
     expect(count((d) => d.kind)).toEqual({
       CHANGE_MISMATCH: 3,
       SAME_AS_MISMATCH: 14,
       NOTE_VALUE_MISMATCH: 2,
       SUM_MISMATCH: 3,
+      SUMMARY_MISMATCH: 8,
     });
     expect(count((d) => `${d.kind} ${d.confidence}`)).toEqual({
       'CHANGE_MISMATCH ASSERTED': 3,
@@ -109,6 +110,7 @@ describe('the contradictions the dataset finds in the source', () => {
       'SAME_AS_MISMATCH PRESUMED': 6,
       'NOTE_VALUE_MISMATCH ASSERTED': 2,
       'SUM_MISMATCH BY_LABEL': 3,
+      'SUMMARY_MISMATCH ASSERTED': 8,
     });
   });
 

@@ -750,6 +750,7 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         same_as_id: null,
         confidence: 'BY_LABEL',
         explanation: null,
+        claim_id: null,
       },
       {
         id: 2,
@@ -765,6 +766,7 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
         same_as_id: 4,
         confidence: 'PRESUMED',
         explanation: null,
+        claim_id: null,
       },
     ]);
     expect(fixture.context.rows.discrepancy_observation).toEqual([

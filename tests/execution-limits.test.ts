@@ -152,6 +152,7 @@ describe('limits that need the variables and the data: cost, argument caps, exec
         stelsel { nodes { id } edges { id } }
         edition { years }
         basisregistraties { id }
+        claims { years indicators { id } observations { id } }
       }`);
       expect(errors).toBeUndefined();
       // the indicators come in pages of at most 100
@@ -171,6 +172,10 @@ describe('limits that need the variables and the data: cost, argument caps, exec
         'Stelsel.edges': data.stelsel.edges.length,
         'Domain.voorzieningen': longest(data.domains.map((d: any) => d.voorzieningen)),
         'Discrepancy.observations': longest(data.discrepancies.map((d: any) => d.observations)),
+        'Query.claims': data.claims.length,
+        'Claim.years': longest(data.claims.map((c: any) => c.years)),
+        'Claim.indicators': longest(data.claims.map((c: any) => c.indicators)),
+        'Claim.observations': longest(data.claims.map((c: any) => c.observations)),
       };
       for (const field of ['parts', 'indicators', 'notes', 'outgoing', 'incoming', 'discrepancies']) {
         observed[`Voorziening.${field}`] = longest(data.voorzieningen.nodes.map((v: any) => v[field]));

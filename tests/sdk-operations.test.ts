@@ -15,6 +15,7 @@ const EXAMPLES: { [M in keyof Methods]: Parameters<Methods[M]>[0] } = {
   allRelations: { first: 2 },
   allVoorzieningen: { first: 2 },
   basisregistraties: { year: 2019 },
+  claims: { section: 'hoofdlijnen-c', verdict: 'DISAGREES' },
   discrepancies: { kind: 'CHANGE_MISMATCH' },
   domain: { code: 'gegevens-en-registreren' },
   domains: {},

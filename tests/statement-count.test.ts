@@ -123,4 +123,21 @@ describe('the number of SQL statements a request runs', () => {
     // the voorzieningen's indicators (one level), the members' indicators, their observations
     expect(counts).toEqual([4, 8, 8]);
   });
+
+  it('stays the same for the claims, however many a filter selects, and for figures stated in prose', async () => {
+    const fields = `code section { code } indicators { key voorziening { code } }
+      observations { raw statedInProse { lines { from } section { code } } } discrepancy { description claim { code } }`;
+    const few = await statementsFor(apis.x1, `{ claims(section: "hoofdlijnen-d") { ${fields} } }`);
+    const all = await statementsFor(apis.x1, `{ claims { ${fields} } }`);
+    expect(few.result.data.claims.length).toBeLessThan(all.result.data.claims.length / 4);
+    // the claims; their sections, indicators, links to the figures and discrepancies; the indicators'
+    // voorzieningen, the figures and the discrepancies' claims; the prose statements; the prose's sections
+    expect(all.count).toBe(9);
+    // a filter adds the section's lookup; levels without rows (no prose, no discrepancy here) run nothing
+    expect(few.count).toBeLessThanOrEqual(all.count + 1);
+    const prose = `{ observations(first: 500) { nodes { raw statedInProse { text } } } }`;
+    const small = await statementsFor(apis.x1, prose);
+    const large = await statementsFor(apis.x10, prose);
+    expect(large.count).toBe(small.count);
+  });
 });

@@ -1,6 +1,10 @@
 import type {
   ChangeKind,
   DiscrepancyConfidence,
+  ClaimDirection,
+  ClaimMeasure,
+  ClaimPrecision,
+  ClaimVerdict,
   DiscrepancyKind,
   Qualifier,
   RelationKind,
@@ -239,6 +243,8 @@ export interface DiscrepancyTable {
   computed_change: number | null;
   note_id: number | null;
   same_as_id: number | null;
+  /** For a SUMMARY_MISMATCH: the claim of the summarising text that the tables contradict. */
+  claim_id: number | null;
   position: number;
   /** How sure the contradiction is: whether the monitor states both sides, their labels do, or only we do. */
   confidence: DiscrepancyConfidence;
@@ -251,6 +257,57 @@ export interface DiscrepancyObservationTable {
   discrepancy_id: number;
   observation_id: number;
   role: string;
+  position: number;
+}
+
+/** A figure the monitor states only in prose (not in a table cell): the observation and where it is stated. */
+export interface ProseFigureTable {
+  observation_id: number;
+  section_id: number;
+  from_line: number;
+  to_line: number;
+  /** The sentence as printed, white space folded. */
+  text: string;
+}
+
+/** A numeric claim of the summarising text (the Hoofdlijnen chapter, a Toelichting), checked against the tables. */
+export interface ClaimTable {
+  id: number;
+  /** The claim's stable id in `seeds/claims.yaml` (`a-01`, `c-07`). */
+  code: string;
+  section_id: number;
+  from_line: number;
+  to_line: number;
+  quote: string;
+  printed: string;
+  printed_value: number | null;
+  /** For a BAND: its upper end (`printed_value` is the lower). */
+  printed_upper: number | null;
+  precision: ClaimPrecision;
+  measure: ClaimMeasure;
+  direction: ClaimDirection | null;
+  /** The years it concerns, comma-separated (`2018,2019`). */
+  years: string;
+  computed_value: number | null;
+  /** 1 when `computed_value` is only a lower bound (a figure printed as `> 5.000` is involved). */
+  computed_is_lower_bound: number;
+  verdict: ClaimVerdict;
+  reason: string;
+  note: string | null;
+  position: number;
+}
+
+/** The indicators a claim refers to, in the claim's order. */
+export interface ClaimIndicatorTable {
+  claim_id: number;
+  indicator_id: number;
+  position: number;
+}
+
+/** The figures a claim was checked against, in order. */
+export interface ClaimObservationTable {
+  claim_id: number;
+  observation_id: number;
   position: number;
 }
 
@@ -279,6 +336,10 @@ export interface Database {
   measure_indicator: MeasureIndicatorTable;
   discrepancy: DiscrepancyTable;
   discrepancy_observation: DiscrepancyObservationTable;
+  prose_figure: ProseFigureTable;
+  claim: ClaimTable;
+  claim_indicator: ClaimIndicatorTable;
+  claim_observation: ClaimObservationTable;
   meta: MetaTable;
 }
 

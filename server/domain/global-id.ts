@@ -7,6 +7,7 @@ export const NODE_TYPES = [
   'Note',
   'Relation',
   'Discrepancy',
+  'Claim',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

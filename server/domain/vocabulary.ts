@@ -107,6 +107,7 @@ export const DISCREPANCY_KINDS = [
   'SAME_AS_MISMATCH',
   'NOTE_VALUE_MISMATCH',
   'SUM_MISMATCH',
+  'SUMMARY_MISMATCH',
 ] as const;
 /** A kind of discrepancy. */
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
@@ -124,6 +125,50 @@ export type DiscrepancyConfidence = (typeof DISCREPANCY_CONFIDENCES)[number];
 export const RANK_BY = ['VALUE', 'CHANGE'] as const;
 /** A basis of a ranking. */
 export type RankBy = (typeof RANK_BY)[number];
+/**
+ * How precisely a claim of the summarising text states its figure: SDL `ClaimPrecision` (see
+ * `server/domain/claim-precision.ts` for what each admits).
+ */
+export const CLAIM_PRECISIONS = [
+  'EXACT',
+  'ROUNDED',
+  'RUIM',
+  'BIJNA',
+  'CA',
+  'BAND',
+  'MORE_THAN',
+  'FACTOR',
+  'POINTS',
+  'COUNT',
+  'DIRECTION',
+  'RANKING',
+] as const;
+/** A claim's precision. */
+export type ClaimPrecision = (typeof CLAIM_PRECISIONS)[number];
+
+/** What a claim's figure measures in the tables: SDL `ClaimMeasure`. */
+export const CLAIM_MEASURES = [
+  'VALUE',
+  'CHANGE',
+  'POINTS',
+  'FACTOR',
+  'SUM',
+  'SHARE',
+  'DIRECTION',
+  'RANKING',
+] as const;
+/** A claim's measure. */
+export type ClaimMeasure = (typeof CLAIM_MEASURES)[number];
+
+/** Which way a claim says a figure went: SDL `ClaimDirection`. */
+export const CLAIM_DIRECTIONS = ['UP', 'DOWN', 'SAME'] as const;
+/** A claim's direction. */
+export type ClaimDirection = (typeof CLAIM_DIRECTIONS)[number];
+
+/** What checking a claim against the tables found: SDL `ClaimVerdict`. */
+export const CLAIM_VERDICTS = ['AGREES', 'DISAGREES', 'NOT_CHECKABLE'] as const;
+/** A claim's verdict. */
+export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
 
 /** Every enum of the SDL by its GraphQL name: what the vocabulary test compares the schema with. */
 export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
@@ -138,4 +183,8 @@ export const SDL_ENUMS: Readonly<Record<string, readonly string[]>> = {
   DiscrepancyKind: DISCREPANCY_KINDS,
   DiscrepancyConfidence: DISCREPANCY_CONFIDENCES,
   RankBy: RANK_BY,
+  ClaimPrecision: CLAIM_PRECISIONS,
+  ClaimMeasure: CLAIM_MEASURES,
+  ClaimDirection: CLAIM_DIRECTIONS,
+  ClaimVerdict: CLAIM_VERDICTS,
 };

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { RelationProvenance } from '../domain/vocabulary';
+import {
+  discrepanciesByClaims,
+  indicatorsByClaims,
+  observationsByClaims,
+  proseByObservations,
+} from '../db/queries/claim-queries';
 import { correctionsByIndicators, reportedChangesByIndicators } from '../db/queries/change-queries';
 import { discrepanciesByIndicators } from '../db/queries/discrepancy-queries';
 import {
@@ -78,6 +84,7 @@ export function createLoaders(db: Kysely<Database>) {
     observation: byId('observation'),
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
+    claim: byId('claim'),
     // every row of a small table, under the one key `all`: what codes resolve against, once per request
     allVoorzieningen: groupLoader(
       scheduler,
@@ -112,6 +119,18 @@ export function createLoaders(db: Kysely<Database>) {
     discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
     observationsByDiscrepancy: groups(observationsByDiscrepancies, (row) => row.discrepancy_id),
     ...createImpactLoaders(db, scheduler),
+    indicatorsByClaim: groups(indicatorsByClaims, (row) => row.claim_id),
+    observationsByClaim: groups(observationsByClaims, (row) => row.claim_id),
+    proseByObservation: rowLoader(
+      scheduler,
+      (ids: number[]) => proseByObservations(db, ids),
+      (row) => row.observation_id,
+    ),
+    discrepancyByClaim: rowLoader(
+      scheduler,
+      (ids: number[]) => discrepanciesByClaims(db, ids),
+      (row) => row.claim_id!,
+    ),
   };
 }
 

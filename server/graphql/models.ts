@@ -54,6 +54,12 @@ export interface ChangeModel {
   agrees: boolean | null;
 }
 
+/** A range of source lines. */
+export interface LineRangeModel {
+  from: number;
+  to: number;
+}
+
 /** A voorziening reached by a traversal, with its distance. */
 export interface NeighborModel {
   voorziening: VoorzieningTable;

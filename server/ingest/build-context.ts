@@ -28,6 +28,10 @@ export class BuildContext {
     measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
+    prose_figure: [],
+    claim: [],
+    claim_indicator: [],
+    claim_observation: [],
     meta: [],
   };
   readonly problems: SeedError[] = [];

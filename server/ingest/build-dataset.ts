@@ -2,7 +2,12 @@ import type { DatasetRows } from '../db/database';
 import { BuildContext } from './build-context';
 import type { IndicatorIndex } from './build-indicators';
 import { buildMeasures } from './build-measures';
+import { buildProse } from './build-prose';
 import { buildRelations } from './build-relations';
+import { buildClaims } from './claims/build-claims';
+import { DiscrepancyRecorder } from './discrepancies/discrepancy-recorder';
+import { findSummaryMismatches } from './discrepancies/find-summary-mismatches';
+import { SourceLines } from './source-lines';
 import { buildVoorzieningen } from './build-voorzieningen';
 import { findDiscrepancies } from './discrepancies/find-discrepancies';
 import type { SeedSet } from './load-seeds';
@@ -81,8 +86,11 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
   const index: IndicatorIndex = new Map();
   const claims = buildVoorzieningen(context, monitorOrder(context, seeds.voorzieningen), index);
   buildRelations(context, seeds.relations, index, seeds.nameOf('relations.yaml'), seeds.sourceText);
+  const source = new SourceLines(seeds.sourceText);
+  buildProse(context, seeds.prose, index, source, seeds.nameOf('prose.yaml'));
   buildMeasures(context, seeds.measures, seeds.totals, index, seeds.nameOf('measures.yaml'));
-  if (context.problems.length === 0)
+  const summaryClaims = buildClaims(context, seeds.claims, index, source, seeds.nameOf('claims.yaml'));
+  if (context.problems.length === 0) {
     findDiscrepancies(context, {
       claims,
       totals: seeds.totals,
@@ -91,6 +99,8 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
       certainty: seeds.certainty,
       certaintyFile: seeds.nameOf('certainty.yaml'),
     });
+    findSummaryMismatches(new DiscrepancyRecorder(context), summaryClaims);
+  }
   if (context.problems.length > 0) throw new SeedErrors(context.problems);
   return context.rows;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { claimsSeed, proseSeed, type ClaimSeed, type ProseFactSeed } from './claim-seed-schema';
 import { readSeedFile } from './read-seed-file';
 import { SeedError } from './seed-error';
 import {
@@ -40,6 +41,10 @@ export interface SeedSet {
   certainty: CertaintySeed;
   /** Indicators grouped by what they measure (`measures.yaml`). */
   measures: MeasureSeed[];
+  /** The summarising text's numeric claims (`claims.yaml`). */
+  claims: ClaimSeed[];
+  /** The quantities stated only in prose (`prose.yaml`). */
+  prose: ProseFactSeed[];
   /** The monitor's text (`source/` named by the edition). */
   sourceText: string;
   /** Path of each seed file read, for the build's content hash. */
@@ -60,6 +65,8 @@ export function listSeedFiles(dir: string, source: string): string[] {
     'totals.yaml',
     'certainty.yaml',
     'measures.yaml',
+    'claims.yaml',
+    'prose.yaml',
   ];
   return [
     ...fixed.map((name) => join(dir, name)),
@@ -118,6 +125,8 @@ export function loadSeeds(dir: string): SeedSet {
     totals: readSeedFile(at('totals.yaml'), totalsSeed),
     certainty: readSeedFile(at('certainty.yaml'), certaintySeed),
     measures: readSeedFile(at('measures.yaml'), measuresSeed),
+    claims: readSeedFile(at('claims.yaml'), claimsSeed).claims,
+    prose: readSeedFile(at('prose.yaml'), proseSeed).facts,
     sourceText,
     files: listSeedFiles(dir, edition!.source),
     nameOf: (file) => relative(process.cwd(), at(file)),

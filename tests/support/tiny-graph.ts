@@ -108,6 +108,10 @@ export function tinyGraphRows(
     measure_indicator: [],
     discrepancy: [],
     discrepancy_observation: [],
+    prose_figure: [],
+    claim: [],
+    claim_indicator: [],
+    claim_observation: [],
     meta: [],
   };
   return { id, rows };

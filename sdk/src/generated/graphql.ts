@@ -12,6 +12,70 @@ export type ChangeKind =
   /** The change relative to the first year, in percent (the `%` column). */
   | 'RELATIVE';
 
+/** Which way a claim says a figure went. */
+export type ClaimDirection =
+  /** It fell (a claimed fall is compared by its size). */
+  | 'DOWN'
+  /** It stayed the same. */
+  | 'SAME'
+  /** It rose. */
+  | 'UP';
+
+/** What a claim's figure measures in the tables. */
+export type ClaimMeasure =
+  /** The relative change (%) between two years, as `Indicator.change` computes it. */
+  | 'CHANGE'
+  /** The sign of each row's change between two years. */
+  | 'DIRECTION'
+  /** The ratio of the second year's figure to the first's. */
+  | 'FACTOR'
+  /** The difference between two years, in points. */
+  | 'POINTS'
+  /** The claimed rows above every other row named, by level (one year) or by change (two years). */
+  | 'RANKING'
+  /** The first row as a percentage of the second, in one year. */
+  | 'SHARE'
+  /** The sum of several rows in one year. */
+  | 'SUM'
+  /** The level of a row in each of the claim's years. */
+  | 'VALUE';
+
+/** How precisely a claim of the summarising text states its figure: what the figure admits of the tables' value. */
+export type ClaimPrecision =
+  /** A band (`tussen 5 en 20%`, `45%-50%`): both ends included. */
+  | 'BAND'
+  /** `bijna`, `een kleine`: from 5% below the figure (or one unit of its last digit, where more) up to it. */
+  | 'BIJNA'
+  /** `ca.`, `ongeveer`: within 5% of the figure either side (or one unit of its last digit, where more). */
+  | 'CA'
+  /** A count of items the text names. */
+  | 'COUNT'
+  /** A direction without a figure: rose, fell, stayed the same. */
+  | 'DIRECTION'
+  /** A plain figure: what rounds to it at its last printed digit (`663`, `2,5%`). */
+  | 'EXACT'
+  /** A factor in words (`verdrievoudigd`): a ratio that rounds to it. */
+  | 'FACTOR'
+  /** `meer dan`: above the figure. */
+  | 'MORE_THAN'
+  /** A difference of percentages in points, rounded as printed. */
+  | 'POINTS'
+  /** An order: the named rows are the largest. */
+  | 'RANKING'
+  /** A round figure without qualifier: what rounds to it at its last non-zero digit (`15 miljoen`, `732.000`). */
+  | 'ROUNDED'
+  /** `ruim`, `iets meer dan`: from the figure up to 5% above it (or one unit of its last digit, where more). */
+  | 'RUIM';
+
+/** What checking a claim against the tables found. */
+export type ClaimVerdict =
+  /** The tables give a figure the claim's words admit. */
+  | 'AGREES'
+  /** The tables give a figure the claim's words do not admit; a SUMMARY_MISMATCH discrepancy says so. */
+  | 'DISAGREES'
+  /** No table figure to check it against (stated only in prose, not a figure, or a change involving a lower bound); `reason` says why. */
+  | 'NOT_CHECKABLE';
+
 /** Which way to follow relations; for every kind, `from` feeds `to`. */
 export type Direction =
   /** Follow relations either way (feeds and is fed by). */
@@ -26,7 +90,7 @@ export type Direction =
  * labels do, or only our reading of them. A discrepancy's `description` never states more than its confidence.
  */
 export type DiscrepancyConfidence =
-  /** The monitor prints both figures (a change and its row's figures, a note's figure and the table's, a `Totaal` row and its parts) or says that the two rows are the same. */
+  /** The monitor prints both figures (a change and its row's figures, a note's figure and the table's, a `Totaal` row and its parts, a summary's claim and the cells it contradicts: how much the claim's wording admits is in the description) or says that the two rows are the same. */
   | 'ASSERTED'
   /** Two rows' labels name the same quantity (or a total and its parts), but the monitor does not say so. */
   | 'BY_LABEL'
@@ -41,6 +105,8 @@ export type DiscrepancyKind =
   | 'NOTE_VALUE_MISMATCH'
   /** Two rows in different tables that count the same thing but print different figures. */
   | 'SAME_AS_MISMATCH'
+  /** A claim of the summarising text (Hoofdlijnen) that the tables do not give at the claim's own precision (see `Claim`). */
+  | 'SUMMARY_MISMATCH'
   /** A total that is not the sum of its parts. */
   | 'SUM_MISMATCH';
 
@@ -220,6 +286,15 @@ export type BasisregistratiesQueryVariables = Exact<{
 
 export type BasisregistratiesQuery = { basisregistraties: Array<{ responsible: string | null, law: string | null, id: string, code: string, abbreviation: string | null, name: string, nameEn: string, kind: VoorzieningKind, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, observations: Array<{ id: string, year: number, subject: string | null, subjectEn: string | null, isTotal: boolean, value: number | null, raw: string, qualifier: Qualifier, yearInferred: boolean, partsIncomplete: boolean, caveat: string | null }> }> }> };
 
+export type ClaimsQueryVariables = Exact<{
+  verdict?: ClaimVerdict | null | undefined;
+  section?: string | null | undefined;
+  voorziening?: string | null | undefined;
+}>;
+
+
+export type ClaimsQuery = { claims: Array<{ id: string, code: string, quote: string, printed: string, printedValue: number | null, printedUpper: number | null, precision: ClaimPrecision, measure: ClaimMeasure, direction: ClaimDirection | null, years: Array<number>, computedValue: number | null, computedIsLowerBound: boolean, verdict: ClaimVerdict, reason: string, note: string | null, section: { code: string, title: string, number: string | null, appendix: string | null, reference: string, startLine: number, endLine: number }, lines: { from: number, to: number }, indicators: Array<{ id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null, voorziening: { code: string } }>, observations: Array<{ id: string, year: number, subject: string | null, value: number | null, raw: string, qualifier: Qualifier, indicator: { key: string }, statedInProse: { lines: { from: number, to: number } } | null }>, discrepancy: { id: string, description: string } | null }> };
+
 export type DiscrepanciesQueryVariables = Exact<{
   kind?: DiscrepancyKind | null | undefined;
   confidence?: DiscrepancyConfidence | null | undefined;
@@ -362,6 +437,7 @@ export type NodeQueryVariables = Exact<{
 
 
 export type NodeQuery = { node:
+    | { __typename: 'Claim', id: string }
     | { __typename: 'Discrepancy', description: string, id: string, discrepancyKind: DiscrepancyKind }
     | { __typename: 'Domain', code: string, name: string, id: string }
     | { __typename: 'Indicator', id: string, key: string, name: string, sourceLabel: string, nameEn: string, unit: Unit, table: string | null }
@@ -869,6 +945,78 @@ fragment VoorzieningSummary on Voorziening {
   nameEn
   kind
 }`) as unknown as TypedDocumentString<BasisregistratiesQuery, BasisregistratiesQueryVariables>;
+export const ClaimsDocument = new TypedDocumentString(`
+    query Claims($verdict: ClaimVerdict, $section: String, $voorziening: String) {
+  claims(verdict: $verdict, section: $section, voorziening: $voorziening) {
+    id
+    code
+    section {
+      ...SectionRef
+    }
+    lines {
+      from
+      to
+    }
+    quote
+    printed
+    printedValue
+    printedUpper
+    precision
+    measure
+    direction
+    years
+    indicators {
+      ...IndicatorSummary
+      voorziening {
+        code
+      }
+    }
+    observations {
+      id
+      year
+      subject
+      value
+      raw
+      qualifier
+      indicator {
+        key
+      }
+      statedInProse {
+        lines {
+          from
+          to
+        }
+      }
+    }
+    computedValue
+    computedIsLowerBound
+    verdict
+    reason
+    note
+    discrepancy {
+      id
+      description
+    }
+  }
+}
+    fragment IndicatorSummary on Indicator {
+  id
+  key
+  name
+  sourceLabel
+  nameEn
+  unit
+  table
+}
+fragment SectionRef on Section {
+  code
+  title
+  number
+  appendix
+  reference
+  startLine
+  endLine
+}`) as unknown as TypedDocumentString<ClaimsQuery, ClaimsQueryVariables>;
 export const DiscrepanciesDocument = new TypedDocumentString(`
     query Discrepancies($kind: DiscrepancyKind, $confidence: DiscrepancyConfidence, $voorziening: String) {
   discrepancies(kind: $kind, confidence: $confidence, voorziening: $voorziening) {

@@ -14,6 +14,14 @@ export function createMethods(request: Request) {
     basisregistraties: (variables: Operations.BasisregistratiesQueryVariables, options?: RequestOptions): Promise<Operations.BasisregistratiesQuery> =>
       request(Operations.BasisregistratiesDocument, variables, options),
     /**
+     * The numeric claims of the summarising text, each with its verdict against the tables, in the text's order.
+     * A bounded list (one entry per claim of `seeds/claims.yaml`, about 140), so not paged. Filters combine.
+     *
+     * Runs the `Claims` operation of `sdk/operations`.
+     */
+    claims: (variables?: Operations.ClaimsQueryVariables, options?: RequestOptions): Promise<Operations.ClaimsQuery> =>
+      request(Operations.ClaimsDocument, variables ?? {}, options),
+    /**
      * Every contradiction in the source, optionally of one kind or about one voorziening.
      *
      * Runs the `Discrepancies` operation of `sdk/operations`.

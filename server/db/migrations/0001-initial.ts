@@ -172,6 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('computed_change', 'double precision')
     .addColumn('note_id', 'integer', (c) => c.references('note.id'))
     .addColumn('same_as_id', 'integer', (c) => c.references('same_as.id'))
+    .addColumn('claim_id', 'integer')
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('confidence', 'text', (c) => c.notNull())
     .addColumn('explanation', 'text')
@@ -182,6 +183,48 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('observation_id', 'integer', (c) => c.notNull().references('observation.id'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('prose_figure')
+    .addColumn('observation_id', 'integer', (c) => c.primaryKey().references('observation.id'))
+    .addColumn('section_id', 'integer', (c) => c.notNull().references('section.id'))
+    .addColumn('from_line', 'integer', (c) => c.notNull())
+    .addColumn('to_line', 'integer', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .execute();
+  await id('claim')
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('section_id', 'integer', (c) => c.notNull().references('section.id'))
+    .addColumn('from_line', 'integer', (c) => c.notNull())
+    .addColumn('to_line', 'integer', (c) => c.notNull())
+    .addColumn('quote', 'text', (c) => c.notNull())
+    .addColumn('printed', 'text', (c) => c.notNull())
+    .addColumn('printed_value', 'double precision')
+    .addColumn('printed_upper', 'double precision')
+    .addColumn('precision', 'text', (c) => c.notNull())
+    .addColumn('measure', 'text', (c) => c.notNull())
+    .addColumn('direction', 'text')
+    .addColumn('years', 'text', (c) => c.notNull())
+    .addColumn('computed_value', 'double precision')
+    .addColumn('computed_is_lower_bound', 'integer', (c) => c.notNull())
+    .addColumn('verdict', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('claim_indicator')
+    .addColumn('claim_id', 'integer', (c) => c.notNull().references('claim.id'))
+    .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('claim_indicator_pk', ['claim_id', 'indicator_id'])
+    .execute();
+  await db.schema
+    .createTable('claim_observation')
+    .addColumn('claim_id', 'integer', (c) => c.notNull().references('claim.id'))
+    .addColumn('observation_id', 'integer', (c) => c.notNull().references('observation.id'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('claim_observation_pk', ['claim_id', 'observation_id'])
     .execute();
   await db.schema
     .createTable('meta')
@@ -216,5 +259,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'discrepancy_id',
     'position',
   ]);
+  await index('claim_section', 'claim', ['section_id', 'position']);
+  await index('claim_verdict', 'claim', ['verdict', 'position']);
+  await index('claim_indicator_indicator', 'claim_indicator', ['indicator_id']);
+  await index('claim_observation_observation', 'claim_observation', ['observation_id']);
+  await index('discrepancy_claim', 'discrepancy', ['claim_id']);
   await index('discrepancy_observation_observation', 'discrepancy_observation', ['observation_id']);
 }

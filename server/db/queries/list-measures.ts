@@ -12,6 +12,10 @@ const MEASURES: Record<string, string> = {
   'Query.domains': 'select count(*) from domain',
   'Query.basisregistraties': "select count(*) from voorziening where kind = 'BASISREGISTRATIE'",
   'Query.discrepancies': 'select count(*) from discrepancy',
+  'Query.claims': 'select count(*) from claim',
+  'Claim.years': 'select count(distinct year) from observation',
+  'Claim.indicators': maxPerGroup('claim_indicator', 'claim_id'),
+  'Claim.observations': maxPerGroup('claim_observation', 'claim_id'),
   // the rows of the connections, which bound their pages
   'Query.voorzieningen': 'select count(*) from voorziening',
   'Query.indicators': 'select count(*) from indicator',

@@ -4,7 +4,15 @@ import { anyOfFor } from './any-of';
 
 /** The tables whose rows are looked up by their integer `id`. */
 export type ByIdTable =
-  'section' | 'domain' | 'voorziening' | 'indicator' | 'note' | 'observation' | 'relation' | 'discrepancy';
+  | 'section'
+  | 'domain'
+  | 'voorziening'
+  | 'indicator'
+  | 'note'
+  | 'observation'
+  | 'relation'
+  | 'discrepancy'
+  | 'claim';
 
 /**
  * The rows of `table` with the given ids, in no particular order (one statement, whatever the number of ids);

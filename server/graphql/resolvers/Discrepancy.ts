@@ -9,6 +9,8 @@ export const Discrepancy: DiscrepancyResolvers = {
   confidence: (d) => d.confidence,
   indicator: async (d, _, { loaders }) => required(await loaders.indicator.load(d.indicator_id), 'indicator'),
   observations: (d, _, { loaders }) => loaders.observationsByDiscrepancy.load(d.id),
+  claim: async (d, _, { loaders }) =>
+    d.claim_id === null ? null : ((await loaders.claim.load(d.claim_id)) ?? null),
   printedChange: (d) => d.printed_change,
   printedChangeRaw: (d) => d.printed_change_raw,
   computedChange: (d) => d.computed_change,

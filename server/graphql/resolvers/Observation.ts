@@ -13,4 +13,5 @@ export const Observation: ObservationResolvers = {
     o.note_id === null ? null : ((await loaders.note.load(o.note_id)) ?? null),
   yearInferred: (o) => o.year_inferred === 1,
   partsIncomplete: (o) => o.parts_incomplete === 1,
+  statedInProse: async (o, _, { loaders }) => (await loaders.proseByObservation.load(o.id)) ?? null,
 };

@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types';
 import { Discrepancy, DiscrepancyObservation } from './Discrepancy';
 import { Domain } from './Domain';
 import { Indicator } from './Indicator';
+import { Claim, ProseStatement } from './Claim';
 import { Correction } from './Correction';
 import { Note } from './Note';
 import { Observation } from './Observation';
@@ -15,6 +16,7 @@ import {
   VoorzieningTotal,
 } from './Measure';
 import { aggregateQueries } from './query/aggregate-queries';
+import { claimQueries } from './query/claim-queries';
 import { discrepancyQueries } from './query/discrepancy-queries';
 import { graphQueries } from './query/graph-queries';
 import { impactQueries } from './query/impact-queries';
@@ -34,6 +36,7 @@ export const resolvers: Resolvers = {
     ...impactQueries,
     ...discrepancyQueries,
     ...aggregateQueries,
+    ...claimQueries,
   },
   Node: { __resolveType: resolveTaggedType },
   SearchResult: { __resolveType: resolveTaggedType<'Indicator' | 'Voorziening'> },
@@ -56,4 +59,6 @@ export const resolvers: Resolvers = {
   VoorzieningTotal,
   MeasureRanking,
   RankedVoorziening,
+  Claim,
+  ProseStatement,
 };

@@ -74,6 +74,7 @@ export class DiscrepancyRecorder {
       computed_change: null,
       note_id: null,
       same_as_id: null,
+      claim_id: null,
       ...finding,
       explanation: explanation || null,
       id,

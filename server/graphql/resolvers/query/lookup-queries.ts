@@ -25,6 +25,7 @@ export const lookupQueries: QueryResolvers = {
       Note: loaders.note,
       Relation: loaders.relation,
       Discrepancy: loaders.discrepancy,
+      Claim: loaders.claim,
     }[decoded.type];
     const row = await loader.load(decoded.id);
     return row ? tag(row, decoded.type) : null;
