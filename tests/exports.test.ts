@@ -190,8 +190,20 @@ describe('the exports for researchers', () => {
     expect(rows.filter((r) => r.from === 'nora').map((r) => [r.to, r.indicator, r.shared])).toEqual([
       ['ear', 'nora/referenties-dochters', 'true'],
       ['rosa', 'nora/referenties-dochters', 'true'],
-      ['wilma', '', ''],
+      // WILMA's deep links are counted among NORA's to all daughters and related websites: COMBINED
+      ['wilma', 'nora/deeplinks', 'false'],
     ]);
+    expect(
+      rows.filter((r) => r.kind === 'INZAGE').map((r) => [r.from, r.to, r.indicator, r.role, r.shared]),
+    ).toEqual(
+      ['brp', 'bri', 'brk', 'brv', 'woz'].map((from) => [
+        from,
+        'mijnoverheid',
+        'inzage-persoonlijke-gegevens/raadplegingen',
+        'COMBINED',
+        'true',
+      ]),
+    );
     expect(rows.find((r) => r.from === 'brp' && r.to === 'digilevering')?.source).toBe(
       'Monitor Digitale Overheid 2020, Digilevering, lines 1681-1683',
     );

@@ -204,6 +204,8 @@ describe(`fuzzing the real HTTP server (seed ${SEED})`, () => {
         'x',
       ],
       subjects: ['Gemeenten', 'Totaal', 'views', 'nobody'],
+      measures: ['terugmeldingen', 'berichten', 'bevragingen', 'accounts', 'nope'],
+      sections: ['hoofdlijnen', 'hoofdlijnen-c', 'digid', 'brp', 'nope'],
     });
     const requests = Array.from({ length: VALID }, (): Sent => ({
       method: 'POST',

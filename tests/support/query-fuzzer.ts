@@ -19,6 +19,10 @@ export interface FuzzVocabulary {
   codes: string[];
   keys: string[];
   subjects: string[];
+  /** Codes of the measures (`measureTotals(measure:)`, `measureRanking(measure:)`). */
+  measures: string[];
+  /** Codes of the monitor's sections (`claims(section:)`). */
+  sections: string[];
 }
 
 /**
@@ -35,6 +39,8 @@ export function createQueryFuzzer(
     if (random.chance(0.1)) return random.pick(['', 'x', 'ZZZ', 'é', '%_', 'a'.repeat(random.int(1, 200))]);
     if (/code|^from$|^to$|voorziening|domain/.test(name)) return random.pick(vocabulary.codes);
     if (name === 'key') return random.pick(vocabulary.keys);
+    if (name === 'measure') return random.pick(vocabulary.measures);
+    if (name === 'section') return random.pick(vocabulary.sections);
     if (name === 'subject') return random.pick(vocabulary.subjects);
     // cursors the API never returned (the earlier `cursor:5` form among them): each is refused, by design
     if (name === 'after' || name === 'before') return random.pick(['Y3Vyc29yOjU', 'Y3Vyc29yOjEwMA', 'bogus']);

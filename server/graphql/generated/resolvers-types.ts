@@ -1008,7 +1008,8 @@ export type Relation = Node & {
   /**
    * The edge's own volume per year: the figures of its first OWN indicator that no other edge shares; empty
    * when the monitor prints no figure for this edge alone (see `measures` for onward, alternative, combined
-   * and shared figures).
+   * and shared figures). A channel the monitor counts in several units has several OWN rows, never summed
+   * (BRK → PDOK: requests to the services first, files downloaded second); `measures` lists them all.
    */
   volumes: Array<Observation>;
 };
