@@ -16,6 +16,7 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'http-cache-helpers',
   'sdk-errors',
   'sdk-paginate',
+  'impact-query',
 ];
 
 /** @type {import('jest').Config} */
