@@ -17,6 +17,9 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'sdk-errors',
   'sdk-paginate',
   'impact-query',
+  'summary-mismatches',
+  'fold-text',
+  'claim-precision',
 ];
 
 /** @type {import('jest').Config} */

@@ -23,6 +23,7 @@ export default {
     'server/domain/compute-change.ts',
     'server/domain/cursor.ts',
     'server/domain/fold-text.ts',
+    'server/domain/claim-precision.ts',
     'server/ingest/format-figure.ts',
     'server/ingest/discrepancies/*.ts',
     'server/graphql/connection.ts',
