@@ -894,3 +894,103 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
     });
   });
 });
+
+describe('findDiscrepancies reading seeds/certainty.yaml: which link, which cells, which explanation', () => {
+  /** Three rows of DigiD (a, b, c) differing in 2019, linked a–b, a–c and c–b; `run` reads `certainty`. */
+  const setUp = () => {
+    const fixture = new DiscrepancyFixture();
+    const digid = fixture.voorziening('DigiD');
+    const [a, b, c] = ['A', 'B', 'C'].map((name) => fixture.indicator(digid, name)) as [
+      IndicatorTable,
+      IndicatorTable,
+      IndicatorTable,
+    ];
+    fixture.cells(a, ['1', '2', '3']);
+    fixture.cells(b, ['1', '2', '4']);
+    fixture.cells(c, ['1', '2', '5']);
+    fixture.cells(a, ['7', '8', '9'], 'Gemeenten');
+    const links = { ab: fixture.sameAs(a, b), ac: fixture.sameAs(a, c), cb: fixture.sameAs(c, b) };
+    const run = (certainty: Partial<CertaintySeed>, certaintyFile?: string) => {
+      findDiscrepancies(fixture.context, {
+        claims: [],
+        totals: [],
+        index: indexOf([a, b, c]),
+        totalsFile: 'seeds/totals.yaml',
+        certainty: { sameAs: [], explanations: [], caveats: [], ...certainty },
+        certaintyFile,
+      });
+      return fixture;
+    };
+    return { run, a, links };
+  };
+
+  it('gives its confidence to the link that joins exactly the two rows named, in that order', () => {
+    const { run, links } = setUp();
+    const fixture = run({
+      sameAs: [
+        { indicators: ['digid/indicator-1', 'digid/indicator-3'], confidence: 'ASSERTED', lines: '1' },
+      ],
+    });
+    expect(fixture.context.problems).toEqual([]);
+    expect(fixture.context.rows.discrepancy.map((d) => [d.same_as_id, d.confidence])).toEqual([
+      [links.ab, 'PRESUMED'],
+      [links.ac, 'ASSERTED'],
+      [links.cb, 'PRESUMED'],
+    ]);
+  });
+
+  it('puts a caveat on the row’s own cells only: not on its breakdown members, nor on other rows', () => {
+    const { run, a } = setUp();
+    const fixture = run({
+      caveats: [{ indicator: 'digid/indicator-1', years: [2018, 2019], text: 'Partly.', lines: '1' }],
+    });
+    expect(fixture.context.problems).toEqual([]);
+    expect(
+      fixture.context.rows.observation
+        .filter((o) => o.caveat !== null)
+        .map((o) => [o.indicator_id, o.subject, o.year, o.caveat]),
+    ).toEqual([
+      [a.id, null, 2018, 'Partly.'],
+      [a.id, null, 2019, 'Partly.'],
+    ]);
+  });
+
+  it('reports only the explanation that explains nothing, not the one that explains a discrepancy', () => {
+    const { run } = setUp();
+    const fixture = run({
+      explanations: [
+        {
+          kind: 'SAME_AS_MISMATCH',
+          indicator: 'digid/indicator-1',
+          years: [2019],
+          text: 'Used.',
+          lines: '1',
+        },
+        { kind: 'SUM_MISMATCH', indicator: 'digid/indicator-1', text: 'Unused.', lines: '2' },
+      ],
+    });
+    expect(fixture.context.problems.map((p) => p.message)).toEqual([
+      'seeds/certainty.yaml: explanations.1: it explains no discrepancy',
+    ]);
+    expect(fixture.context.rows.discrepancy.map((d) => d.explanation)).toEqual(['Used.', 'Used.', null]);
+  });
+
+  it('names the certainty file seeds/certainty.yaml when not told, and each unknown row by its place', () => {
+    const { run } = setUp();
+    const fixture = run({
+      sameAs: [{ indicators: ['digid/indicator-1', 'digid/nope'], confidence: 'ASSERTED', lines: '1' }],
+      explanations: [
+        { kind: 'SAME_AS_MISMATCH', indicator: 'digid/niet', text: 'Of nothing.', lines: '1' },
+        { kind: 'SUM_MISMATCH', indicator: 'digid/indicator-2', text: 'Of no sum.', lines: '1' },
+      ],
+      caveats: [{ indicator: 'digid/geen', text: 'Nowhere.', lines: '1' }],
+    });
+    expect(fixture.context.problems.map((p) => p.message)).toEqual([
+      'seeds/certainty.yaml: sameAs.0.indicators.1: unknown indicator "digid/nope"',
+      'seeds/certainty.yaml: explanations.0.indicator: unknown indicator "digid/niet"',
+      'seeds/certainty.yaml: caveats.0.indicator: unknown indicator "digid/geen"',
+      'seeds/certainty.yaml: explanations.1: it explains no discrepancy',
+    ]);
+    expect(fixture.context.rows.observation.every((o) => o.caveat === null)).toBe(true);
+  });
+});
