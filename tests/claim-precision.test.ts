@@ -98,6 +98,48 @@ describe('what a claim’s printed figure admits, at its precision', () => {
     expect(verdictOf(admittedRange('MORE_THAN', { value: 50, unit: 1 })!, 50, true)).toBe('NOT_CHECKABLE');
   });
 
+  it('rounded and exact: both ends of the half unit are admitted, and nothing beyond them', () => {
+    expect(verdict('7%', 'ROUNDED', 7.5)).toBe('AGREES');
+    expect(verdict('7%', 'ROUNDED', 7.51)).toBe('DISAGREES');
+    expect(verdict('7%', 'ROUNDED', 6.49)).toBe('DISAGREES');
+    expect(verdict('663', 'EXACT', 663.5)).toBe('AGREES');
+    expect(verdict('663', 'EXACT', 662.5)).toBe('AGREES');
+    expect(verdict('663', 'EXACT', 663.51)).toBe('DISAGREES');
+  });
+
+  it('tolerates a floating-point error at an end of the half unit in proportion to the figure (1e-9 of it)', () => {
+    const billion = admittedRange('EXACT', { value: 1e9, unit: 1 })!;
+    // the upper end 1.000.000.000,5 a few units in the last place off (1e-7): admitted …
+    expect(verdictOf(billion, 1_000_000_000.5000001)).toBe('AGREES');
+    expect(verdictOf(billion, 999_999_999.4999999)).toBe('AGREES');
+    // … up to 1e-9 of the figure (here 1) beyond the end, and no more
+    expect(verdictOf(billion, 1_000_000_001.49)).toBe('AGREES');
+    expect(verdictOf(billion, 1_000_000_001.6)).toBe('DISAGREES');
+    // a figure below 1 gets the tolerance of 1
+    expect(admittedRange('EXACT', { value: 0.25, unit: 0.1 })).toEqual({
+      low: 0.2 - 1e-9,
+      high: 0.3 + 1e-9,
+      lowOpen: false,
+      highOpen: false,
+    });
+  });
+
+  it('a factor admits what rounds to it, half up: its lower end in, its upper end out', () => {
+    const three = admittedRange('FACTOR', { value: 3, unit: 1 })!;
+    expect(verdictOf(three, 2.5)).toBe('AGREES');
+    expect(verdictOf(three, 2.49)).toBe('DISAGREES');
+    expect(verdictOf(three, 3.5)).toBe('DISAGREES');
+  });
+
+  it('a lower bound at the end of the range: a closed end leaves it open, an open end excludes it', () => {
+    // at least 100.000: 100.000 itself is "bijna 100.000", anything above is not
+    expect(verdict('bijna 100.000', 'BIJNA', 100_000, true)).toBe('NOT_CHECKABLE');
+    expect(verdict('bijna 100.000', 'BIJNA', 99_999, true)).toBe('NOT_CHECKABLE');
+    // a ratio of at least 3,5 does not round to 3
+    expect(verdictOf(admittedRange('FACTOR', { value: 3, unit: 1 })!, 3.5, true)).toBe('DISAGREES');
+    expect(verdictOf(admittedRange('FACTOR', { value: 3, unit: 1 })!, 3.4, true)).toBe('NOT_CHECKABLE');
+  });
+
   it('combines the verdicts of a claim’s parts', () => {
     expect(combineVerdicts(['AGREES', 'AGREES'])).toBe('AGREES');
     expect(combineVerdicts(['AGREES', 'NOT_CHECKABLE'])).toBe('NOT_CHECKABLE');

@@ -896,7 +896,7 @@ describe('DiscrepancyRecorder and findDiscrepancies', () => {
 });
 
 describe('findDiscrepancies reading seeds/certainty.yaml: which link, which cells, which explanation', () => {
-  /** Three rows of DigiD (a, b, c) differing in 2019, linked a–b, a–c and c–b; `run` reads `certainty`. */
+  /** Three rows of DigiD (a, b, c) differing in 2019, linked a–b, b–c, a–c and c–b; `run` reads `certainty`. */
   const setUp = () => {
     const fixture = new DiscrepancyFixture();
     const digid = fixture.voorziening('DigiD');
@@ -909,7 +909,13 @@ describe('findDiscrepancies reading seeds/certainty.yaml: which link, which cell
     fixture.cells(b, ['1', '2', '4']);
     fixture.cells(c, ['1', '2', '5']);
     fixture.cells(a, ['7', '8', '9'], 'Gemeenten');
-    const links = { ab: fixture.sameAs(a, b), ac: fixture.sameAs(a, c), cb: fixture.sameAs(c, b) };
+    // b–c before a–c: a link is found by both its rows, not by the second alone
+    const links = {
+      ab: fixture.sameAs(a, b),
+      bc: fixture.sameAs(b, c),
+      ac: fixture.sameAs(a, c),
+      cb: fixture.sameAs(c, b),
+    };
     const run = (certainty: Partial<CertaintySeed>, certaintyFile?: string) => {
       findDiscrepancies(fixture.context, {
         claims: [],
@@ -934,6 +940,7 @@ describe('findDiscrepancies reading seeds/certainty.yaml: which link, which cell
     expect(fixture.context.problems).toEqual([]);
     expect(fixture.context.rows.discrepancy.map((d) => [d.same_as_id, d.confidence])).toEqual([
       [links.ab, 'PRESUMED'],
+      [links.bc, 'PRESUMED'],
       [links.ac, 'ASSERTED'],
       [links.cb, 'PRESUMED'],
     ]);
@@ -972,7 +979,12 @@ describe('findDiscrepancies reading seeds/certainty.yaml: which link, which cell
     expect(fixture.context.problems.map((p) => p.message)).toEqual([
       'seeds/certainty.yaml: explanations.1: it explains no discrepancy',
     ]);
-    expect(fixture.context.rows.discrepancy.map((d) => d.explanation)).toEqual(['Used.', 'Used.', null]);
+    expect(fixture.context.rows.discrepancy.map((d) => d.explanation)).toEqual([
+      'Used.',
+      null,
+      'Used.',
+      null,
+    ]);
   });
 
   it('names the certainty file seeds/certainty.yaml when not told, and each unknown row by its place', () => {
