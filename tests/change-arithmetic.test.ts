@@ -161,4 +161,14 @@ describe('changeNotComputedBecause', () => {
       changeNotComputedBecause({ year: 2018, raw: '< 3', qualifier: 'AT_MOST' }, end(2019, '> 5.000')),
     ).toBe('both figures are bounds (< 3 in 2018, > 5.000 in 2019): the change is unknown');
   });
+
+  it('names an upper bound (AT_MOST) as such, alone or on both sides', () => {
+    const atMost = (year: number, raw: string) => ({ year, raw, qualifier: 'AT_MOST' });
+    expect(changeNotComputedBecause(end(2018, '4.000'), atMost(2019, '< 3'))).toBe(
+      'the 2019 figure is an upper bound (< 3 in 2019): the change is unknown',
+    );
+    expect(changeNotComputedBecause(atMost(2018, '< 3'), atMost(2019, '< 4'))).toBe(
+      'both figures are upper bounds (< 3 in 2018, < 4 in 2019): the change is unknown',
+    );
+  });
 });

@@ -483,6 +483,13 @@ describe('findSumMismatches', () => {
       'Parts incomplete: the reported parts add up to 10 of 10; not reported: “Niveau 2” (blank). The sum is not checked.',
     );
     expect(marked('10', ['4', '6'])).toEqual({ incomplete: 0, caveat: null, found: [] });
+    // every part not reported is named, in the parts' order
+    expect(marked('10', ['-', '4', null]).caveat).toBe(
+      'Parts incomplete: the reported parts add up to 4 of 10, 6 not accounted for; ' +
+        'not reported: “Niveau 1” (-), “Niveau 3” (blank). The sum is not checked.',
+    );
+    // a year in which no part has a cell is neither checked nor marked
+    expect(marked('10', [null, null])).toEqual({ incomplete: 0, caveat: null, found: [] });
   });
 
   it('counts a blank as 0 only for the parts the totals file names under blankIsZero, and says so', () => {
@@ -514,6 +521,10 @@ describe('findSumMismatches', () => {
     expect(withBlanks('11', ['10', '-'], [1])).toEqual([]);
     // a blank of a part not named: not reported
     expect(withBlanks('11', ['10', null], [0])).toEqual([]);
+    // every part counted as 0 is named, in the parts' order
+    expect(withBlanks('11', [null, '10', null], [0, 2])).toEqual([
+      'DigiD “Berichten” prints 11 for 2019, but its 3 parts add up to 10 (counting “Bron 1” (blank: not connected yet, lines 205), “Bron 3” (blank: not connected yet, lines 205) as 0).',
+    ]);
   });
 
   it('gives a curated total its confidence (BY_LABEL unless the file says) and its explanation', () => {
