@@ -67,7 +67,7 @@ module.exports = {
     {
       ...common,
       displayName: 'postgres',
-      testMatch: [...API_TESTS, 'postgres-build', 'postgres-swap'].map(
+      testMatch: [...API_TESTS, 'postgres-build', 'postgres-prepared', 'postgres-swap'].map(
         (name) => `<rootDir>/tests/${name}.test.ts`,
       ),
       setupFiles: ['<rootDir>/tests/support/dialect-postgres.ts'],

@@ -20,6 +20,7 @@ const configSchema = z.object({
   DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_POSTGRES_SCHEMA),
   PG_STATEMENT_TIMEOUT_MS: positive(DEFAULT_STATEMENT_TIMEOUT_MS),
   PG_CONNECT_TIMEOUT_MS: positive(DEFAULT_CONNECT_TIMEOUT_MS),
+  PG_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(0).optional(),
   SEEDS_DIR: z.string().min(1).default(DEFAULT_SEEDS_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -57,6 +58,8 @@ export interface ServerConfig {
   statementTimeoutMs: number;
   /** PostgreSQL: longest to wait for a connection (`PG_CONNECT_TIMEOUT_MS`). */
   connectTimeoutMs: number;
+  /** PostgreSQL: statements run as named prepared statements, parsed once per connection (`PG_PREPARED_STATEMENTS`). */
+  preparedStatements: boolean;
   /** Stopping: when connections still open are destroyed (`SHUTDOWN_DEADLINE_MS`; default time budget + 5 s). */
   shutdownDeadlineMs: number;
   seedsDir: string;
@@ -93,6 +96,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseLocation(c, env),
     statementTimeoutMs: c.PG_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: c.PG_CONNECT_TIMEOUT_MS,
+    preparedStatements: c.PG_PREPARED_STATEMENTS === 'on',
     shutdownDeadlineMs: c.SHUTDOWN_DEADLINE_MS ?? c.TIME_BUDGET_MS + 5000,
     seedsDir: c.SEEDS_DIR,
     development: c.NODE_ENV === 'development',

@@ -70,6 +70,7 @@ export async function startServer(
     onPoolError: logError,
     statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
+    preparedStatements: options.preparedStatements ?? true,
   });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = createApolloServer({

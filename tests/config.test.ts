@@ -64,6 +64,14 @@ describe('the PostgreSQL timeouts, the shutdown deadline and the answer store ca
     expect(config.answerLimits).toEqual({ maxAnswerBytes: 1024, maxTotalBytes: 4096 });
   });
 
+  it('prepare PostgreSQL statements unless PG_PREPARED_STATEMENTS is off', () => {
+    expect(readConfig({}).preparedStatements).toBe(true);
+    expect(readConfig({ PG_PREPARED_STATEMENTS: 'off' }).preparedStatements).toBe(false);
+    expect(() => readConfig({ PG_PREPARED_STATEMENTS: 'yes' })).toThrow(
+      /^environment variable PG_PREPARED_STATEMENTS: .*\(got "yes"\)$/,
+    );
+  });
+
   it.each(['PG_STATEMENT_TIMEOUT_MS', 'PG_CONNECT_TIMEOUT_MS', 'ANSWER_MAX_BYTES', 'ANSWER_STORE_BYTES'])(
     'refuse %s of 0 or less, naming it',
     (name) =>

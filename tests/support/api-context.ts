@@ -34,15 +34,23 @@ export interface ApiContextOptions {
   development?: boolean;
   limits?: QueryLimits;
   timeBudgetMs?: number;
+  /** PostgreSQL: named prepared statements (default: on, as the server's, unless `PG_PREPARED_STATEMENTS=off`). */
+  preparedStatements?: boolean;
 }
 
-/** Starts Apollo over the database (opened read-only, as the server does), counting statements. */
+/**
+ * Starts Apollo over the database (opened read-only, as the server does: on PostgreSQL with prepared statements
+ * unless `PG_PREPARED_STATEMENTS=off`), counting statements.
+ */
 export async function createApiContext(
   location: DatabaseLocation,
   options: ApiContextOptions = {},
 ): Promise<ApiContext> {
   const statements: string[] = [];
-  const db = openDatabase(location, { onQuery: (sql) => statements.push(sql) });
+  const db = openDatabase(location, {
+    onQuery: (sql) => statements.push(sql),
+    preparedStatements: options.preparedStatements ?? process.env.PG_PREPARED_STATEMENTS !== 'off',
+  });
   const contentHash = (await readDatasetHash(location)) ?? 'unknown';
   const apollo = createApolloServer({
     development: options.development ?? false,
