@@ -31,6 +31,7 @@ const API_TESTS = [
   'exports',
   'fuzz',
   'get-safety',
+  'graphql-executor',
   'graphql-clients',
   'graphql-http-audit',
   'health-under-load',

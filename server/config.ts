@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import type { GraphQLExecutor } from './graphql/jit-gateway';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './lib/answer-store';
 import { checkRedisUrl } from './cache/redis-connection';
@@ -38,6 +39,7 @@ const configSchema = z.object({
   MAX_NODES: positive(DEFAULT_QUERY_LIMITS.maxNodes),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
   ANSWER_MAX_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxAnswerBytes),
   ANSWER_STORE_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxTotalBytes),
   CORS_ORIGINS: z.string().default('*'),
@@ -68,6 +70,8 @@ export interface ServerConfig {
   limits: QueryLimits;
   cacheMaxAge: number;
   responseCache: boolean;
+  /** What executes operations: graphql-js, or graphql-jit behind Apollo (`GRAPHQL_EXECUTOR`). */
+  executor: GraphQLExecutor;
   /** The answer store's caps: per answer (`ANSWER_MAX_BYTES`) and in all (`ANSWER_STORE_BYTES`). */
   answerLimits: AnswerLimits;
   corsOrigins: CorsOrigins;
@@ -112,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     cacheMaxAge: c.CACHE_MAX_AGE,
     responseCache: c.RESPONSE_CACHE === 'on',
+    executor: c.GRAPHQL_EXECUTOR,
     answerLimits: { maxAnswerBytes: c.ANSWER_MAX_BYTES, maxTotalBytes: c.ANSWER_STORE_BYTES },
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
     redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),

@@ -78,6 +78,7 @@ export async function startServer(
     logError,
     limits,
     cache: shared?.persistedQueries,
+    executor: options.executor,
   });
   // The dataset being served: on PostgreSQL a rebuild under the running server changes it (see the watch below).
   const dataset = { contentHash };

@@ -7,6 +7,7 @@ import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
 import { listSizesOf } from '../../server/graphql/limits/list-sizes';
+import type { GraphQLExecutor } from '../../server/graphql/jit-gateway';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */
@@ -34,6 +35,8 @@ export interface ApiContextOptions {
   development?: boolean;
   limits?: QueryLimits;
   timeBudgetMs?: number;
+  /** What executes operations (default: `GRAPHQL_EXECUTOR` of the environment, else graphql-js). */
+  executor?: GraphQLExecutor;
   /** PostgreSQL: named prepared statements (default: on, as the server's, unless `PG_PREPARED_STATEMENTS=off`). */
   preparedStatements?: boolean;
 }
@@ -56,6 +59,7 @@ export async function createApiContext(
     development: options.development ?? false,
     limits: options.limits,
     logError: () => undefined,
+    executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'jit' ? 'jit' : 'graphql-js'),
   });
   await apollo.start();
   await listSizesOf(db, contentHash); // as the server does at start-up, so that no request counts it
