@@ -31,6 +31,7 @@ const API_TESTS = [
   'exports',
   'fuzz',
   'get-safety',
+  'graphql-executor',
   'graphql-clients',
   'graphql-http-audit',
   'health-under-load',
@@ -67,7 +68,7 @@ module.exports = {
     {
       ...common,
       displayName: 'postgres',
-      testMatch: [...API_TESTS, 'postgres-build', 'postgres-swap'].map(
+      testMatch: [...API_TESTS, 'postgres-build', 'postgres-prepared', 'postgres-swap'].map(
         (name) => `<rootDir>/tests/${name}.test.ts`,
       ),
       setupFiles: ['<rootDir>/tests/support/dialect-postgres.ts'],

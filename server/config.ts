@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import type { GraphQLExecutor } from './graphql/jit-gateway';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './lib/answer-store';
 import { checkRedisUrl } from './cache/redis-connection';
@@ -20,6 +21,7 @@ const configSchema = z.object({
   DATABASE_SCHEMA: z.string().min(1).default(DEFAULT_POSTGRES_SCHEMA),
   PG_STATEMENT_TIMEOUT_MS: positive(DEFAULT_STATEMENT_TIMEOUT_MS),
   PG_CONNECT_TIMEOUT_MS: positive(DEFAULT_CONNECT_TIMEOUT_MS),
+  PG_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   SHUTDOWN_DEADLINE_MS: z.coerce.number().int().min(0).optional(),
   SEEDS_DIR: z.string().min(1).default(DEFAULT_SEEDS_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -37,6 +39,7 @@ const configSchema = z.object({
   MAX_NODES: positive(DEFAULT_QUERY_LIMITS.maxNodes),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
   ANSWER_MAX_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxAnswerBytes),
   ANSWER_STORE_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxTotalBytes),
   CORS_ORIGINS: z.string().default('*'),
@@ -57,6 +60,8 @@ export interface ServerConfig {
   statementTimeoutMs: number;
   /** PostgreSQL: longest to wait for a connection (`PG_CONNECT_TIMEOUT_MS`). */
   connectTimeoutMs: number;
+  /** PostgreSQL: statements run as named prepared statements, parsed once per connection (`PG_PREPARED_STATEMENTS`). */
+  preparedStatements: boolean;
   /** Stopping: when connections still open are destroyed (`SHUTDOWN_DEADLINE_MS`; default time budget + 5 s). */
   shutdownDeadlineMs: number;
   seedsDir: string;
@@ -65,6 +70,8 @@ export interface ServerConfig {
   limits: QueryLimits;
   cacheMaxAge: number;
   responseCache: boolean;
+  /** What executes operations: graphql-js, or graphql-jit behind Apollo (`GRAPHQL_EXECUTOR`). */
+  executor: GraphQLExecutor;
   /** The answer store's caps: per answer (`ANSWER_MAX_BYTES`) and in all (`ANSWER_STORE_BYTES`). */
   answerLimits: AnswerLimits;
   corsOrigins: CorsOrigins;
@@ -93,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: databaseLocation(c, env),
     statementTimeoutMs: c.PG_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: c.PG_CONNECT_TIMEOUT_MS,
+    preparedStatements: c.PG_PREPARED_STATEMENTS === 'on',
     shutdownDeadlineMs: c.SHUTDOWN_DEADLINE_MS ?? c.TIME_BUDGET_MS + 5000,
     seedsDir: c.SEEDS_DIR,
     development: c.NODE_ENV === 'development',
@@ -108,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     cacheMaxAge: c.CACHE_MAX_AGE,
     responseCache: c.RESPONSE_CACHE === 'on',
+    executor: c.GRAPHQL_EXECUTOR,
     answerLimits: { maxAnswerBytes: c.ANSWER_MAX_BYTES, maxTotalBytes: c.ANSWER_STORE_BYTES },
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
     redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),

@@ -70,6 +70,7 @@ export async function startServer(
     onPoolError: logError,
     statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
+    preparedStatements: options.preparedStatements ?? true,
   });
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   const apollo = createApolloServer({
@@ -77,6 +78,7 @@ export async function startServer(
     logError,
     limits,
     cache: shared?.persistedQueries,
+    executor: options.executor,
   });
   // The dataset being served: on PostgreSQL a rebuild under the running server changes it (see the watch below).
   const dataset = { contentHash };

@@ -64,6 +64,22 @@ describe('the PostgreSQL timeouts, the shutdown deadline and the answer store ca
     expect(config.answerLimits).toEqual({ maxAnswerBytes: 1024, maxTotalBytes: 4096 });
   });
 
+  it('prepare PostgreSQL statements unless PG_PREPARED_STATEMENTS is off', () => {
+    expect(readConfig({}).preparedStatements).toBe(true);
+    expect(readConfig({ PG_PREPARED_STATEMENTS: 'off' }).preparedStatements).toBe(false);
+    expect(() => readConfig({ PG_PREPARED_STATEMENTS: 'yes' })).toThrow(
+      /^environment variable PG_PREPARED_STATEMENTS: .*\(got "yes"\)$/,
+    );
+  });
+
+  it('execute with graphql-js unless GRAPHQL_EXECUTOR is jit', () => {
+    expect(readConfig({}).executor).toBe('graphql-js');
+    expect(readConfig({ GRAPHQL_EXECUTOR: 'jit' }).executor).toBe('jit');
+    expect(() => readConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(
+      /^environment variable GRAPHQL_EXECUTOR: /,
+    );
+  });
+
   it.each(['PG_STATEMENT_TIMEOUT_MS', 'PG_CONNECT_TIMEOUT_MS', 'ANSWER_MAX_BYTES', 'ANSWER_STORE_BYTES'])(
     'refuse %s of 0 or less, naming it',
     (name) =>

@@ -1,50 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toGlobalId } from '../server/domain/global-id';
 import { createMethods, type Methods } from '../sdk/src/generated/methods';
 import type { Request } from '../sdk/src/index';
 import { useRealApi } from './support/api-context';
-
-/**
- * The variables each SDK method is tried with: one entry per operation of `sdk/operations` (CONTRIBUTING.md,
- * "Adding an SDK operation"). A new operation without an entry here fails the first test.
- */
-const EXAMPLES: { [M in keyof Methods]: Parameters<Methods[M]>[0] } = {
-  allIndicators: { first: 2 },
-  allObservations: { first: 2 },
-  allRelations: { first: 2 },
-  allVoorzieningen: { first: 2 },
-  basisregistraties: { year: 2019 },
-  claims: { section: 'hoofdlijnen-c', verdict: 'DISAGREES' },
-  discrepancies: { kind: 'CHANGE_MISMATCH' },
-  domain: { code: 'gegevens-en-registreren' },
-  domains: {},
-  edition: {},
-  figure: { voorziening: 'brp', indicator: 'berichten-naar-afnemers', year: 2019 },
-  impact: { code: 'brp', year: 2019 },
-  indicator: { id: toGlobalId('Indicator', 1) },
-  indicators: { first: 3 },
-  indicatorSeries: { voorziening: 'brp', indicator: 'berichten-naar-afnemers' },
-  measureRanking: {
-    measure: 'bevragingen',
-    by: 'CHANGE',
-    from: 2018,
-    to: 2019,
-    first: 3,
-    filter: { kinds: ['BASISREGISTRATIE'] },
-  },
-  measures: {},
-  measureTotals: { measure: 'terugmeldingen', year: 2019, filter: { kinds: ['BASISREGISTRATIE'] } },
-  neighbors: { code: 'brp', depth: 1, direction: 'OUTGOING', provenance: ['MONITOR', 'OUTSIDE'] },
-  node: { id: toGlobalId('Voorziening', 1) },
-  observations: { first: 3 },
-  path: { from: 'brp', to: 'digilevering' },
-  relations: { first: 3 },
-  search: { text: 'basis' },
-  stelsel: { kinds: ['SUPPLIES_DATA_TO'], provenance: ['OUTSIDE'] },
-  voorziening: { code: 'brp', provenance: ['MONITOR', 'OUTSIDE'] },
-  voorzieningen: { first: 3 },
-};
+import { EXAMPLES } from './support/sdk-examples';
 
 describe('every SDK operation', () => {
   const api = useRealApi();

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   statementTimeoutMs?: number;
   /** PostgreSQL: longest to wait for a connection, in ms. */
   connectTimeoutMs?: number;
+  /** PostgreSQL: run statements as named prepared statements (see `openPostgres`). Default false. */
+  preparedStatements?: boolean;
 }
 
 /** Opens the database at `location` through Kysely, in its dialect: SQLite file or PostgreSQL schema. */

@@ -2,6 +2,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, type PostgresPool, type Postg
 import pg from 'pg';
 import type { Database } from './database';
 import { describeLocation, type PostgresLocation } from './location';
+import { DEFAULT_PREPARED_STATEMENT_CAP, statementNamer } from './statement-names';
 
 /** Options for {@link openPostgres}. */
 export interface OpenPostgresOptions {
@@ -22,6 +23,13 @@ export interface OpenPostgresOptions {
   statementTimeoutMs?: number;
   /** Longest to wait for a connection: a new one to be made, or one of the pool's to come free, in ms. */
   connectTimeoutMs?: number;
+  /**
+   * Run statements as named prepared statements, parsed once per connection (see `statement-names.ts`; the
+   * server's `PG_PREPARED_STATEMENTS`). Default false: a build's inserts are many texts, each run once.
+   */
+  preparedStatements?: boolean;
+  /** With `preparedStatements`: how many distinct texts get a name (default {@link DEFAULT_PREPARED_STATEMENT_CAP}). */
+  preparedStatementCap?: number;
 }
 
 /** How long a read-only session's statement may run by default, in ms (the server's `PG_STATEMENT_TIMEOUT_MS`). */
@@ -111,13 +119,26 @@ function explain(
 }
 
 /**
+ * The errors of a prepared statement that a fresh parse of its text does not have: its plan would now return
+ * rows of another type (0A000, `cached plan must not change result type`: a rebuild changed a table under the
+ * statement), or the connection does not hold it (26000). The statement is run again unnamed, and the
+ * connection, whose prepared statement stays unusable, is dropped when released.
+ */
+function isStalePreparedStatement(error: unknown): boolean {
+  const { message = '', code = '' } = (error ?? {}) as { message?: string; code?: string };
+  return (code === '0A000' && /cached plan must not change result type/.test(message)) || code === '26000';
+}
+
+/**
  * The pool as Kysely sees it: each client's errors are explained (see {@link explain}), and a client whose
- * connection failed or timed out is dropped when released, not handed out again.
+ * connection failed or timed out is dropped when released, not handed out again. With `nameOf`, statements
+ * whose text it names run as prepared statements of that name.
  */
 function explainingPool(
   pool: pg.Pool,
   where: string,
   timeouts: { statementMs: number; connectMs: number },
+  nameOf?: (sql: string) => string | undefined,
 ): PostgresPool {
   return {
     connect: async () => {
@@ -130,8 +151,17 @@ function explainingPool(
       let broken = false;
       const wrapped = {
         query: async (sql: string, parameters: readonly unknown[]) => {
+          const values = [...parameters];
+          const name = nameOf?.(sql);
           try {
-            return await client.query(sql, [...parameters]);
+            if (name === undefined) return await client.query(sql, values);
+            try {
+              return await client.query({ name, text: sql, values });
+            } catch (error) {
+              if (!isStalePreparedStatement(error)) throw error;
+              broken = true;
+              return await client.query(sql, values);
+            }
           } catch (error) {
             const explained = explain(error, where, timeouts);
             broken ||= explained.broken;
@@ -198,7 +228,14 @@ export function openPostgres(
   const onQuery = options.onQuery;
   return new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: explainingPool(pool, where, timeouts),
+      pool: explainingPool(
+        pool,
+        where,
+        timeouts,
+        options.preparedStatements
+          ? statementNamer(options.preparedStatementCap ?? DEFAULT_PREPARED_STATEMENT_CAP)
+          : undefined,
+      ),
     }),
     log: onQuery
       ? (event) => {

@@ -1,10 +1,15 @@
-import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerOptionsWithGateway,
+  type ApolloServerOptionsWithTypeDefs,
+} from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
 import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
@@ -12,6 +17,7 @@ import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
 import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
+import { jitGateway, type GraphQLExecutor } from './jit-gateway';
 import { readOnlyOperations } from './read-only-operations';
 import { resolvers } from './resolvers';
 import { resultOutcomePlugin } from './result-outcome';
@@ -29,6 +35,8 @@ export interface ApolloOptions {
   argumentCaps?: ArgumentCaps;
   /** Where automatic persisted queries are kept (default: in memory). */
   cache?: KeyValueCache<string>;
+  /** What executes operations (default graphql-js; `jit`: graphql-jit, see `jit-gateway.ts`). */
+  executor?: GraphQLExecutor;
 }
 
 /** Error codes whose messages are meant for the client; any other error is masked outside development. */
@@ -45,6 +53,24 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
+ * The schema and how it is executed: by Apollo with graphql-js (the default), whose default field resolver keeps
+ * to the budget too, or by graphql-jit through a gateway (graphql-jit reads a field without a resolver itself:
+ * once a request is stopped such a field of a stand-in reads nothing, and the stopped answer replaces the data).
+ */
+function schemaAndExecutor(
+  executor: GraphQLExecutor,
+):
+  | Pick<ApolloServerOptionsWithGateway<GraphQLContext>, 'gateway'>
+  | Pick<ApolloServerOptionsWithTypeDefs<GraphQLContext>, 'typeDefs' | 'resolvers' | 'fieldResolver'> {
+  const typeDefs = readTypeDefs();
+  if (executor === 'jit') {
+    const schema = makeExecutableSchema({ typeDefs, resolvers: withExecutionBudget(resolvers) });
+    return { gateway: jitGateway(schema, typeDefs) };
+  }
+  return { typeDefs, resolvers: withExecutionBudget(resolvers), fieldResolver: budgetedDefaultResolver };
+}
+
+/**
  * Creates the Apollo Server over the schema-first SDL and the resolvers, with the query limits
  * (graphql-armor's depth, cost, alias and directive rules, the parser's token limit, our time budget) and
  * automatic persisted queries. Answers are cached in front of Apollo, by the HTTP layer. Outside
@@ -55,9 +81,7 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
   const development = options.development ?? false;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<GraphQLContext>({
-    typeDefs: readTypeDefs(),
-    resolvers: withExecutionBudget(resolvers),
-    fieldResolver: budgetedDefaultResolver,
+    ...schemaAndExecutor(options.executor ?? 'graphql-js'),
     introspection: true,
     // Off: the API is public and read-only, and reads no cookie or other credential, so a request a browser
     // sends cross-site carries no authority to misuse (README, "Why GET is safe here"; tests/get-safety.test.ts

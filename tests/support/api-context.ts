@@ -7,6 +7,7 @@ import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
 import { listSizesOf } from '../../server/graphql/limits/list-sizes';
+import type { GraphQLExecutor } from '../../server/graphql/jit-gateway';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */
@@ -34,20 +35,31 @@ export interface ApiContextOptions {
   development?: boolean;
   limits?: QueryLimits;
   timeBudgetMs?: number;
+  /** What executes operations (default: `GRAPHQL_EXECUTOR` of the environment, else graphql-js). */
+  executor?: GraphQLExecutor;
+  /** PostgreSQL: named prepared statements (default: on, as the server's, unless `PG_PREPARED_STATEMENTS=off`). */
+  preparedStatements?: boolean;
 }
 
-/** Starts Apollo over the database (opened read-only, as the server does), counting statements. */
+/**
+ * Starts Apollo over the database (opened read-only, as the server does: on PostgreSQL with prepared statements
+ * unless `PG_PREPARED_STATEMENTS=off`), counting statements.
+ */
 export async function createApiContext(
   location: DatabaseLocation,
   options: ApiContextOptions = {},
 ): Promise<ApiContext> {
   const statements: string[] = [];
-  const db = openDatabase(location, { onQuery: (sql) => statements.push(sql) });
+  const db = openDatabase(location, {
+    onQuery: (sql) => statements.push(sql),
+    preparedStatements: options.preparedStatements ?? process.env.PG_PREPARED_STATEMENTS !== 'off',
+  });
   const contentHash = (await readDatasetHash(location)) ?? 'unknown';
   const apollo = createApolloServer({
     development: options.development ?? false,
     limits: options.limits,
     logError: () => undefined,
+    executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'jit' ? 'jit' : 'graphql-js'),
   });
   await apollo.start();
   await listSizesOf(db, contentHash); // as the server does at start-up, so that no request counts it

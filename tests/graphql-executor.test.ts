@@ -1,0 +1,144 @@
+import { getIntrospectionQuery } from 'graphql';
+import { compileQuery } from 'graphql-jit';
+import { createContext } from '../server/graphql/context';
+import type { GraphQLExecutor } from '../server/graphql/jit-gateway';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../server/graphql/limits/query-limits';
+import { createApiContext, type ApiContext, type OperationResult } from './support/api-context';
+import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { answerEveryOperation } from './support/sdk-examples';
+
+// GRAPHQL_EXECUTOR=jit (issue 17): graphql-jit executes behind Apollo. The same answers as graphql-js, errors of
+// the same shape, and every limit holding as it does under graphql-js.
+
+jest.mock('graphql-jit', () => {
+  const actual = jest.requireActual<typeof import('graphql-jit')>('graphql-jit');
+  return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+const compiles = compileQuery as jest.MockedFunction<typeof compileQuery>;
+
+/** A query of fragments, aliases, directives, `__typename`, an interface and variables. */
+const MIXED = `query Mixed($code: String!, $withParts: Boolean!, $first: Int) {
+  v: voorziening(code: $code) { ...Summary parts @include(if: $withParts) { code } outgoing @skip(if: $withParts) { kind } }
+  node(id: "Vm9vcnppZW5pbmc6MQ==") { __typename id ... on Voorziening { code } }
+  observations(first: $first) { totalCount nodes { raw value qualifier } pageInfo { hasNextPage endCursor } }
+}
+fragment Summary on Voorziening { __typename code name kind domain { code } }`;
+
+describe('graphql-js and graphql-jit behind Apollo', () => {
+  let built: BuiltDatabase;
+  const apis: ApiContext[] = [];
+  beforeAll(async () => {
+    built = await buildRealDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.close()));
+    await built.close();
+  });
+  const start = async (
+    executor: GraphQLExecutor,
+    limits: Partial<QueryLimits> = {},
+    timeBudgetMs?: number,
+  ) => {
+    const api = await createApiContext(built.location, {
+      executor,
+      limits: { ...DEFAULT_QUERY_LIMITS, ...limits },
+      timeBudgetMs,
+    });
+    apis.push(api);
+    return api;
+  };
+  /** What each executor answers, with the same limits. */
+  const both = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    limits: Partial<QueryLimits> = {},
+    timeBudgetMs?: number,
+  ): Promise<[OperationResult<any>, OperationResult<any>]> => {
+    const js = await (await start('graphql-js', limits, timeBudgetMs)).run(query, variables);
+    const jit = await (await start('jit', limits, timeBudgetMs)).run(query, variables);
+    return [js, jit];
+  };
+
+  it('answer every SDK operation alike, compiling each operation once', async () => {
+    const js = await start('graphql-js');
+    const jit = await start('jit');
+    compiles.mockClear();
+    const expected = await answerEveryOperation(js.run);
+    expect(compiles).not.toHaveBeenCalled();
+    expect(await answerEveryOperation(jit.run)).toEqual(expected);
+    const compiled = compiles.mock.calls.length;
+    expect(compiled).toBeGreaterThan(20);
+    // again: from the compiled operations
+    expect(await answerEveryOperation(jit.run)).toEqual(expected);
+    expect(compiles).toHaveBeenCalledTimes(compiled);
+  });
+
+  it('answer fragments, aliases, directives, an interface and variables alike, and introspection', async () => {
+    for (const withParts of [true, false]) {
+      const [js, jit] = await both(MIXED, { code: 'MijnOverheid', withParts, first: 3 });
+      expect(js.errors).toBeUndefined();
+      expect(jit).toEqual(js);
+    }
+    const [js, jit] = await both(getIntrospectionQuery());
+    expect(jit).toEqual(js);
+  });
+
+  it('answer errors in the same shape: an unknown code, a bad variable, a bad argument', async () => {
+    for (const [query, variables] of [
+      ['{ voorziening(code: "brq") { code } }', undefined],
+      ['query($n: Int) { observations(first: $n) { totalCount } }', { n: 'many' }],
+      ['query($c: String!) { voorziening(code: $c) { code } }', {}],
+      ['{ observations(after: "not-a-cursor") { totalCount } }', undefined],
+      ['{ relations(filter: { from: "nope" }) { totalCount } }', undefined],
+    ] as const) {
+      const [js, jit] = await both(query, variables);
+      expect(js.errors?.length).toBeGreaterThan(0);
+      expect({ query, jit }).toEqual({ query, jit: js });
+    }
+  });
+
+  it('keep the execution budget: the same nodes counted, exactly at the budget, one over it, past the time', async () => {
+    const query = '{ domains { voorzieningen { code indicators { key } outgoing { to { code } } } } }';
+    /** The nodes the whole query resolves under `executor`, as its budget counts them. */
+    const nodesUnder = async (executor: GraphQLExecutor) => {
+      const api = await start(executor);
+      const contextValue = createContext(api.db, { contentHash: 'test' }, 60_000, 1_000_000);
+      const response = await api.apollo.executeOperation({ query }, { contextValue });
+      expect(response.body.kind === 'single' && response.body.singleResult.errors).toBeUndefined();
+      return contextValue.budget.nodes;
+    };
+    const nodes = await nodesUnder('graphql-js');
+    expect(nodes).toBeGreaterThan(100);
+    expect(await nodesUnder('jit')).toBe(nodes);
+    const [atJs, atJit] = await both(query, undefined, { maxNodes: nodes });
+    expect(atJs.errors).toBeUndefined();
+    expect(atJit).toEqual(atJs);
+    for (const maxNodes of [nodes - 1, 50, 0]) {
+      const [overJs, overJit] = await both(query, undefined, { maxNodes });
+      expect(overJs).toMatchObject({
+        data: null,
+        errors: [{ extensions: { code: 'NODE_BUDGET_EXCEEDED' } }],
+      });
+      expect(overJit).toEqual(overJs);
+    }
+    const [slowJs, slowJit] = await both(query, undefined, {}, 0.001);
+    for (const slow of [slowJs, slowJit]) {
+      expect(slow.data).toBeNull();
+      expect(slow.errors).toHaveLength(1);
+      expect(slow.errors?.[0]?.extensions).toMatchObject({ code: 'TIME_BUDGET_EXCEEDED' });
+    }
+  });
+
+  it('keep the static limits: cost, depth, aliases, argument caps', async () => {
+    for (const [query, limits] of [
+      ['{ observations(first: 300) { nodes { raw indicator { key } } } }', { maxCost: 10 }],
+      ['{ voorziening(code: "brp") { outgoing { to { outgoing { to { code } } } } } }', { maxDepth: 3 }],
+      ['{ a: edition { year } b: edition { year } }', { maxAliases: 1 }],
+      [`{ voorziening(code: "${'x'.repeat(50_000)}") { code } }`, {}],
+    ] as const) {
+      const [js, jit] = await both(query, undefined, limits);
+      expect(js.errors?.length).toBe(1);
+      expect({ query, jit }).toEqual({ query, jit: js });
+    }
+  });
+});
