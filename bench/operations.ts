@@ -7,12 +7,15 @@ import {
   StelselDocument,
   VoorzieningDocument,
 } from '../sdk/src/generated/graphql';
+import { peerQueries, type PeerQuery } from './peer-queries';
 
-/** One operation of the benchmark: taken from the SDK's operation files, with its variables. */
+/** One operation of the benchmark: its POST body to the service, and the peer's equivalent when it has one. */
 export interface BenchOperation {
   id: string;
   title: string;
   body: string;
+  /** The same question put to PostGraphile, for the operations it has an equivalent for (L, V, R, O). */
+  peer?: PeerQuery;
 }
 
 const op = (
@@ -26,7 +29,7 @@ const op = (
   body: JSON.stringify({ query: document.toString(), variables }),
 });
 
-/** Q1–Q6 of the benchmark, and a page of the tidy observations (P). */
+/** Q1–Q6 of the benchmark, and a page of the tidy observations (P): the SDK's operations. */
 export function benchOperations(
   codes: { registry: string; from: string; to: string } = { registry: 'brp', from: 'bri', to: 'brv' },
 ): BenchOperation[] {
@@ -41,4 +44,9 @@ export function benchOperations(
     op('Q6', 'a path between two registries', PathDocument, { from: codes.from, to: codes.to }),
     op('P', 'a page of 100 observations', ObservationsDocument, { first: 100 }),
   ];
+}
+
+/** L, V, R and O: inline queries that PostGraphile 5 answers too (bench/peer-queries.ts). */
+export function peerBenchOperations(): BenchOperation[] {
+  return peerQueries().map((peer) => ({ id: peer.id, title: peer.title, body: peer.serviceBody, peer }));
 }

@@ -1,0 +1,170 @@
+import type { DialectResult } from './measure-dialect';
+import type { RoundsSummary } from './rounds-summary';
+import { textTable } from './text-table';
+
+/** The column of the peer in a {@link DialectResult}. */
+export const PEER_COLUMN = 'postgraphile';
+
+const rps = (s: RoundsSummary | undefined) =>
+  s ? `${s.requestsPerSecond.toFixed(0)} ±${s.spreadPercent.toFixed(0)}%` : '–';
+const ratio = (a: RoundsSummary | undefined, b: RoundsSummary | undefined) =>
+  a && b && b.requestsPerSecond > 0 ? (a.requestsPerSecond / b.requestsPerSecond).toFixed(2) : '–';
+const ms = (value: number | undefined, digits = 2) => (value === undefined ? '–' : value.toFixed(digits));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The service's columns of a result: all but the floor and the peer. */
+const serviceColumnsOf = (result: DialectResult) =>
+  result.columns.filter((c) => c !== 'floor' && c !== PEER_COLUMN);
+
+/** Throughput per operation: median req/s with spread, ratios to the floor and service ÷ PostGraphile. */
+function throughputTable(result: DialectResult): string[] {
+  const services = serviceColumnsOf(result);
+  const hasPeer = result.columns.includes(PEER_COLUMN);
+  const header = [
+    'op',
+    'SQL',
+    'floor req/s',
+    ...services.flatMap((c) => [
+      `${c} req/s`,
+      '÷floor',
+      ...(hasPeer && c !== 'cached' ? ['÷PostGraphile'] : []),
+    ]),
+    ...(hasPeer ? ['PostGraphile req/s', '÷floor'] : []),
+  ];
+  const rows = result.operations.map((o) => {
+    const floor = o.summary.floor;
+    const peer = o.summary[PEER_COLUMN];
+    return [
+      o.id,
+      String(o.statements),
+      rps(floor),
+      ...services.flatMap((c) => [
+        rps(o.summary[c]),
+        ratio(o.summary[c], floor),
+        ...(hasPeer && c !== 'cached' ? [ratio(o.summary[c], peer)] : []),
+      ]),
+      ...(hasPeer ? [rps(peer), ratio(peer, floor)] : []),
+    ];
+  });
+  return textTable(header, rows);
+}
+
+/** Latency (median p50/p99) and cost per request (CPU ms of each process, and of PostgreSQL's backends). */
+function costTable(result: DialectResult): string[] {
+  const withBackends = result.columns.filter((c) =>
+    result.operations.some((o) => o.summary[c]?.backendCpuMsPerRequest !== undefined),
+  );
+  const header = [
+    'op',
+    ...result.columns.map((c) => `${c} p50/p99 ms`),
+    ...result.columns.map((c) => `${c} CPU ms/req`),
+    ...withBackends.map((c) => `${c} PG backends ms/req`),
+  ];
+  const rows = result.operations.map((o) => [
+    o.id,
+    ...result.columns.map((c) => {
+      const s = o.summary[c];
+      return s ? `${s.p50.toFixed(0)}/${s.p99.toFixed(0)}` : '–';
+    }),
+    ...result.columns.map((c) => ms(o.summary[c]?.cpuMsPerRequest)),
+    ...withBackends.map((c) => ms(o.summary[c]?.backendCpuMsPerRequest)),
+  ]);
+  return textTable(header, rows);
+}
+
+/** The largest resident memory each process reached under load, over all its runs. */
+function memoryLine(result: DialectResult): string {
+  const peak = (c: string) => Math.max(0, ...result.operations.map((o) => o.summary[c]?.peakRssBytes ?? 0));
+  return `resident memory under load (peak of the runs): ${result.columns.map((c) => `${c} ${mb(peak(c))}`).join(', ')}`;
+}
+
+/** Which operations each floor target applies to (issue 17): lookups 0.1×, lists and relations 0.25×. */
+const FLOOR_TARGETS: Record<string, number> = { Q1: 0.1, L: 0.1, V: 0.25, R: 0.25, O: 0.25 };
+
+/** The targets of issue 17 for one dialect, each met or missed: reported, never asserted. */
+function targetLines(result: DialectResult): string[] {
+  const lines: string[] = [];
+  const mark = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
+  const peerTarget = result.dialect === 'postgres' ? 1.2 : 2;
+  for (const o of result.operations) {
+    const uncached = o.summary.uncached;
+    const floor = o.summary.floor;
+    const peer = o.summary[PEER_COLUMN];
+    if (uncached && peer) {
+      const r = uncached.requestsPerSecond / peer.requestsPerSecond;
+      lines.push(
+        `${mark(r >= peerTarget)} ${o.id}: uncached ${r.toFixed(2)}× PostGraphile (target ≥ ${peerTarget}×)`,
+      );
+    }
+    const floorTarget = FLOOR_TARGETS[o.id];
+    if (uncached && floor && floorTarget !== undefined) {
+      const r = uncached.requestsPerSecond / floor.requestsPerSecond;
+      lines.push(
+        `${mark(r >= floorTarget)} ${o.id}: uncached ${r.toFixed(2)}× floor (target ≥ ${floorTarget}×)`,
+      );
+    }
+    const cached = o.summary.cached;
+    if (cached && floor) {
+      const r = cached.requestsPerSecond / floor.requestsPerSecond;
+      lines.push(`${mark(r >= 0.8)} ${o.id}: cached ${r.toFixed(2)}× floor (target ≥ 0.8×)`);
+    }
+  }
+  for (const c of serviceColumnsOf(result)) {
+    const peak = Math.max(0, ...result.operations.map((o) => o.summary[c]?.peakRssBytes ?? 0));
+    lines.push(
+      `${mark(peak <= 150 * 1024 * 1024)} service ${c}: ${mb(peak)} resident under load (target ≤ 150 MB)`,
+    );
+  }
+  return lines;
+}
+
+/** The two dialects side by side, without the response cache (every request executes its SQL). */
+function sideBySide(a: DialectResult, b: DialectResult): string[] {
+  return [
+    `side by side, service uncached: ${a.dialect} and ${b.dialect}`,
+    ...textTable(
+      ['op', `${a.dialect} req/s`, `${b.dialect} req/s`, `${b.dialect}÷${a.dialect}`],
+      a.operations.map((o) => {
+        const other = b.operations.find((p) => p.id === o.id);
+        return [
+          o.id,
+          rps(o.summary.uncached),
+          rps(other?.summary.uncached),
+          ratio(other?.summary.uncached, o.summary.uncached),
+        ];
+      }),
+    ),
+  ];
+}
+
+/** The text report of a run: per dialect, throughput, latency and cost, memory, and the issue's targets. */
+export function benchReport(
+  results: readonly DialectResult[],
+  heading: string[],
+  operations: readonly { id: string; title: string }[],
+): string {
+  const lines = [...heading];
+  for (const result of results) {
+    const peerNote = result.columns.includes(PEER_COLUMN)
+      ? result.dialect === 'sqlite'
+        ? ' (PostGraphile runs on PostgreSQL: ÷PostGraphile compares the service on SQLite with it)'
+        : ' (PostGraphile over the same schema)'
+      : ' (no PostGraphile)';
+    lines.push(
+      '',
+      `== ${result.dialect}${peerNote}`,
+      'median req/s ±spread over the rounds (the farther of min and max from the median); SQL: statements per request of the service',
+      ...throughputTable(result),
+      '',
+      ...costTable(result),
+      '',
+      memoryLine(result),
+      '',
+      'targets (reported, not asserted):',
+      ...targetLines(result).map((line) => `  ${line}`),
+    );
+  }
+  if (results.length === 2) lines.push('', ...sideBySide(results[0]!, results[1]!));
+  lines.push('', ...operations.map((o) => `${o.id}: ${o.title}`));
+  return `${lines.join('\n')}\n`;
+}
