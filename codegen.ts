@@ -15,6 +15,8 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         useIndexSignature: true,
+        // resolvers may answer with shared, frozen arrays (the reference rows): lists are read-only
+        immutableTypes: true,
         contextType: '../context#GraphQLContext',
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

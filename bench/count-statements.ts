@@ -1,7 +1,7 @@
 import type { DatabaseLocation } from '../server/db/location';
 import { openDatabase } from '../server/db/open-database';
 import { DEFAULT_QUERY_LIMITS } from '../server/graphql/limits/query-limits';
-import { listSizesOf } from '../server/graphql/limits/list-sizes';
+import { readDatasetFacts } from '../server/graphql/dataset-facts';
 import { readDatasetHash } from '../server/ensure-database';
 import { createContext } from '../server/graphql/context';
 import { createApolloServer } from '../server/graphql/create-apollo-server';
@@ -18,7 +18,7 @@ export async function countStatements(
   const apollo = createApolloServer({ limits: { ...DEFAULT_QUERY_LIMITS, maxCost: 1e9, maxNodes: 1e9 } });
   await apollo.start();
   const contentHash = (await readDatasetHash(location)) ?? '';
-  await listSizesOf(db, contentHash); // measured at start-up by the server, not per request
+  await readDatasetFacts(db, contentHash); // read at start-up by the server, not per request
   const counts: Record<string, number> = {};
   try {
     for (const operation of operations) {

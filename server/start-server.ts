@@ -7,7 +7,7 @@ import { openDatabase } from './db/open-database';
 import { checkSqliteFile, datasetProbe } from './db/probe';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
-import { listSizesOf } from './graphql/limits/list-sizes';
+import { readDatasetFacts } from './graphql/dataset-facts';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { gracefulShutdown } from './http/graceful-shutdown';
@@ -104,12 +104,16 @@ export async function startServer(
     if (options.database.dialect === 'postgres') {
       watch = await watchDataset(options.database, {
         current: contentHash,
-        onChange: (hash) => void (dataset.contentHash = hash),
+        onChange: (hash) => {
+          dataset.contentHash = hash;
+          // read the new version's facts now rather than on its first request (a failure: read again then)
+          readDatasetFacts(db, hash).catch(logError);
+        },
         logError,
       });
     }
-    // the list sizes of the static cost, measured now rather than on the first request
-    await listSizesOf(db, contentHash);
+    // the list sizes of the static cost and the reference rows, read now rather than on the first request
+    await readDatasetFacts(db, contentHash);
     await apollo.start();
     apolloStarted = true;
     await new Promise<void>((resolve, reject) => {

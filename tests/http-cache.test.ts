@@ -255,7 +255,9 @@ describe('caching GraphQL answers over HTTP', () => {
   it('answers a repeated query from the response cache without executing it', async () => {
     const body = (code: string) =>
       JSON.stringify({
-        query: 'query($code: String!) { voorziening(code: $code) { name indicators { key } } }',
+        // observations: names and indicators alone come from the reference rows, without a statement
+        query:
+          'query($code: String!) { voorziening(code: $code) { name indicators { key observations { raw } } } }',
         variables: { code },
       });
     const post = (code: string) =>

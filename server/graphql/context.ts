@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { createBudget, type ExecutionBudget } from './limits/execution-budget';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { createLoaders, type Loaders } from './loaders';
+import { referenceRowsOf } from './reference-rows';
 import type { ResultRecord } from './result-record';
 
 /** Facts about the loaded dataset, read once at start-up. */
@@ -29,9 +30,11 @@ export function createContext(
   timeBudgetMs: number,
   maxNodes: number = DEFAULT_QUERY_LIMITS.maxNodes,
 ): GraphQLContext {
+  // the version the request starts with: all its reference rows come from it, even if a rebuild comes between
+  const version = dataset.contentHash;
   return {
     db,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, () => referenceRowsOf(db, version)),
     dataset,
     budget: createBudget(timeBudgetMs, maxNodes),
     result: {},

@@ -12,7 +12,6 @@ import { discrepanciesByIndicators } from '../db/queries/discrepancy-queries';
 import {
   indicatorsByNotes,
   indicatorsByRelations,
-  indicatorsByVoorzieningen,
   sameAsByIndicators,
 } from '../db/queries/indicator-queries';
 import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-queries';
@@ -20,21 +19,36 @@ import { observationsByDiscrepancies, observationsByIndicators } from '../db/que
 import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
 import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
-import { allDomains } from '../db/queries/domain-queries';
-import {
-  allVoorzieningen,
-  voorzieningenByDomains,
-  voorzieningenByParents,
-} from '../db/queries/voorziening-queries';
+import DataLoader from 'dataloader';
 import { BatchScheduler, groupLoader, rowLoader } from './batch';
 import { createImpactLoaders } from './impact-loaders';
+import type { ReferenceRows } from './reference-rows';
+
+/**
+ * A loader that takes its answers from the reference rows of the request's dataset version (no statement):
+ * `pick` finds what one key asks for.
+ */
+function referenceLoader<K, V>(
+  reference: () => Promise<ReferenceRows>,
+  pick: (rows: ReferenceRows, key: K) => V,
+): DataLoader<K, V> {
+  return new DataLoader<K, V>(async (keys) => {
+    const rows = await reference();
+    return keys.map((key) => pick(rows, key));
+  });
+}
+
+/** No rows: what a group loader answers for a key without any. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * The DataLoaders of one request: every resolver path fetches through them, so a request runs one statement
  * per loader and level, however many rows it touches. Created fresh per request (no cache across requests).
- * Each batch is one query of `db/queries/`, the read path the HTTP exports and pages use too.
+ * Each batch is one query of `db/queries/`, the read path the HTTP exports and pages use too, except for the
+ * sections, domains, voorzieningen and indicators, which come from `reference`: the reference rows of the
+ * request's dataset version, read once per version (see `reference-rows.ts`).
  */
-export function createLoaders(db: Kysely<Database>) {
+export function createLoaders(db: Kysely<Database>, reference: () => Promise<ReferenceRows>) {
   const scheduler = new BatchScheduler();
   const byId = <T extends ByIdTable>(table: T) =>
     rowLoader(
@@ -76,35 +90,33 @@ export function createLoaders(db: Kysely<Database>) {
       (entry) => entry.key,
     );
   return {
-    section: byId('section'),
-    domain: byId('domain'),
-    voorziening: byId('voorziening'),
-    indicator: byId('indicator'),
+    section: referenceLoader(reference, (rows, id: number) => rows.sectionById.get(id)),
+    domain: referenceLoader(reference, (rows, id: number) => rows.domainById.get(id)),
+    voorziening: referenceLoader(reference, (rows, id: number) => rows.voorzieningById.get(id)),
+    indicator: referenceLoader(reference, (rows, id: number) => rows.indicatorById.get(id)),
     note: byId('note'),
     observation: byId('observation'),
     relation: byId('relation'),
     discrepancy: byId('discrepancy'),
     claim: byId('claim'),
-    // every row of a small table, under the one key `all`: what codes resolve against, once per request
-    allVoorzieningen: groupLoader(
-      scheduler,
-      () => allVoorzieningen(db),
-      () => 'all' as const,
-    ),
-    allDomains: groupLoader(
-      scheduler,
-      () => allDomains(db),
-      () => 'all' as const,
-    ),
+    // every row of a small table, under the one key `all`: what codes resolve against
+    allVoorzieningen: referenceLoader(reference, (rows, _all: 'all') => rows.voorzieningen),
+    allDomains: referenceLoader(reference, (rows, _all: 'all') => rows.domains),
     allMeasures: groupLoader(
       scheduler,
       () => allMeasures(db),
       () => 'all' as const,
     ),
     membersByMeasure: groups(membersByMeasures, (row) => row.measure_id),
-    voorzieningenByDomain: groups(voorzieningenByDomains, (row) => row.domain_id),
-    partsByParent: groups(voorzieningenByParents, (row) => row.parent_id!),
-    indicatorsByVoorziening: groups(indicatorsByVoorzieningen, (row) => row.voorziening_id),
+    voorzieningenByDomain: referenceLoader(
+      reference,
+      (rows, id: number) => rows.voorzieningenByDomain.get(id) ?? NONE,
+    ),
+    partsByParent: referenceLoader(reference, (rows, id: number) => rows.partsByParent.get(id) ?? NONE),
+    indicatorsByVoorziening: referenceLoader(
+      reference,
+      (rows, id: number) => rows.indicatorsByVoorziening.get(id) ?? NONE,
+    ),
     observationsByIndicator: groups(observationsByIndicators, (row) => row.indicator_id),
     reportedChangesByIndicator: groups(reportedChangesByIndicators, (row) => row.indicator_id),
     notesByVoorziening: groups(notesByVoorzieningen, (row) => row.voorziening_id),

@@ -6,7 +6,7 @@ import type { Database } from '../../server/db/database';
 import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
-import { listSizesOf } from '../../server/graphql/limits/list-sizes';
+import { readDatasetFacts } from '../../server/graphql/dataset-facts';
 import type { GraphQLExecutor } from '../../server/graphql/jit-gateway';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
@@ -62,7 +62,7 @@ export async function createApiContext(
     executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'jit' ? 'jit' : 'graphql-js'),
   });
   await apollo.start();
-  await listSizesOf(db, contentHash); // as the server does at start-up, so that no request counts it
+  await readDatasetFacts(db, contentHash); // as the server does at start-up, so that no request counts it
   return {
     apollo,
     db,

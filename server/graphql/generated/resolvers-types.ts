@@ -18,30 +18,30 @@ export type Scalars = {
 
 /** A change between two years, computed from the figures, beside the printed one. */
 export type Change = {
-  __typename?: 'Change';
+  readonly __typename?: 'Change';
   /** The difference, `toValue - fromValue`; null when the change is not computed (see `notComputedBecause`). */
-  absolute: Maybe<Scalars['Float']['output']>;
+  readonly absolute: Maybe<Scalars['Float']['output']>;
   /** Whether the printed change follows from the figures, allowing for its rounding; null when there is none to compare (no change printed, or none computed). */
-  agrees: Maybe<Scalars['Boolean']['output']>;
+  readonly agrees: Maybe<Scalars['Boolean']['output']>;
   /** True when a figure is APPROXIMATE (`ruim 900.000`), so the change is approximate too. */
-  approximate: Scalars['Boolean']['output'];
+  readonly approximate: Scalars['Boolean']['output'];
   /** The first year. */
-  from: Scalars['Int']['output'];
+  readonly from: Scalars['Int']['output'];
   /** The figure of the first year (for a bound such as `> 5.000`, the bound). */
-  fromValue: Scalars['Float']['output'];
+  readonly fromValue: Scalars['Float']['output'];
   /**
    * Why the change is not computed, or null when it is: a figure that is a bound (`> 5.000`, qualifier AT_LEAST)
    * gives no change, not 0%; `absolute`, `relative` and `agrees` are then null.
    */
-  notComputedBecause: Maybe<Scalars['String']['output']>;
+  readonly notComputedBecause: Maybe<Scalars['String']['output']>;
   /** The change the table prints for these years, if any. */
-  printed: Maybe<ReportedChange>;
+  readonly printed: Maybe<ReportedChange>;
   /** The difference relative to the first year, in percent; null when the first figure is 0 or the change is not computed. */
-  relative: Maybe<Scalars['Float']['output']>;
+  readonly relative: Maybe<Scalars['Float']['output']>;
   /** The second year. */
-  to: Scalars['Int']['output'];
+  readonly to: Scalars['Int']['output'];
   /** The figure of the second year (for a bound, the bound). */
-  toValue: Scalars['Float']['output'];
+  readonly toValue: Scalars['Float']['output'];
 };
 
 /** What a printed change measures. */
@@ -53,47 +53,47 @@ export type ChangeKind =
 
 /** A numeric claim of the summarising text (the chapter Hoofdlijnen, a Toelichting), checked against the tables at its own precision. */
 export type Claim = Node & {
-  __typename?: 'Claim';
+  readonly __typename?: 'Claim';
   /** The claim's stable id in `seeds/claims.yaml` (`a-01`, `c-07`; a later figure of the same sentence `c-18.2`). */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** True when `computedValue` is only a lower bound (a cell printed `> 5.000` is part of it). */
-  computedIsLowerBound: Scalars['Boolean']['output'];
+  readonly computedIsLowerBound: Scalars['Boolean']['output'];
   /** The figure the tables give, when the claim comes down to one (a change in %, a sum, a level); null otherwise. */
-  computedValue: Maybe<Scalars['Float']['output']>;
+  readonly computedValue: Maybe<Scalars['Float']['output']>;
   /** Which way the text says the figure went, where it says so. */
-  direction: Maybe<ClaimDirection>;
+  readonly direction: Maybe<ClaimDirection>;
   /** For a claim that DISAGREES: its SUMMARY_MISMATCH discrepancy. */
-  discrepancy: Maybe<Discrepancy>;
+  readonly discrepancy: Maybe<Discrepancy>;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The rows it refers to, in the claim's order. */
-  indicators: Array<Indicator>;
+  readonly indicators: ReadonlyArray<Indicator>;
   /** The lines of the source text that state it. */
-  lines: LineRange;
+  readonly lines: LineRange;
   /** What is computed from the tables to check it. */
-  measure: ClaimMeasure;
+  readonly measure: ClaimMeasure;
   /** What is known about the claim (another reading, where a figure comes from); null when nothing. */
-  note: Maybe<Scalars['String']['output']>;
+  readonly note: Maybe<Scalars['String']['output']>;
   /** The figures it was checked against (table cells, or figures stated only in prose). */
-  observations: Array<Observation>;
+  readonly observations: ReadonlyArray<Observation>;
   /** How precisely the figure is stated. */
-  precision: ClaimPrecision;
+  readonly precision: ClaimPrecision;
   /** The figure as printed (`ruim 9%`, `tussen de 5% - 20%`, `verdrievoudigd`). */
-  printed: Scalars['String']['output'];
+  readonly printed: Scalars['String']['output'];
   /** A band's upper end. */
-  printedUpper: Maybe<Scalars['Float']['output']>;
+  readonly printedUpper: Maybe<Scalars['Float']['output']>;
   /** The printed figure as a number (a band's lower end; the factor of `verdrievoudigd`: 3); null for a direction or ranking. */
-  printedValue: Maybe<Scalars['Float']['output']>;
+  readonly printedValue: Maybe<Scalars['Float']['output']>;
   /** The words as printed, white space folded. */
-  quote: Scalars['String']['output'];
+  readonly quote: Scalars['String']['output'];
   /** One line: what the tables give and what the printed figure admits, or why it cannot be checked. */
-  reason: Scalars['String']['output'];
+  readonly reason: Scalars['String']['output'];
   /** The section that states it. */
-  section: Section;
+  readonly section: Section;
   /** What checking it found. */
-  verdict: ClaimVerdict;
+  readonly verdict: ClaimVerdict;
   /** The years it concerns (two for a change: from, to). */
-  years: Array<Scalars['Int']['output']>;
+  readonly years: ReadonlyArray<Scalars['Int']['output']>;
 };
 
 /** Which way a claim says a figure went. */
@@ -162,27 +162,27 @@ export type ClaimVerdict =
 
 /** A figure the edition restated: the previous value and the new one, as the note names them. */
 export type Correction = {
-  __typename?: 'Correction';
+  readonly __typename?: 'Correction';
   /** The restated row. */
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /**
    * Whether the table prints the new figure in its column for the year, as the note says it does: false when it
    * prints another (DigiD Machtigen's 2018 bevragingen: the note names 16.959.710, the column 16.595.710; which is
    * right is unknown, see its NOTE_VALUE_MISMATCH); null when the note names no new figure or the table prints none.
    */
-  matchesTable: Maybe<Scalars['Boolean']['output']>;
+  readonly matchesTable: Maybe<Scalars['Boolean']['output']>;
   /** The note that restates it. */
-  note: Note;
+  readonly note: Note;
   /** The previously published figure as the note prints it; null when the note names none. */
-  previousRaw: Maybe<Scalars['String']['output']>;
+  readonly previousRaw: Maybe<Scalars['String']['output']>;
   /** The previously published figure. */
-  previousValue: Maybe<Scalars['Float']['output']>;
+  readonly previousValue: Maybe<Scalars['Float']['output']>;
   /** The new figure as the note prints it; null when the note names none. */
-  raw: Maybe<Scalars['String']['output']>;
+  readonly raw: Maybe<Scalars['String']['output']>;
   /** The new figure. */
-  value: Maybe<Scalars['Float']['output']>;
+  readonly value: Maybe<Scalars['Float']['output']>;
   /** The year of the restated figure. */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
 };
 
 /** Which way to follow relations; for every kind, `from` feeds `to`. */
@@ -196,38 +196,38 @@ export type Direction =
 
 /** A place where the monitor contradicts itself. The figures stay as printed; the discrepancy says where they disagree. */
 export type Discrepancy = Node & {
-  __typename?: 'Discrepancy';
+  readonly __typename?: 'Discrepancy';
   /** For a SUMMARY_MISMATCH: the claim of the summarising text that the tables contradict. */
-  claim: Maybe<Claim>;
+  readonly claim: Maybe<Claim>;
   /** For a CHANGE_MISMATCH: the change the figures give. */
-  computedChange: Maybe<Scalars['Float']['output']>;
+  readonly computedChange: Maybe<Scalars['Float']['output']>;
   /** How sure the contradiction is: ASSERTED by the monitor, BY_LABEL of the rows, or PRESUMED by us. */
-  confidence: DiscrepancyConfidence;
+  readonly confidence: DiscrepancyConfidence;
   /** One plain sentence that says what disagrees, as sure as its `confidence`. */
-  description: Scalars['String']['output'];
+  readonly description: Scalars['String']['output'];
   /**
    * Why the figures differ, where the monitor or the seeds know (a sum that closes with another row added, the
    * monitor's own caveats, a restated figure); each explanation says when it is our reading. Null when none is known.
    */
-  explanation: Maybe<Scalars['String']['output']>;
+  readonly explanation: Maybe<Scalars['String']['output']>;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The row it is about (for a sum, the total; for a sameAs pair, the first row). */
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** What kind of contradiction this is. */
-  kind: DiscrepancyKind;
+  readonly kind: DiscrepancyKind;
   /** For a NOTE_VALUE_MISMATCH: the note that names the figure. */
-  note: Maybe<Note>;
+  readonly note: Maybe<Note>;
   /** The printed figures involved, each with its row. */
-  observations: Array<DiscrepancyObservation>;
+  readonly observations: ReadonlyArray<DiscrepancyObservation>;
   /** For a SAME_AS_MISMATCH: the other row. */
-  otherIndicator: Maybe<Indicator>;
+  readonly otherIndicator: Maybe<Indicator>;
   /** For a CHANGE_MISMATCH: the printed change (0 for an unchanged `-`). */
-  printedChange: Maybe<Scalars['Float']['output']>;
+  readonly printedChange: Maybe<Scalars['Float']['output']>;
   /** For a CHANGE_MISMATCH: the printed change as printed. */
-  printedChangeRaw: Maybe<Scalars['String']['output']>;
+  readonly printedChangeRaw: Maybe<Scalars['String']['output']>;
   /** The year it concerns. */
-  year: Maybe<Scalars['Int']['output']>;
+  readonly year: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -257,49 +257,49 @@ export type DiscrepancyKind =
 
 /** A printed figure involved in a discrepancy, with its part in it. */
 export type DiscrepancyObservation = {
-  __typename?: 'DiscrepancyObservation';
+  readonly __typename?: 'DiscrepancyObservation';
   /** The figure. */
-  observation: Observation;
+  readonly observation: Observation;
   /** Its part: FROM or TO (a change), SAME_AS (a pair), TABLE (against a note or a claim), TOTAL or PART (a sum). */
-  role: Scalars['String']['output'];
+  readonly role: Scalars['String']['output'];
 };
 
 /** One of the monitor's four chapters; each appendix (Bijlage A–D) holds one domain's tables. */
 export type Domain = Node & {
-  __typename?: 'Domain';
+  readonly __typename?: 'Domain';
   /** The appendix letter (A–D). */
-  appendix: Scalars['String']['output'];
+  readonly appendix: Scalars['String']['output'];
   /** Stable slug, e.g. `gegevens-en-registreren`. */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The Dutch name, as the monitor prints it. */
-  name: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
   /** The English name. */
-  nameEn: Scalars['String']['output'];
+  readonly nameEn: Scalars['String']['output'];
   /** The appendix's section of the text. */
-  section: Section;
+  readonly section: Section;
   /** The voorzieningen of this domain, in the order of the appendix. */
-  voorzieningen: Array<Voorziening>;
+  readonly voorzieningen: ReadonlyArray<Voorziening>;
 };
 
 /** The monitor edition the data comes from. */
 export type Edition = {
-  __typename?: 'Edition';
+  readonly __typename?: 'Edition';
   /** A hash of the curated seeds: the version of the dataset, which changes only when the data does. */
-  datasetVersion: Scalars['String']['output'];
+  readonly datasetVersion: Scalars['String']['output'];
   /** The reference date of the figures (ISO date, `2019-12-31`). */
-  referenceDate: Scalars['String']['output'];
+  readonly referenceDate: Scalars['String']['output'];
   /** The source text the dataset was curated from (a path in the project). */
-  source: Scalars['String']['output'];
+  readonly source: Scalars['String']['output'];
   /** The title as published, in Dutch. */
-  title: Scalars['String']['output'];
+  readonly title: Scalars['String']['output'];
   /** The title in English. */
-  titleEn: Scalars['String']['output'];
+  readonly titleEn: Scalars['String']['output'];
   /** The edition's year (2020). */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
   /** The years the tables cover. */
-  years: Array<Scalars['Int']['output']>;
+  readonly years: ReadonlyArray<Scalars['Int']['output']>;
 };
 
 /**
@@ -310,102 +310,102 @@ export type Edition = {
  * other kinds is not in the answer.
  */
 export type Impact = {
-  __typename?: 'Impact';
+  readonly __typename?: 'Impact';
   /**
    * Every relation walked: each relation that starts at the origin or at a voorziening reached at a distance
    * below `maxDepth` (a relation that leads back into the origin or to a voorziening reached earlier, as in a
    * cycle, included), ordered by `step`, then in dataset order. Each appears once.
    */
-  flows: Array<ImpactFlow>;
+  readonly flows: ReadonlyArray<ImpactFlow>;
   /** How many relations away the walk went at most (the `maxDepth` asked for). */
-  maxDepth: Scalars['Int']['output'];
+  readonly maxDepth: Scalars['Int']['output'];
   /** The voorziening the impact is computed from (distance 0; never listed among `reached`). */
-  origin: Voorziening;
+  readonly origin: Voorziening;
   /**
    * Every voorziening downstream of the origin within `maxDepth` relations, nearest first (then in dataset
    * order), each with the number of relations on the shortest flow from the origin. The origin itself is not
    * listed, even when a cycle leads back to it.
    */
-  reached: Array<ImpactReach>;
+  readonly reached: ReadonlyArray<ImpactReach>;
   /** The year of the volumes: the `year` asked for, or the edition's last year (2019) when none was given. */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
 };
 
 /** A relation walked by an impact, with what it carries in the impact's year. */
 export type ImpactFlow = {
-  __typename?: 'ImpactFlow';
+  readonly __typename?: 'ImpactFlow';
   /** The relation, walked from `from` to `to`. */
-  relation: Relation;
+  readonly relation: Relation;
   /**
    * At which step of the walk the relation is first taken: the distance of its `from` from the origin, plus 1
    * (1 for the origin's own relations).
    */
-  step: Scalars['Int']['output'];
+  readonly step: Scalars['Int']['output'];
   /**
    * The relation's volume in the impact's year: the figure of the edge's own channel (its own indicator, the
    * row itself, not a breakdown), as `Relation.volumes` gives it for that year. Null when the monitor reports
    * no figure for that year (a "-" or a blank cell) or the relation has no indicator. Not a number to sum over
    * flows: edges of different kinds count different things (messages, terugmeldingen, uses …).
    */
-  volume: Maybe<Scalars['Float']['output']>;
+  readonly volume: Maybe<Scalars['Float']['output']>;
 };
 
 /** A voorziening downstream of an impact's origin. */
 export type ImpactReach = {
-  __typename?: 'ImpactReach';
+  readonly __typename?: 'ImpactReach';
   /** The number of relations on the shortest flow from the origin to it (1 for what the origin feeds directly). */
-  distance: Scalars['Int']['output'];
+  readonly distance: Scalars['Int']['output'];
   /** The voorziening reached. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
 };
 
 /** One table row of the monitor: a measure of a voorziening over the years. */
 export type Indicator = Node & {
-  __typename?: 'Indicator';
+  readonly __typename?: 'Indicator';
   /**
    * The change between two years computed from the figures, with the printed change where the table has one
    * for those years, and whether they agree. Null when a figure is missing. When a figure is a bound (`> 5.000`)
    * the change is not computed: `absolute`, `relative` and `agrees` are null and `notComputedBecause` says why.
    */
-  change: Maybe<Change>;
+  readonly change: Maybe<Change>;
   /** Figures of this row that the edition restated. */
-  corrections: Array<Correction>;
+  readonly corrections: ReadonlyArray<Correction>;
   /** The contradictions that involve this row. */
-  discrepancies: Array<Discrepancy>;
+  readonly discrepancies: ReadonlyArray<Discrepancy>;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Slug, unique within its voorziening, e.g. `berichten-naar-afnemers`. */
-  key: Scalars['String']['output'];
+  readonly key: Scalars['String']['output'];
   /** The row label, cleaned (typos fixed). */
-  name: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
   /** The English name. */
-  nameEn: Scalars['String']['output'];
+  readonly nameEn: Scalars['String']['output'];
   /** The notes that explain this row. */
-  notes: Array<Note>;
+  readonly notes: ReadonlyArray<Note>;
   /** Its printed cells, in year order (and subject order in breakdowns). */
-  observations: Array<Observation>;
+  readonly observations: ReadonlyArray<Observation>;
   /** The relations whose volume this row measures. */
-  relations: Array<Relation>;
+  readonly relations: ReadonlyArray<Relation>;
   /** The printed change of the row itself (the `%` column), if the table prints one. */
-  reportedChange: Maybe<ReportedChange>;
+  readonly reportedChange: Maybe<ReportedChange>;
   /** Every printed change of the row and its subjects. */
-  reportedChanges: Array<ReportedChange>;
+  readonly reportedChanges: ReadonlyArray<ReportedChange>;
   /** Rows in other tables that count the same thing. */
-  sameAs: Array<Indicator>;
+  readonly sameAs: ReadonlyArray<Indicator>;
   /** The section of the monitor where the row stands. */
-  section: Section;
+  readonly section: Section;
   /** The row label exactly as printed. */
-  sourceLabel: Scalars['String']['output'];
+  readonly sourceLabel: Scalars['String']['output'];
   /** The breakdown subjects (organisations, products …) in printed order; empty for a plain row. */
-  subjects: Array<Scalars['String']['output']>;
+  readonly subjects: ReadonlyArray<Scalars['String']['output']>;
   /** The caption of the table, for breakdown tables that have one. */
-  table: Maybe<Scalars['String']['output']>;
+  readonly table: Maybe<Scalars['String']['output']>;
   /** The unit of its figures. */
-  unit: Unit;
+  readonly unit: Unit;
   /** The figure for a year (and subject); null where the source prints none. */
-  value: Maybe<Scalars['Float']['output']>;
+  readonly value: Maybe<Scalars['Float']['output']>;
   /** The voorziening whose table holds the row. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
 };
 
 
@@ -432,43 +432,43 @@ export type IndicatorValueArgs = {
 
 /** A page of indicators. */
 export type IndicatorConnection = {
-  __typename?: 'IndicatorConnection';
+  readonly __typename?: 'IndicatorConnection';
   /** The indicators of this page with their cursors. */
-  edges: Array<IndicatorEdge>;
+  readonly edges: ReadonlyArray<IndicatorEdge>;
   /** The indicators of this page. */
-  nodes: Array<Indicator>;
+  readonly nodes: ReadonlyArray<Indicator>;
   /** Pagination state. */
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** How many indicators match the filter in all. */
-  totalCount: Scalars['Int']['output'];
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 /** An indicator in a page, with its cursor. */
 export type IndicatorEdge = {
-  __typename?: 'IndicatorEdge';
+  readonly __typename?: 'IndicatorEdge';
   /** Pass as `after` to continue after this indicator, or as `before` to go back before it (with the same filter). */
-  cursor: Scalars['String']['output'];
+  readonly cursor: Scalars['String']['output'];
   /** The indicator. */
-  node: Indicator;
+  readonly node: Indicator;
 };
 
 /** Filters for `indicators`; all given filters must hold. */
 export type IndicatorFilter = {
   /** Only rows whose label or names contain this text (case- and accent-insensitive). */
-  search?: InputMaybe<Scalars['String']['input']>;
+  readonly search?: InputMaybe<Scalars['String']['input']>;
   /** Only rows of this unit. */
-  unit?: InputMaybe<Unit>;
+  readonly unit?: InputMaybe<Unit>;
   /** Only rows of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
-  voorziening?: InputMaybe<Scalars['String']['input']>;
+  readonly voorziening?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A range of lines of the monitor's text (1-based, inclusive). */
 export type LineRange = {
-  __typename?: 'LineRange';
+  readonly __typename?: 'LineRange';
   /** The first line. */
-  from: Scalars['Int']['output'];
+  readonly from: Scalars['Int']['output'];
   /** The last line (the same as `from` for one line). */
-  to: Scalars['Int']['output'];
+  readonly to: Scalars['Int']['output'];
 };
 
 /**
@@ -480,203 +480,203 @@ export type LineRange = {
  * already count (themselves or through a twin) does not. Each member says whether it counts and why not.
  */
 export type Measure = {
-  __typename?: 'Measure';
+  readonly __typename?: 'Measure';
   /** Stable lowercase slug (`terugmeldingen`): the value of the `measure` arguments. */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** What the measure counts, in Dutch. */
-  description: Scalars['String']['output'];
+  readonly description: Scalars['String']['output'];
   /** What the measure counts, in English. */
-  descriptionEn: Scalars['String']['output'];
+  readonly descriptionEn: Scalars['String']['output'];
   /** Every member row, counted or not, in the seed's order (registries before the facilities that relay them). */
-  members: Array<MeasureMember>;
+  readonly members: ReadonlyArray<MeasureMember>;
   /** Dutch name (the source of truth). */
-  name: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
   /** English name. */
-  nameEn: Scalars['String']['output'];
+  readonly nameEn: Scalars['String']['output'];
 };
 
 /** Which voorzieningen a total or ranking covers. Both filters together: a voorziening must pass both. */
 export type MeasureFilter = {
   /** Only these voorzieningen: codes or abbreviations, any case; an unknown one is BAD_USER_INPUT naming it. */
-  codes?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly codes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Only voorzieningen of these kinds (e.g. [BASISREGISTRATIE]). */
-  kinds?: InputMaybe<Array<VoorzieningKind>>;
+  readonly kinds?: InputMaybe<ReadonlyArray<VoorzieningKind>>;
 };
 
 /** An indicator's membership of a measure: whether it counts in the totals, and if not, which row it repeats. */
 export type MeasureMember = {
-  __typename?: 'MeasureMember';
+  readonly __typename?: 'MeasureMember';
   /** Whether the row's figures count in the measure's totals and rankings. */
-  counted: Scalars['Boolean']['output'];
+  readonly counted: Scalars['Boolean']['output'];
   /** Why the row does not count (null when it does): one sentence naming the counted row it repeats. */
-  excludedBecause: Maybe<Scalars['String']['output']>;
+  readonly excludedBecause: Maybe<Scalars['String']['output']>;
   /** The row. */
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** The counted row this one repeats (a total it is part of, its sameAs twin, or a part of it); null when counted. */
-  repeats: Maybe<Indicator>;
+  readonly repeats: Maybe<Indicator>;
 };
 
 /** Voorzieningen ranked by a measure: by value in a year or by change between two years. */
 export type MeasureRanking = {
-  __typename?: 'MeasureRanking';
+  readonly __typename?: 'MeasureRanking';
   /** What the ranking orders by. */
-  by: RankBy;
+  readonly by: RankBy;
   /** The first year of the change (null when ranking by VALUE without one). */
-  from: Maybe<Scalars['Int']['output']>;
+  readonly from: Maybe<Scalars['Int']['output']>;
   /** The measure. */
-  measure: Measure;
+  readonly measure: Measure;
   /**
    * The ranked voorzieningen, at most `first`, best first. Ties share a rank (1, 1, 3) and are listed in the
    * monitor's order of voorzieningen, so the answer is deterministic; `first` may cut between tied ones.
    */
-  ranked: Array<RankedVoorziening>;
+  readonly ranked: ReadonlyArray<RankedVoorziening>;
   /** The year whose value ranks (VALUE), or the second year of the change (CHANGE). */
-  to: Scalars['Int']['output'];
+  readonly to: Scalars['Int']['output'];
   /** Every voorziening in scope that cannot be ranked, in the monitor's order, each with the reason. */
-  unranked: Array<RankedVoorziening>;
+  readonly unranked: ReadonlyArray<RankedVoorziening>;
 };
 
 /** The totals of a measure for one year: per voorziening and over all in scope. */
 export type MeasureTotals = {
-  __typename?: 'MeasureTotals';
+  readonly __typename?: 'MeasureTotals';
   /** Whether every counted row in scope has a figure that year. */
-  complete: Scalars['Boolean']['output'];
+  readonly complete: Scalars['Boolean']['output'];
   /** Whether a figure in the sum is a lower bound (`> 5.000`), so the total is at least this much. */
-  lowerBound: Scalars['Boolean']['output'];
+  readonly lowerBound: Scalars['Boolean']['output'];
   /** The measure. */
-  measure: Measure;
+  readonly measure: Measure;
   /**
    * The sum of the counted rows of every voorziening in scope that year; null when none has a figure. Rows
    * without a figure that year (blank or `-`) add nothing: see `complete`.
    */
-  total: Maybe<Scalars['Float']['output']>;
+  readonly total: Maybe<Scalars['Float']['output']>;
   /** Each voorziening in scope that has counted rows in the measure, highest value first, then in the monitor's order. */
-  voorzieningen: Array<VoorzieningTotal>;
+  readonly voorzieningen: ReadonlyArray<VoorzieningTotal>;
   /** The year. */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
 };
 
 /** A voorziening reached in a traversal, with its distance from the start. */
 export type Neighbor = {
-  __typename?: 'Neighbor';
+  readonly __typename?: 'Neighbor';
   /** The number of relations on the shortest way from the start (1 for direct neighbours). */
-  distance: Scalars['Int']['output'];
+  readonly distance: Scalars['Int']['output'];
   /** The voorziening reached. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
 };
 
 /** The part of the stelsel around one voorziening. */
 export type Neighborhood = {
-  __typename?: 'Neighborhood';
+  readonly __typename?: 'Neighborhood';
   /** Where the traversal started. */
-  center: Voorziening;
+  readonly center: Voorziening;
   /** Every voorziening reached, nearest first. */
-  neighbors: Array<Neighbor>;
+  readonly neighbors: ReadonlyArray<Neighbor>;
   /** Every relation followed, between the center and the voorzieningen reached. */
-  relations: Array<Relation>;
+  readonly relations: ReadonlyArray<Relation>;
 };
 
 /** An object with a globally unique, opaque identifier; fetch any of them again with `node(id:)`. */
 export type Node = {
   /** The global identifier of this object. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
 };
 
 /** A Toelichting or other explanation from the monitor, verbatim. */
 export type Note = Node & {
-  __typename?: 'Note';
+  readonly __typename?: 'Note';
   /** The heading as printed, if any. */
-  heading: Maybe<Scalars['String']['output']>;
+  readonly heading: Maybe<Scalars['String']['output']>;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The rows it explains. */
-  indicators: Array<Indicator>;
+  readonly indicators: ReadonlyArray<Indicator>;
   /** Slug, unique within its voorziening. */
-  key: Scalars['String']['output'];
+  readonly key: Scalars['String']['output'];
   /** The section where it stands. */
-  section: Section;
+  readonly section: Section;
   /** The text, verbatim (line breaks folded). */
-  text: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
   /** The text in English. */
-  textEn: Maybe<Scalars['String']['output']>;
+  readonly textEn: Maybe<Scalars['String']['output']>;
   /** The voorziening it belongs to. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
 };
 
 /** One printed cell: an indicator's figure for a year (and, in breakdown tables, a subject). */
 export type Observation = Node & {
-  __typename?: 'Observation';
+  readonly __typename?: 'Observation';
   /**
    * What the figure does not say by itself, or null: for a total with `partsIncomplete`, a sentence beginning
    * `Parts incomplete:` with the sum of the reported parts and the parts not reported; for a count, what it
    * includes that its label does not say (the Digilevering registrations include the LRZa).
    */
-  caveat: Maybe<Scalars['String']['output']>;
+  readonly caveat: Maybe<Scalars['String']['output']>;
   /** The note that prints this figure, when it is printed in a note rather than in the table. */
-  fromNote: Maybe<Note>;
+  readonly fromNote: Maybe<Note>;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** The row the cell belongs to. */
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** Whether this is the breakdown's `Totaal` row. */
-  isTotal: Scalars['Boolean']['output'];
+  readonly isTotal: Scalars['Boolean']['output'];
   /**
    * True for a total whose parts are not all reported (a part printed `-` or left blank, which is not 0): its sum is
    * not checked, so it gives no SUM_MISMATCH; `caveat` then says how much the reported parts account for.
    */
-  partsIncomplete: Scalars['Boolean']['output'];
+  readonly partsIncomplete: Scalars['Boolean']['output'];
   /** How the printed cell relates to the figure. */
-  qualifier: Qualifier;
+  readonly qualifier: Qualifier;
   /** The cell exactly as printed. */
-  raw: Scalars['String']['output'];
+  readonly raw: Scalars['String']['output'];
   /** For a figure stated only in prose, not in a table cell (the Berichtenbox app's activations): where it is stated; null for a table cell. */
-  statedInProse: Maybe<ProseStatement>;
+  readonly statedInProse: Maybe<ProseStatement>;
   /** The breakdown subject (an organisation, a product, a part of a compound cell); null for the row itself. */
-  subject: Maybe<Scalars['String']['output']>;
+  readonly subject: Maybe<Scalars['String']['output']>;
   /** The subject in English. */
-  subjectEn: Maybe<Scalars['String']['output']>;
+  readonly subjectEn: Maybe<Scalars['String']['output']>;
   /** The figure; null where the source has none. Percentages are in points (62 for `62%`). */
-  value: Maybe<Scalars['Float']['output']>;
+  readonly value: Maybe<Scalars['Float']['output']>;
   /** The year of the figure. */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
   /** True when the source prints the figure without its year, which is then inferred. */
-  yearInferred: Scalars['Boolean']['output'];
+  readonly yearInferred: Scalars['Boolean']['output'];
 };
 
 /** A page of observations. */
 export type ObservationConnection = {
-  __typename?: 'ObservationConnection';
+  readonly __typename?: 'ObservationConnection';
   /** The observations of this page with their cursors. */
-  edges: Array<ObservationEdge>;
+  readonly edges: ReadonlyArray<ObservationEdge>;
   /** The observations of this page. */
-  nodes: Array<Observation>;
+  readonly nodes: ReadonlyArray<Observation>;
   /** Pagination state. */
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** How many observations match the filter in all. */
-  totalCount: Scalars['Int']['output'];
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 /** An observation in a page, with its cursor. */
 export type ObservationEdge = {
-  __typename?: 'ObservationEdge';
+  readonly __typename?: 'ObservationEdge';
   /** Pass as `after` to continue after this observation, or as `before` to go back before it (with the same filter). */
-  cursor: Scalars['String']['output'];
+  readonly cursor: Scalars['String']['output'];
   /** The observation. */
-  node: Observation;
+  readonly node: Observation;
 };
 
 /** Filters for `observations`; all given filters must hold. */
 export type ObservationFilter = {
   /** Only cells of this indicator (its global id). */
-  indicator?: InputMaybe<Scalars['ID']['input']>;
+  readonly indicator?: InputMaybe<Scalars['ID']['input']>;
   /** Only cells of this breakdown subject. */
-  subject?: InputMaybe<Scalars['String']['input']>;
+  readonly subject?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of rows of this unit. */
-  unit?: InputMaybe<Unit>;
+  readonly unit?: InputMaybe<Unit>;
   /** Only cells of this voorziening (its code or abbreviation, any case; an unknown one is BAD_USER_INPUT). */
-  voorziening?: InputMaybe<Scalars['String']['input']>;
+  readonly voorziening?: InputMaybe<Scalars['String']['input']>;
   /** Only cells of this year. */
-  year?: InputMaybe<Scalars['Int']['input']>;
+  readonly year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -685,41 +685,41 @@ export type ObservationFilter = {
  * refused with BAD_USER_INPUT naming the argument.
  */
 export type PageInfo = {
-  __typename?: 'PageInfo';
+  readonly __typename?: 'PageInfo';
   /** The cursor of the last item returned, if any; pass it as `after` for the next page. */
-  endCursor: Maybe<Scalars['String']['output']>;
+  readonly endCursor: Maybe<Scalars['String']['output']>;
   /** Whether more items follow the last one returned (in the filter, beyond the page or the `before` cursor). */
-  hasNextPage: Scalars['Boolean']['output'];
+  readonly hasNextPage: Scalars['Boolean']['output'];
   /** Whether items precede the first one returned (in the filter, before the page or at the `after` cursor). */
-  hasPreviousPage: Scalars['Boolean']['output'];
+  readonly hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first item returned, if any; pass it as `before` for the previous page. */
-  startCursor: Maybe<Scalars['String']['output']>;
+  readonly startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** A shortest path between two voorzieningen. */
 export type Path = {
-  __typename?: 'Path';
+  readonly __typename?: 'Path';
   /** Where the path starts. */
-  from: Voorziening;
+  readonly from: Voorziening;
   /** The number of relations on the path. */
-  length: Scalars['Int']['output'];
+  readonly length: Scalars['Int']['output'];
   /** The relations on the path, in order (a relation may be walked against its direction when `direction` is BOTH). */
-  relations: Array<Relation>;
+  readonly relations: ReadonlyArray<Relation>;
   /** Where the path ends. */
-  to: Voorziening;
+  readonly to: Voorziening;
   /** The voorzieningen on the path, in order, from `from` to `to`. */
-  voorzieningen: Array<Voorziening>;
+  readonly voorzieningen: ReadonlyArray<Voorziening>;
 };
 
 /** Where a figure stated only in prose (in no table cell) is stated. */
 export type ProseStatement = {
-  __typename?: 'ProseStatement';
+  readonly __typename?: 'ProseStatement';
   /** The lines that state it. */
-  lines: LineRange;
+  readonly lines: LineRange;
   /** The section whose text states it. */
-  section: Section;
+  readonly section: Section;
   /** The sentence(s) of those lines, white space folded. */
-  text: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
 };
 
 /** How a printed cell relates to the quantity it reports. */
@@ -742,25 +742,25 @@ export type Qualifier =
   | 'UNCHANGED';
 
 export type Query = {
-  __typename?: 'Query';
+  readonly __typename?: 'Query';
   /** The ten basisregistraties, in the order of Bijlage C. */
-  basisregistraties: Array<Voorziening>;
+  readonly basisregistraties: ReadonlyArray<Voorziening>;
   /**
    * The numeric claims of the summarising text, each with its verdict against the tables, in the text's order.
    * A bounded list (one entry per claim of `seeds/claims.yaml`, about 140), so not paged. Filters combine.
    */
-  claims: Array<Claim>;
+  readonly claims: ReadonlyArray<Claim>;
   /** Every contradiction in the source, optionally of one kind or about one voorziening. */
-  discrepancies: Array<Discrepancy>;
+  readonly discrepancies: ReadonlyArray<Discrepancy>;
   /**
    * A domain by code, matched case-insensitively (white space read as hyphens). An unknown code answers null
    * with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
    */
-  domain: Maybe<Domain>;
+  readonly domain: Maybe<Domain>;
   /** The four domains (chapters), in order. */
-  domains: Array<Domain>;
+  readonly domains: ReadonlyArray<Domain>;
   /** The monitor edition the data comes from. */
-  edition: Edition;
+  readonly edition: Edition;
   /**
    * Everything downstream of a voorziening along the flows, transitively (one recursive query in SQL, cycles
    * walked once), with the volume of every relation walked in `year`. Codes match case-insensitively
@@ -768,58 +768,58 @@ export type Query = {
    * nearest codes (`extensions.suggestions`), as `voorziening(code:)` does. A `year` the edition has no figures
    * for, or a `maxDepth` outside 0–8, is a BAD_USER_INPUT error naming the argument.
    */
-  impact: Maybe<Impact>;
+  readonly impact: Maybe<Impact>;
   /** A table row by its global id; null when there is none. */
-  indicator: Maybe<Indicator>;
+  readonly indicator: Maybe<Indicator>;
   /** Table rows in the order of the monitor, filtered and paginated. */
-  indicators: IndicatorConnection;
+  readonly indicators: IndicatorConnection;
   /**
    * Ranks the voorzieningen by a measure: by the value in `to`, or by the relative change from `from` to `to`
    * (e.g. the fastest-growing basisregistratie 2018 → 2019). Each voorziening's value is the sum of its counted
    * rows; a voorziening with a counted row missing a figure (or, for a change, with a lower bound `> 5.000`) is
    * not ranked but listed in `unranked` with the reason.
    */
-  measureRanking: MeasureRanking;
+  readonly measureRanking: MeasureRanking;
   /**
    * The totals of a measure for one year, per voorziening and over all in scope: e.g. the terugmeldingen of 2019
    * per basisregistratie with their total (`measure: "terugmeldingen", year: 2019, filter: {kinds: [BASISREGISTRATIE]}`).
    * A voorziening's value is the sum of its counted rows of the measure that year; rows that repeat a counted
    * row (see `Measure`) are left out, so nothing counts twice.
    */
-  measureTotals: MeasureTotals;
+  readonly measureTotals: MeasureTotals;
   /** Every measure (group of indicators that count the same kind of thing), in the seed's order. */
-  measures: Array<Measure>;
+  readonly measures: ReadonlyArray<Measure>;
   /**
    * The voorzieningen reachable from one within `depth` relations, and the relations followed. Codes match
    * case-insensitively (abbreviations too); an unknown one is a BAD_USER_INPUT error that names it, suggests the
    * nearest codes (`extensions.suggestions`) and lists the known ones.
    */
-  neighbors: Neighborhood;
+  readonly neighbors: Neighborhood;
   /** Fetches any object by its global `id`; null when no object has it. */
-  node: Maybe<Node>;
+  readonly node: Maybe<Node>;
   /** Printed cells in the order of the monitor, filtered and paginated: the tidy data. The same rows as CSV, with the same filters as query parameters: `/export/observations.csv?voorziening=brp&year=2019`. */
-  observations: ObservationConnection;
+  readonly observations: ObservationConnection;
   /**
    * A shortest path from one voorziening to another, as the list of relations on it; null when there is none
    * within `maxDepth`. Among paths of equal length the first in dataset order is returned.
    */
-  path: Maybe<Path>;
+  readonly path: Maybe<Path>;
   /** Relations in the order of the dataset, filtered and paginated. All of them with every figure and its role as CSV: `/export/relations.csv` (MONITOR relations unless `?provenance=monitor,outside`). */
-  relations: RelationConnection;
+  readonly relations: RelationConnection;
   /**
    * Finds voorzieningen and indicators whose names (Dutch or English), abbreviation or row label contain the
    * text, ignoring case and accents (`geimplementeerd` finds `geïmplementeerd`). Voorzieningen come first.
    */
-  search: Array<SearchResult>;
+  readonly search: ReadonlyArray<SearchResult>;
   /** Every voorziening and every relation (optionally only of some kinds) in one answer: node-link data. As files: `/export/stelsel.graphml` (Gephi, networkx) and `/export/stelsel.json` (node-link JSON), MONITOR relations unless `?provenance=monitor,outside`. */
-  stelsel: Stelsel;
+  readonly stelsel: Stelsel;
   /**
    * A voorziening by code or abbreviation (`brp`, `BRP`, `digid`, …), matched case-insensitively. An unknown code
    * answers null with a NOT_FOUND error that names it and suggests the nearest codes (`extensions.suggestions`).
    */
-  voorziening: Maybe<Voorziening>;
+  readonly voorziening: Maybe<Voorziening>;
   /** Voorzieningen in the order of the monitor, filtered and paginated. */
-  voorzieningen: VoorzieningConnection;
+  readonly voorzieningen: VoorzieningConnection;
 };
 
 
@@ -844,9 +844,9 @@ export type QueryDomainArgs = {
 
 export type QueryImpactArgs = {
   code: Scalars['String']['input'];
-  kinds?: InputMaybe<Array<RelationKind>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -886,8 +886,8 @@ export type QueryNeighborsArgs = {
   code: Scalars['String']['input'];
   depth?: InputMaybe<Scalars['Int']['input']>;
   direction?: InputMaybe<Direction>;
-  kinds?: InputMaybe<Array<RelationKind>>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
 };
 
 
@@ -908,9 +908,9 @@ export type QueryObservationsArgs = {
 export type QueryPathArgs = {
   direction?: InputMaybe<Direction>;
   from: Scalars['String']['input'];
-  kinds?: InputMaybe<Array<RelationKind>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
   to: Scalars['String']['input'];
 };
 
@@ -931,8 +931,8 @@ export type QuerySearchArgs = {
 
 
 export type QueryStelselArgs = {
-  kinds?: InputMaybe<Array<RelationKind>>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
 };
 
 
@@ -958,96 +958,96 @@ export type RankBy =
 
 /** A voorziening in a ranking, with the sums of its counted rows for both years and the change between them. */
 export type RankedVoorziening = {
-  __typename?: 'RankedVoorziening';
+  readonly __typename?: 'RankedVoorziening';
   /**
    * `toValue - fromValue`, as `Change.absolute` computes it; null when a counted row lacks a figure in either year
    * or is a lower bound (`> 5.000`) in either.
    */
-  absolute: Maybe<Scalars['Float']['output']>;
+  readonly absolute: Maybe<Scalars['Float']['output']>;
   /** The sum of its counted rows in `from`; null without `from` or without any figure. */
-  fromValue: Maybe<Scalars['Float']['output']>;
+  readonly fromValue: Maybe<Scalars['Float']['output']>;
   /** Whether a figure in `toValue` is a lower bound (`> 5.000`); a VALUE ranking then ranks by that bound. */
-  lowerBound: Scalars['Boolean']['output'];
+  readonly lowerBound: Scalars['Boolean']['output'];
   /** The voorziening's member rows of the measure, counted or not, with why not. */
-  members: Array<MeasureMember>;
+  readonly members: ReadonlyArray<MeasureMember>;
   /** Why it is not ranked (a row without a figure, a lower bound, a first value of 0); null when ranked. */
-  notRankedBecause: Maybe<Scalars['String']['output']>;
+  readonly notRankedBecause: Maybe<Scalars['String']['output']>;
   /** Its rank (1 is the highest value or the fastest growth); null when it is not ranked. */
-  rank: Maybe<Scalars['Int']['output']>;
+  readonly rank: Maybe<Scalars['Int']['output']>;
   /** The change relative to `fromValue`, in percent, as `Change.relative` computes it; null as `absolute`, and when `fromValue` is 0. */
-  relative: Maybe<Scalars['Float']['output']>;
+  readonly relative: Maybe<Scalars['Float']['output']>;
   /** The sum of its counted rows in `to`; null without any figure. */
-  toValue: Maybe<Scalars['Float']['output']>;
+  readonly toValue: Maybe<Scalars['Float']['output']>;
   /** The voorziening. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
 };
 
 /** A directed, typed edge between two voorzieningen: `from` feeds `to`, with the figures that measure the flow. */
 export type Relation = Node & {
-  __typename?: 'Relation';
+  readonly __typename?: 'Relation';
   /** What the relation is, in Dutch. */
-  description: Scalars['String']['output'];
+  readonly description: Scalars['String']['output'];
   /** What the relation is, in English. */
-  descriptionEn: Maybe<Scalars['String']['output']>;
+  readonly descriptionEn: Maybe<Scalars['String']['output']>;
   /** Where the flow starts: the voorziening that feeds. */
-  from: Voorziening;
+  readonly from: Voorziening;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Every row attached to the relation, whatever its role (see `measures` for the roles). */
-  indicators: Array<Indicator>;
+  readonly indicators: ReadonlyArray<Indicator>;
   /** What kind of relation this is. */
-  kind: RelationKind;
+  readonly kind: RelationKind;
   /** Every figure attached to the relation with its role and whether other edges share it, in seed order. */
-  measures: Array<RelationMeasure>;
+  readonly measures: ReadonlyArray<RelationMeasure>;
   /** Whether the monitor states the relation or only an outside source does. */
-  provenance: RelationProvenance;
+  readonly provenance: RelationProvenance;
   /** Where the relation is stated: a section of the monitor with its lines and quote, or an outside source with its URL. */
-  source: SourceReference;
+  readonly source: SourceReference;
   /** Where the flow ends: the voorziening that is fed. */
-  to: Voorziening;
+  readonly to: Voorziening;
   /**
    * The edge's own volume per year: the figures of its first OWN indicator that no other edge shares; empty
    * when the monitor prints no figure for this edge alone (see `measures` for onward, alternative, combined
    * and shared figures). A channel the monitor counts in several units has several OWN rows, never summed
    * (BRK → PDOK: requests to the services first, files downloaded second); `measures` lists them all.
    */
-  volumes: Array<Observation>;
+  readonly volumes: ReadonlyArray<Observation>;
 };
 
 /** A page of relations. */
 export type RelationConnection = {
-  __typename?: 'RelationConnection';
+  readonly __typename?: 'RelationConnection';
   /** The relations of this page with their cursors. */
-  edges: Array<RelationEdge>;
+  readonly edges: ReadonlyArray<RelationEdge>;
   /** The relations of this page. */
-  nodes: Array<Relation>;
+  readonly nodes: ReadonlyArray<Relation>;
   /** Pagination state. */
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** How many relations match the filter in all. */
-  totalCount: Scalars['Int']['output'];
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 /** A relation in a page, with its cursor. */
 export type RelationEdge = {
-  __typename?: 'RelationEdge';
+  readonly __typename?: 'RelationEdge';
   /** Pass as `after` to continue after this relation, or as `before` to go back before it (with the same filter). */
-  cursor: Scalars['String']['output'];
+  readonly cursor: Scalars['String']['output'];
   /** The relation. */
-  node: Relation;
+  readonly node: Relation;
 };
 
 /** Filters for `relations`; all given filters must hold. */
 export type RelationFilter = {
   /** Only relations that start at this voorziening (its code or abbreviation, any case). */
-  from?: InputMaybe<Scalars['String']['input']>;
+  readonly from?: InputMaybe<Scalars['String']['input']>;
   /** Only relations of this kind. */
-  kind?: InputMaybe<RelationKind>;
+  readonly kind?: InputMaybe<RelationKind>;
   /** Only relations of these kinds. */
-  kinds?: InputMaybe<Array<RelationKind>>;
+  readonly kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
   /** Only relations of these provenances; MONITOR only when omitted (pass `[MONITOR, OUTSIDE]` for all). */
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  readonly provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
   /** Only relations that end at this voorziening (its code or abbreviation, any case). */
-  to?: InputMaybe<Scalars['String']['input']>;
+  readonly to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1086,15 +1086,15 @@ export type RelationKind =
 
 /** A figure attached to a relation, with what it counts for that edge. */
 export type RelationMeasure = {
-  __typename?: 'RelationMeasure';
+  readonly __typename?: 'RelationMeasure';
   /** The table row. */
-  indicator: Indicator;
+  readonly indicator: Indicator;
   /** The row's figures per year (the row itself, no breakdown subject). */
-  observations: Array<Observation>;
+  readonly observations: ReadonlyArray<Observation>;
   /** What the figure counts for this edge: its own channel, the onward hop, a twin or a combined figure. */
-  role: RelationMeasureRole;
+  readonly role: RelationMeasureRole;
   /** True when the same figure is attached to several edges (it counts their channels together): a sum over edges counts it once. */
-  shared: Scalars['Boolean']['output'];
+  readonly shared: Scalars['Boolean']['output'];
 };
 
 /** What a figure attached to a relation counts for that edge. */
@@ -1120,21 +1120,21 @@ export type RelationProvenance =
 
 /** A change column as printed. */
 export type ReportedChange = {
-  __typename?: 'ReportedChange';
+  readonly __typename?: 'ReportedChange';
   /** The first year of the change. */
-  from: Scalars['Int']['output'];
+  readonly from: Scalars['Int']['output'];
   /** What the change measures. */
-  kind: ChangeKind;
+  readonly kind: ChangeKind;
   /** How the printed cell reads. */
-  qualifier: Qualifier;
+  readonly qualifier: Qualifier;
   /** The cell exactly as printed (`+2,5%`, `-`, `nieuw`). */
-  raw: Scalars['String']['output'];
+  readonly raw: Scalars['String']['output'];
   /** The breakdown subject it belongs to; null for the row itself. */
-  subject: Maybe<Scalars['String']['output']>;
+  readonly subject: Maybe<Scalars['String']['output']>;
   /** The second year of the change. */
-  to: Scalars['Int']['output'];
+  readonly to: Scalars['Int']['output'];
   /** The printed change as a number (percent, or points for a DIFFERENCE); null for `-` and `nieuw`. */
-  value: Maybe<Scalars['Float']['output']>;
+  readonly value: Maybe<Scalars['Float']['output']>;
 };
 
 /** What a text search found: a voorziening or an indicator. */
@@ -1142,51 +1142,51 @@ export type SearchResult = Indicator | Voorziening;
 
 /** A part of the monitor's text, found by its heading: where a table, note or description stands. */
 export type Section = {
-  __typename?: 'Section';
+  readonly __typename?: 'Section';
   /** The appendix (Bijlage A–D) the section belongs to; null for the summary chapter. */
-  appendix: Maybe<Scalars['String']['output']>;
+  readonly appendix: Maybe<Scalars['String']['output']>;
   /** Stable slug of the section, e.g. `brp` for 2.1.1. */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** Last line of the section in the source text. */
-  endLine: Scalars['Int']['output'];
+  readonly endLine: Scalars['Int']['output'];
   /** The heading exactly as printed. */
-  heading: Scalars['String']['output'];
+  readonly heading: Scalars['String']['output'];
   /** The printed section number, e.g. `2.1.1`, where the heading has one. */
-  number: Maybe<Scalars['String']['output']>;
+  readonly number: Maybe<Scalars['String']['output']>;
   /** The section this one is part of. */
-  parent: Maybe<Section>;
+  readonly parent: Maybe<Section>;
   /** A human-readable reference, e.g. `Bijlage C, 2.1.1. Basisregistratie Personen (BRP)`. */
-  reference: Scalars['String']['output'];
+  readonly reference: Scalars['String']['output'];
   /** First line of the section in the source text (1-based). */
-  startLine: Scalars['Int']['output'];
+  readonly startLine: Scalars['Int']['output'];
   /** The clean title (the heading with typos fixed). */
-  title: Scalars['String']['output'];
+  readonly title: Scalars['String']['output'];
 };
 
 /** Where something comes from: a section of the monitor, or an outside source with its URL. */
 export type SourceReference = {
-  __typename?: 'SourceReference';
+  readonly __typename?: 'SourceReference';
   /** A human-readable reference to the source. */
-  label: Scalars['String']['output'];
+  readonly label: Scalars['String']['output'];
   /** The lines of the monitor that state it (`1627-1629`), when a relation's source is the monitor. */
-  lines: Maybe<Scalars['String']['output']>;
+  readonly lines: Maybe<Scalars['String']['output']>;
   /** The words in those lines that state it, when a relation's source is the monitor. */
-  quote: Maybe<Scalars['String']['output']>;
+  readonly quote: Maybe<Scalars['String']['output']>;
   /** The section of the monitor, when the source is the monitor itself. */
-  section: Maybe<Section>;
+  readonly section: Maybe<Section>;
   /** The title of an outside source (may name a file or several sources). */
-  title: Maybe<Scalars['String']['output']>;
+  readonly title: Maybe<Scalars['String']['output']>;
   /** The URL of an outside source. */
-  url: Maybe<Scalars['String']['output']>;
+  readonly url: Maybe<Scalars['String']['output']>;
 };
 
 /** The whole stelsel in one answer: every node and every edge (node-link data). */
 export type Stelsel = {
-  __typename?: 'Stelsel';
+  readonly __typename?: 'Stelsel';
   /** Every relation of the requested kinds. */
-  edges: Array<Relation>;
+  readonly edges: ReadonlyArray<Relation>;
   /** Every voorziening. */
-  nodes: Array<Voorziening>;
+  readonly nodes: ReadonlyArray<Voorziening>;
 };
 
 /** The unit of an indicator's figures. */
@@ -1201,56 +1201,56 @@ export type Unit =
  * truth; English names are an addition.
  */
 export type Voorziening = Node & {
-  __typename?: 'Voorziening';
+  readonly __typename?: 'Voorziening';
   /** The abbreviation the monitor uses, e.g. `BRP`. */
-  abbreviation: Maybe<Scalars['String']['output']>;
+  readonly abbreviation: Maybe<Scalars['String']['output']>;
   /** Stable lowercase slug, e.g. `brp`, `digid`, `digilevering`. */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** Its description, in Dutch, from the monitor's text (or an outside source, see `descriptionSource`). */
-  description: Maybe<Scalars['String']['output']>;
+  readonly description: Maybe<Scalars['String']['output']>;
   /** The description in English. */
-  descriptionEn: Maybe<Scalars['String']['output']>;
+  readonly descriptionEn: Maybe<Scalars['String']['output']>;
   /** Where the description comes from. */
-  descriptionSource: Maybe<SourceReference>;
+  readonly descriptionSource: Maybe<SourceReference>;
   /** The contradictions the source holds in its figures. */
-  discrepancies: Array<Discrepancy>;
+  readonly discrepancies: ReadonlyArray<Discrepancy>;
   /** The chapter it is reported in. */
-  domain: Domain;
+  readonly domain: Domain;
   /** The global identifier. */
-  id: Scalars['ID']['output'];
+  readonly id: Scalars['ID']['output'];
   /**
    * Everything downstream of this voorziening along the flows, with the volume of every relation walked in
    * `year`: what `impact(code:)` answers for it. Impacts of many voorzieningen in one request share their
    * statements. A `year` the edition has no figures for, or a `maxDepth` outside 0–8, is a BAD_USER_INPUT error
    * naming the argument.
    */
-  impact: Impact;
+  readonly impact: Impact;
   /** Relations that end here: what feeds this voorziening, optionally only of some kinds. */
-  incoming: Array<Relation>;
+  readonly incoming: ReadonlyArray<Relation>;
   /** One of its table rows by key; null when it has no such row. */
-  indicator: Maybe<Indicator>;
+  readonly indicator: Maybe<Indicator>;
   /** Its table rows, in printed order. */
-  indicators: Array<Indicator>;
+  readonly indicators: ReadonlyArray<Indicator>;
   /** What kind of node this is. */
-  kind: VoorzieningKind;
+  readonly kind: VoorzieningKind;
   /** The law that establishes it (registries only; from public sources). */
-  law: Maybe<Scalars['String']['output']>;
+  readonly law: Maybe<Scalars['String']['output']>;
   /** The Dutch name, as the monitor prints it. */
-  name: Scalars['String']['output'];
+  readonly name: Scalars['String']['output'];
   /** The English name. */
-  nameEn: Scalars['String']['output'];
+  readonly nameEn: Scalars['String']['output'];
   /** The notes (Toelichting and other explanations) that belong to it, in printed order. */
-  notes: Array<Note>;
+  readonly notes: ReadonlyArray<Note>;
   /** Relations that start here: what this voorziening feeds, optionally only of some kinds. */
-  outgoing: Array<Relation>;
+  readonly outgoing: ReadonlyArray<Relation>;
   /** The voorziening this one is part of (Berichtenbox is part of MijnOverheid). */
-  parent: Maybe<Voorziening>;
+  readonly parent: Maybe<Voorziening>;
   /** The voorzieningen that are part of this one. */
-  parts: Array<Voorziening>;
+  readonly parts: ReadonlyArray<Voorziening>;
   /** Who is responsible for it (registries only; from public sources). */
-  responsible: Maybe<Scalars['String']['output']>;
+  readonly responsible: Maybe<Scalars['String']['output']>;
   /** The section of the monitor that holds its table. */
-  source: Section;
+  readonly source: Section;
 };
 
 
@@ -1259,9 +1259,9 @@ export type Voorziening = Node & {
  * truth; English names are an addition.
  */
 export type VoorzieningImpactArgs = {
-  kinds?: InputMaybe<Array<RelationKind>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1271,8 +1271,8 @@ export type VoorzieningImpactArgs = {
  * truth; English names are an addition.
  */
 export type VoorzieningIncomingArgs = {
-  kinds?: InputMaybe<Array<RelationKind>>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
 };
 
 
@@ -1290,40 +1290,40 @@ export type VoorzieningIndicatorArgs = {
  * truth; English names are an addition.
  */
 export type VoorzieningOutgoingArgs = {
-  kinds?: InputMaybe<Array<RelationKind>>;
-  provenance?: InputMaybe<Array<RelationProvenance>>;
+  kinds?: InputMaybe<ReadonlyArray<RelationKind>>;
+  provenance?: InputMaybe<ReadonlyArray<RelationProvenance>>;
 };
 
 /** A page of voorzieningen. */
 export type VoorzieningConnection = {
-  __typename?: 'VoorzieningConnection';
+  readonly __typename?: 'VoorzieningConnection';
   /** The voorzieningen of this page with their cursors. */
-  edges: Array<VoorzieningEdge>;
+  readonly edges: ReadonlyArray<VoorzieningEdge>;
   /** The voorzieningen of this page. */
-  nodes: Array<Voorziening>;
+  readonly nodes: ReadonlyArray<Voorziening>;
   /** Pagination state. */
-  pageInfo: PageInfo;
+  readonly pageInfo: PageInfo;
   /** How many voorzieningen match the filter in all. */
-  totalCount: Scalars['Int']['output'];
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 /** A voorziening in a page, with its cursor. */
 export type VoorzieningEdge = {
-  __typename?: 'VoorzieningEdge';
+  readonly __typename?: 'VoorzieningEdge';
   /** Pass as `after` to continue after this voorziening, or as `before` to go back before it (with the same filter). */
-  cursor: Scalars['String']['output'];
+  readonly cursor: Scalars['String']['output'];
   /** The voorziening. */
-  node: Voorziening;
+  readonly node: Voorziening;
 };
 
 /** Filters for `voorzieningen`; all given filters must hold. */
 export type VoorzieningFilter = {
   /** Only voorzieningen of this domain (its code, any case; an unknown one is BAD_USER_INPUT). */
-  domain?: InputMaybe<Scalars['String']['input']>;
+  readonly domain?: InputMaybe<Scalars['String']['input']>;
   /** Only voorzieningen of this kind. */
-  kind?: InputMaybe<VoorzieningKind>;
+  readonly kind?: InputMaybe<VoorzieningKind>;
   /** Only voorzieningen whose code, abbreviation or name (Dutch or English) contain this text (case- and accent-insensitive). */
-  search?: InputMaybe<Scalars['String']['input']>;
+  readonly search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What kind of node a voorziening is in the stelsel. */
@@ -1353,21 +1353,21 @@ export type VoorzieningKind =
 
 /** One voorziening's value of a measure for a year: the sum of its counted rows of the measure that year. */
 export type VoorzieningTotal = {
-  __typename?: 'VoorzieningTotal';
+  readonly __typename?: 'VoorzieningTotal';
   /** Whether every counted row of the voorziening has a figure that year. */
-  complete: Scalars['Boolean']['output'];
+  readonly complete: Scalars['Boolean']['output'];
   /** Whether a figure in the sum is a lower bound (`> 5.000`). */
-  lowerBound: Scalars['Boolean']['output'];
+  readonly lowerBound: Scalars['Boolean']['output'];
   /** The voorziening's member rows of the measure, counted or not, with why not. */
-  members: Array<MeasureMember>;
+  readonly members: ReadonlyArray<MeasureMember>;
   /** Rank by value among the voorzieningen in scope, highest first; equal values share a rank (1, 1, 3); null without a value. */
-  rank: Maybe<Scalars['Int']['output']>;
+  readonly rank: Maybe<Scalars['Int']['output']>;
   /** The sum of the figures of its counted rows that year; null when none has a figure. */
-  value: Maybe<Scalars['Float']['output']>;
+  readonly value: Maybe<Scalars['Float']['output']>;
   /** The voorziening. */
-  voorziening: Voorziening;
+  readonly voorziening: Voorziening;
   /** The year. */
-  year: Scalars['Int']['output'];
+  readonly year: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1611,11 +1611,11 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   direction?: Resolver<Maybe<ResolversTypes['ClaimDirection']>, ParentType, ContextType>;
   discrepancy?: Resolver<Maybe<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  indicators?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['LineRange'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['ClaimMeasure'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  observations?: Resolver<ReadonlyArray<ResolversTypes['Observation']>, ParentType, ContextType>;
   precision?: Resolver<ResolversTypes['ClaimPrecision'], ParentType, ContextType>;
   printed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   printedUpper?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1624,7 +1624,7 @@ export type ClaimResolvers<ContextType = GraphQLContext, ParentType extends Reso
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['ClaimVerdict'], ParentType, ContextType>;
-  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<ReadonlyArray<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1649,7 +1649,7 @@ export type DiscrepancyResolvers<ContextType = GraphQLContext, ParentType extend
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DiscrepancyKind'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType>;
-  observations?: Resolver<Array<ResolversTypes['DiscrepancyObservation']>, ParentType, ContextType>;
+  observations?: Resolver<ReadonlyArray<ResolversTypes['DiscrepancyObservation']>, ParentType, ContextType>;
   otherIndicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType>;
   printedChange?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   printedChangeRaw?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1669,7 +1669,7 @@ export type DomainResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
-  voorzieningen?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  voorzieningen?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1680,14 +1680,14 @@ export type EditionResolvers<ContextType = GraphQLContext, ParentType extends Re
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  years?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  years?: Resolver<ReadonlyArray<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = ResolversObject<{
-  flows?: Resolver<Array<ResolversTypes['ImpactFlow']>, ParentType, ContextType>;
+  flows?: Resolver<ReadonlyArray<ResolversTypes['ImpactFlow']>, ParentType, ContextType>;
   maxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   origin?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
-  reached?: Resolver<Array<ResolversTypes['ImpactReach']>, ParentType, ContextType>;
+  reached?: Resolver<ReadonlyArray<ResolversTypes['ImpactReach']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1704,21 +1704,21 @@ export type ImpactReachResolvers<ContextType = GraphQLContext, ParentType extend
 
 export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = ResolversObject<{
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, Partial<IndicatorChangeArgs>>;
-  corrections?: Resolver<Array<ResolversTypes['Correction']>, ParentType, ContextType>;
-  discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
+  corrections?: Resolver<ReadonlyArray<ResolversTypes['Correction']>, ParentType, ContextType>;
+  discrepancies?: Resolver<ReadonlyArray<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
-  observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType, Partial<IndicatorObservationsArgs>>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  notes?: Resolver<ReadonlyArray<ResolversTypes['Note']>, ParentType, ContextType>;
+  observations?: Resolver<ReadonlyArray<ResolversTypes['Observation']>, ParentType, ContextType, Partial<IndicatorObservationsArgs>>;
+  relations?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType>;
   reportedChange?: Resolver<Maybe<ResolversTypes['ReportedChange']>, ParentType, ContextType>;
-  reportedChanges?: Resolver<Array<ResolversTypes['ReportedChange']>, ParentType, ContextType>;
-  sameAs?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  reportedChanges?: Resolver<ReadonlyArray<ResolversTypes['ReportedChange']>, ParentType, ContextType>;
+  sameAs?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   sourceLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  subjects?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subjects?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   table?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType, RequireFields<IndicatorValueArgs, 'year'>>;
@@ -1727,8 +1727,8 @@ export type IndicatorResolvers<ContextType = GraphQLContext, ParentType extends 
 }>;
 
 export type IndicatorConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IndicatorConnection'] = ResolversParentTypes['IndicatorConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['IndicatorEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['IndicatorEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1747,7 +1747,7 @@ export type MeasureResolvers<ContextType = GraphQLContext, ParentType extends Re
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   descriptionEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
+  members?: Resolver<ReadonlyArray<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1763,9 +1763,9 @@ export type MeasureRankingResolvers<ContextType = GraphQLContext, ParentType ext
   by?: Resolver<ResolversTypes['RankBy'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
-  ranked?: Resolver<Array<ResolversTypes['RankedVoorziening']>, ParentType, ContextType>;
+  ranked?: Resolver<ReadonlyArray<ResolversTypes['RankedVoorziening']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unranked?: Resolver<Array<ResolversTypes['RankedVoorziening']>, ParentType, ContextType>;
+  unranked?: Resolver<ReadonlyArray<ResolversTypes['RankedVoorziening']>, ParentType, ContextType>;
 }>;
 
 export type MeasureTotalsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MeasureTotals'] = ResolversParentTypes['MeasureTotals']> = ResolversObject<{
@@ -1773,7 +1773,7 @@ export type MeasureTotalsResolvers<ContextType = GraphQLContext, ParentType exte
   lowerBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   measure?: Resolver<ResolversTypes['Measure'], ParentType, ContextType>;
   total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  voorzieningen?: Resolver<Array<ResolversTypes['VoorzieningTotal']>, ParentType, ContextType>;
+  voorzieningen?: Resolver<ReadonlyArray<ResolversTypes['VoorzieningTotal']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1784,8 +1784,8 @@ export type NeighborResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type NeighborhoodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = ResolversObject<{
   center?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
-  neighbors?: Resolver<Array<ResolversTypes['Neighbor']>, ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  neighbors?: Resolver<ReadonlyArray<ResolversTypes['Neighbor']>, ParentType, ContextType>;
+  relations?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -1795,7 +1795,7 @@ export type NodeResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type NoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = ResolversObject<{
   heading?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  indicators?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1823,8 +1823,8 @@ export type ObservationResolvers<ContextType = GraphQLContext, ParentType extend
 }>;
 
 export type ObservationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ObservationConnection'] = ResolversParentTypes['ObservationConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['ObservationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ObservationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Observation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1844,9 +1844,9 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 export type PathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  relations?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
-  voorzieningen?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  voorzieningen?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
 }>;
 
 export type ProseStatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProseStatement'] = ResolversParentTypes['ProseStatement']> = ResolversObject<{
@@ -1856,24 +1856,24 @@ export type ProseStatementResolvers<ContextType = GraphQLContext, ParentType ext
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  basisregistraties?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
-  discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType, Partial<QueryDiscrepanciesArgs>>;
+  basisregistraties?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  claims?: Resolver<ReadonlyArray<ResolversTypes['Claim']>, ParentType, ContextType, Partial<QueryClaimsArgs>>;
+  discrepancies?: Resolver<ReadonlyArray<ResolversTypes['Discrepancy']>, ParentType, ContextType, Partial<QueryDiscrepanciesArgs>>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType, RequireFields<QueryDomainArgs, 'code'>>;
-  domains?: Resolver<Array<ResolversTypes['Domain']>, ParentType, ContextType>;
+  domains?: Resolver<ReadonlyArray<ResolversTypes['Domain']>, ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['Edition'], ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType, RequireFields<QueryImpactArgs, 'code' | 'maxDepth' | 'provenance'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   indicators?: Resolver<ResolversTypes['IndicatorConnection'], ParentType, ContextType, Partial<QueryIndicatorsArgs>>;
   measureRanking?: Resolver<ResolversTypes['MeasureRanking'], ParentType, ContextType, RequireFields<QueryMeasureRankingArgs, 'by' | 'first' | 'measure' | 'to'>>;
   measureTotals?: Resolver<ResolversTypes['MeasureTotals'], ParentType, ContextType, RequireFields<QueryMeasureTotalsArgs, 'measure' | 'year'>>;
-  measures?: Resolver<Array<ResolversTypes['Measure']>, ParentType, ContextType>;
+  measures?: Resolver<ReadonlyArray<ResolversTypes['Measure']>, ParentType, ContextType>;
   neighbors?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType, RequireFields<QueryNeighborsArgs, 'code' | 'depth' | 'direction' | 'provenance'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, Partial<QueryObservationsArgs>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'direction' | 'from' | 'maxDepth' | 'provenance' | 'to'>>;
   relations?: Resolver<ResolversTypes['RelationConnection'], ParentType, ContextType, Partial<QueryRelationsArgs>>;
-  search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
+  search?: Resolver<ReadonlyArray<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'text'>>;
   stelsel?: Resolver<ResolversTypes['Stelsel'], ParentType, ContextType, RequireFields<QueryStelselArgs, 'provenance'>>;
   voorziening?: Resolver<Maybe<ResolversTypes['Voorziening']>, ParentType, ContextType, RequireFields<QueryVoorzieningArgs, 'code'>>;
   voorzieningen?: Resolver<ResolversTypes['VoorzieningConnection'], ParentType, ContextType, Partial<QueryVoorzieningenArgs>>;
@@ -1883,7 +1883,7 @@ export type RankedVoorzieningResolvers<ContextType = GraphQLContext, ParentType 
   absolute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   fromValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lowerBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
+  members?: Resolver<ReadonlyArray<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
   notRankedBecause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   relative?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1896,19 +1896,19 @@ export type RelationResolvers<ContextType = GraphQLContext, ParentType extends R
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  indicators?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RelationKind'], ParentType, ContextType>;
-  measures?: Resolver<Array<ResolversTypes['RelationMeasure']>, ParentType, ContextType>;
+  measures?: Resolver<ReadonlyArray<ResolversTypes['RelationMeasure']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['RelationProvenance'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['SourceReference'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;
-  volumes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  volumes?: Resolver<ReadonlyArray<ResolversTypes['Observation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RelationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RelationConnection'] = ResolversParentTypes['RelationConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['RelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1920,7 +1920,7 @@ export type RelationEdgeResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type RelationMeasureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RelationMeasure'] = ResolversParentTypes['RelationMeasure']> = ResolversObject<{
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
-  observations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  observations?: Resolver<ReadonlyArray<ResolversTypes['Observation']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['RelationMeasureRole'], ParentType, ContextType>;
   shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1961,8 +1961,8 @@ export type SourceReferenceResolvers<ContextType = GraphQLContext, ParentType ex
 }>;
 
 export type StelselResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Stelsel'] = ResolversParentTypes['Stelsel']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
 }>;
 
 export type VoorzieningResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Voorziening'] = ResolversParentTypes['Voorziening']> = ResolversObject<{
@@ -1971,29 +1971,29 @@ export type VoorzieningResolvers<ContextType = GraphQLContext, ParentType extend
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   descriptionSource?: Resolver<Maybe<ResolversTypes['SourceReference']>, ParentType, ContextType>;
-  discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
+  discrepancies?: Resolver<ReadonlyArray<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   impact?: Resolver<ResolversTypes['Impact'], ParentType, ContextType, RequireFields<VoorzieningImpactArgs, 'maxDepth' | 'provenance'>>;
-  incoming?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<VoorzieningIncomingArgs, 'provenance'>>;
+  incoming?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<VoorzieningIncomingArgs, 'provenance'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<VoorzieningIndicatorArgs, 'key'>>;
-  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  indicators?: Resolver<ReadonlyArray<ResolversTypes['Indicator']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['VoorzieningKind'], ParentType, ContextType>;
   law?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  notes?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
-  outgoing?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<VoorzieningOutgoingArgs, 'provenance'>>;
+  notes?: Resolver<ReadonlyArray<ResolversTypes['Note']>, ParentType, ContextType>;
+  outgoing?: Resolver<ReadonlyArray<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<VoorzieningOutgoingArgs, 'provenance'>>;
   parent?: Resolver<Maybe<ResolversTypes['Voorziening']>, ParentType, ContextType>;
-  parts?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  parts?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
   responsible?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Section'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type VoorzieningConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoorzieningConnection'] = ResolversParentTypes['VoorzieningConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['VoorzieningEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Voorziening']>, ParentType, ContextType>;
+  edges?: Resolver<ReadonlyArray<ResolversTypes['VoorzieningEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<ReadonlyArray<ResolversTypes['Voorziening']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -2006,7 +2006,7 @@ export type VoorzieningEdgeResolvers<ContextType = GraphQLContext, ParentType ex
 export type VoorzieningTotalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoorzieningTotal'] = ResolversParentTypes['VoorzieningTotal']> = ResolversObject<{
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   lowerBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  members?: Resolver<Array<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
+  members?: Resolver<ReadonlyArray<ResolversTypes['MeasureMember']>, ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   voorziening?: Resolver<ResolversTypes['Voorziening'], ParentType, ContextType>;

@@ -1,5 +1,4 @@
 import { readEdition } from '../../../db/queries/edition-queries';
-import { allDomains } from '../../../db/queries/domain-queries';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
@@ -9,7 +8,6 @@ import { pageRequest } from '../../page-arguments';
 import { tag } from '../typed-node';
 import { domainByCode, voorzieningByCode } from '../../code-arguments';
 import { searchRows, voorzieningenWhere } from '../../../db/queries/filtered-rows';
-import { basisregistratieRows } from '../../../db/queries/voorziening-queries';
 import { searchKey } from '../../search-key';
 
 /** Query fields that look things up: nodes, the edition, domains, voorzieningen, search. */
@@ -42,10 +40,11 @@ export const lookupQueries: QueryResolvers = {
       datasetVersion: dataset.contentHash,
     };
   },
-  domains: (_, __, { db }) => allDomains(db),
+  domains: (_, __, { loaders }) => loaders.allDomains.load('all'),
   domain: (_, { code }, context) => domainByCode(context, code, 'code', 'NOT_FOUND'),
   voorziening: (_, { code }, context) => voorzieningByCode(context, code, 'code', 'NOT_FOUND'),
-  basisregistraties: (_, __, { db }) => basisregistratieRows(db),
+  basisregistraties: async (_, __, { loaders }) =>
+    (await loaders.allVoorzieningen.load('all')).filter((row) => row.kind === 'BASISREGISTRATIE'),
   voorzieningen: async (_, { filter, ...page }, context) => {
     const domain = filter?.domain
       ? await domainByCode(context, filter.domain, 'filter.domain', 'BAD_USER_INPUT')

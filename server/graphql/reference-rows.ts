@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Database, DomainTable, IndicatorTable, SectionTable, VoorzieningTable } from '../db/database';
+import { readReferenceTables } from '../db/queries/reference-tables';
+
+/**
+ * The reference tables of one dataset version (sections, domains, voorzieningen, indicators), read once and
+ * indexed the ways the loaders ask for them. Rows are frozen: they are shared by every request of the version.
+ */
+export interface ReferenceRows {
+  sectionById: ReadonlyMap<number, SectionTable>;
+  domainById: ReadonlyMap<number, DomainTable>;
+  /** Every domain, in the monitor's order. */
+  domains: readonly DomainTable[];
+  voorzieningById: ReadonlyMap<number, VoorzieningTable>;
+  /** Every voorziening, in the monitor's order. */
+  voorzieningen: readonly VoorzieningTable[];
+  /** The voorzieningen of each domain, in the monitor's order. */
+  voorzieningenByDomain: ReadonlyMap<number, readonly VoorzieningTable[]>;
+  /** The parts of each voorziening that has parts, in the monitor's order. */
+  partsByParent: ReadonlyMap<number, readonly VoorzieningTable[]>;
+  indicatorById: ReadonlyMap<number, IndicatorTable>;
+  /** The indicators of each voorziening, by id. */
+  indicatorsByVoorziening: ReadonlyMap<number, readonly IndicatorTable[]>;
+}
+
+/** Groups `rows` by `keyOf` (rows without a key left out), keeping their order; each group frozen. */
+function groupBy<R>(rows: readonly R[], keyOf: (row: R) => number | null): Map<number, readonly R[]> {
+  const groups = new Map<number, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  for (const group of groups.values()) Object.freeze(group);
+  return groups;
+}
+
+/** Indexes the tables read by `readReferenceTables`, freezing every row. */
+async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
+  const tables = await readReferenceTables(db);
+  const freeze = <R extends object>(rows: R[]): readonly R[] =>
+    Object.freeze(rows.map((row) => Object.freeze(row)));
+  const sections = freeze(tables.sections);
+  const domains = freeze(tables.domains);
+  const voorzieningen = freeze(tables.voorzieningen);
+  const indicators = freeze(tables.indicators);
+  return {
+    sectionById: new Map(sections.map((row) => [row.id, row])),
+    domainById: new Map(domains.map((row) => [row.id, row])),
+    domains,
+    voorzieningById: new Map(voorzieningen.map((row) => [row.id, row])),
+    voorzieningen,
+    voorzieningenByDomain: groupBy(voorzieningen, (row) => row.domain_id),
+    partsByParent: groupBy(voorzieningen, (row) => row.parent_id),
+    indicatorById: new Map(indicators.map((row) => [row.id, row])),
+    indicatorsByVoorziening: groupBy(indicators, (row) => row.voorziening_id),
+  };
+}
+
+/** The rows kept per database handle, for the dataset version it held when they were read. */
+const keptRows = new WeakMap<Kysely<Database>, { version: string; rows: Promise<ReferenceRows> }>();
+
+/**
+ * The reference rows of the dataset `version` that `db` serves, read once per handle and version (four
+ * statements; the server reads them at start-up, see `readDatasetFacts`). A PostgreSQL rebuild under a running
+ * server changes the version (the dataset watch), and the next request reads them again; a request keeps the
+ * version it started with. A failed read is not kept.
+ */
+export function referenceRowsOf(db: Kysely<Database>, version: string): Promise<ReferenceRows> {
+  const kept = keptRows.get(db);
+  if (kept?.version === version) return kept.rows;
+  const rows = loadReferenceRows(db);
+  keptRows.set(db, { version, rows });
+  rows.catch(() => {
+    if (keptRows.get(db)?.rows === rows) keptRows.delete(db);
+  });
+  return rows;
+}

@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import { indicatorsByVoorzieningen } from '../server/db/queries/indicator-queries';
+import { allDomains } from '../server/db/queries/domain-queries';
+import { allVoorzieningen } from '../server/db/queries/voorziening-queries';
+import { openDatabase } from '../server/db/open-database';
+import { referenceRowsOf } from '../server/graphql/reference-rows';
+import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
+import { openWritable } from './support/test-database';
+
+describe('the reference rows: sections, domains, voorzieningen and indicators, read once per dataset version', () => {
+  let built: BuiltDatabase;
+  beforeAll(async () => {
+    built = await buildRealDatabase();
+  });
+  afterAll(() => built.close());
+
+  /** A handle on the database that counts its statements. */
+  const counted = () => {
+    const statements: string[] = [];
+    const db = openDatabase(built.location, { onQuery: (sql) => statements.push(sql) });
+    return { db, statements };
+  };
+
+  it('reads four statements once per handle and version, and again for another version', async () => {
+    const { db, statements } = counted();
+    try {
+      const first = referenceRowsOf(db, 'v1');
+      expect(referenceRowsOf(db, 'v1')).toBe(first);
+      await first;
+      expect(statements).toHaveLength(4);
+      await referenceRowsOf(db, 'v1');
+      expect(statements).toHaveLength(4);
+      const second = await referenceRowsOf(db, 'v2');
+      expect(statements).toHaveLength(8);
+      expect(second).not.toBe(await first);
+      expect(second.voorzieningen.map((row) => row.code)).toEqual(
+        (await first).voorzieningen.map((row) => row.code),
+      );
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('gives the rows in the order the per-request queries give them', async () => {
+    const { db } = counted();
+    try {
+      const rows = await referenceRowsOf(db, 'order');
+      const voorzieningen = await allVoorzieningen(db);
+      expect(rows.voorzieningen).toEqual(voorzieningen);
+      expect(rows.domains).toEqual(await allDomains(db));
+      for (const voorziening of voorzieningen) {
+        expect({
+          code: voorziening.code,
+          indicators: rows.indicatorsByVoorziening.get(voorziening.id) ?? [],
+        }).toEqual({
+          code: voorziening.code,
+          indicators: await indicatorsByVoorzieningen(db, [voorziening.id]),
+        });
+      }
+      const byDomain = voorzieningen.filter((row) => row.domain_id === voorzieningen[0]!.domain_id);
+      expect(rows.voorzieningenByDomain.get(voorzieningen[0]!.domain_id)).toEqual(byDomain);
+      const parents = voorzieningen.filter((row) => row.parent_id !== null);
+      expect(parents.length).toBeGreaterThan(0);
+      for (const part of parents) expect(rows.partsByParent.get(part.parent_id!)).toContainEqual(part);
+      expect(rows.sectionById.size).toBeGreaterThan(0);
+      expect(rows.indicatorById.size).toBe([...rows.indicatorsByVoorziening.values()].flat().length);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('shares frozen rows: a resolver that changed one would throw, not change every later answer', async () => {
+    const { db } = counted();
+    try {
+      const rows = await referenceRowsOf(db, 'frozen');
+      const [row] = rows.voorzieningen;
+      expect(() => {
+        (row as { name: string }).name = 'changed';
+      }).toThrow(/read.only|not extensible|Cannot assign/);
+      expect(() => (rows.voorzieningen as unknown[]).push(row)).toThrow(
+        /read.only|not extensible|Cannot assign/,
+      );
+      const group = rows.indicatorsByVoorziening.get(row!.id)!;
+      expect(group.length).toBeGreaterThan(0);
+      expect(() => (group as unknown[]).sort(() => -1)).toThrow(/read.only|not extensible|Cannot assign/);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('does not keep a failed read: the next request reads again', async () => {
+    const { db } = counted();
+    const writable = openWritable(built.location);
+    try {
+      await sql`alter table indicator rename to indicator_away`.execute(writable);
+      await expect(referenceRowsOf(db, 'failed')).rejects.toThrow(/indicator/);
+      await sql`alter table indicator_away rename to indicator`.execute(writable);
+      expect((await referenceRowsOf(db, 'failed')).indicatorById.size).toBeGreaterThan(0);
+    } finally {
+      await writable.destroy();
+      await db.destroy();
+    }
+  });
+});
