@@ -47,6 +47,7 @@ const API_TESTS = [
   'readme-snippets',
   'relation-flows',
   'sdk-client',
+  'seen-operations',
   'sdk-operations',
   'statement-count',
 ];

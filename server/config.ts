@@ -40,6 +40,7 @@ const configSchema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
+  SEEN_OPERATIONS: z.enum(['on', 'off']).default('on'),
   ANSWER_MAX_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxAnswerBytes),
   ANSWER_STORE_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxTotalBytes),
   CORS_ORIGINS: z.string().default('*'),
@@ -72,6 +73,8 @@ export interface ServerConfig {
   responseCache: boolean;
   /** What executes operations: graphql-js, or graphql-jit behind Apollo (`GRAPHQL_EXECUTOR`). */
   executor: GraphQLExecutor;
+  /** Operations answered before without errors run again without Apollo's pipeline (`SEEN_OPERATIONS`). */
+  seenOperations: boolean;
   /** The answer store's caps: per answer (`ANSWER_MAX_BYTES`) and in all (`ANSWER_STORE_BYTES`). */
   answerLimits: AnswerLimits;
   corsOrigins: CorsOrigins;
@@ -117,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     cacheMaxAge: c.CACHE_MAX_AGE,
     responseCache: c.RESPONSE_CACHE === 'on',
     executor: c.GRAPHQL_EXECUTOR,
+    seenOperations: c.SEEN_OPERATIONS === 'on',
     answerLimits: { maxAnswerBytes: c.ANSWER_MAX_BYTES, maxTotalBytes: c.ANSWER_STORE_BYTES },
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
     redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),

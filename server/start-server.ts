@@ -8,6 +8,7 @@ import { checkSqliteFile, datasetProbe } from './db/probe';
 import { readDatasetHash } from './ensure-database';
 import { createApolloServer } from './graphql/create-apollo-server';
 import { readDatasetFacts } from './graphql/dataset-facts';
+import { seenOperations, type SeenOperations } from './graphql/seen-operations';
 import { DEFAULT_QUERY_LIMITS } from './graphql/limits/query-limits';
 import { createHttpServer } from './http/create-http-server';
 import { gracefulShutdown } from './http/graceful-shutdown';
@@ -35,6 +36,8 @@ export type StartOptions = Pick<ServerConfig, 'port' | 'host' | 'database'> &
   Partial<Omit<ServerConfig, 'port' | 'host' | 'database' | 'seedsDir'>> & {
     /** Called with each SQL statement run (for tests that count them). */
     onQuery?: (sql: string) => void;
+    /** The store of seen operations (for tests that watch it; default: one for `executor`, unless `seenOperations` is false). */
+    seen?: SeenOperations;
   };
 
 /**
@@ -94,6 +97,7 @@ export async function startServer(
     maxTokens: limits.maxTokens,
     answers:
       options.responseCache === false ? null : (shared?.answers ?? memoryAnswerStore(options.answerLimits)),
+    seen: options.seenOperations === false ? null : (options.seen ?? seenOperations(options.executor)),
     logError,
     probeDatabase: datasetProbe(options.database, db),
   });

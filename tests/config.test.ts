@@ -80,6 +80,14 @@ describe('the PostgreSQL timeouts, the shutdown deadline and the answer store ca
     );
   });
 
+  it('run operations seen before without Apollo unless SEEN_OPERATIONS is off', () => {
+    expect(readConfig({}).seenOperations).toBe(true);
+    expect(readConfig({ SEEN_OPERATIONS: 'off' }).seenOperations).toBe(false);
+    expect(() => readConfig({ SEEN_OPERATIONS: 'no' })).toThrow(
+      /^environment variable SEEN_OPERATIONS: .*\(got "no"\)$/,
+    );
+  });
+
   it.each(['PG_STATEMENT_TIMEOUT_MS', 'PG_CONNECT_TIMEOUT_MS', 'ANSWER_MAX_BYTES', 'ANSWER_STORE_BYTES'])(
     'refuse %s of 0 or less, naming it',
     (name) =>

@@ -1,3 +1,5 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+
 /** What a GraphQL result held, as Apollo sent it (after `formatError`): whether it had errors, and their codes. */
 export interface ResultOutcome {
   /** Whether the result had an `errors` entry (Apollo writes it first, before `data`). */
@@ -13,4 +15,6 @@ export interface ResultOutcome {
  */
 export interface ResultRecord {
   outcome?: ResultOutcome;
+  /** The operation Apollo executed, as it executed it: set when execution started (past every check). */
+  executed?: { schema: GraphQLSchema; document: DocumentNode };
 }

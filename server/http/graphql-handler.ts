@@ -2,11 +2,12 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
-import { answerKeys, requestFields, type AnswerKeyOf } from './answer-key';
+import { answerKeys, requestFields, type AnswerKeyOf, type GraphQLRequestFields } from './answer-key';
 import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
 import type { AnswerStore } from '../lib/answer-store';
+import type { SeenOperations } from '../graphql/seen-operations';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {
@@ -23,6 +24,11 @@ export interface GraphQLHttpOptions {
    * of parsed documents); default: with the default token limit.
    */
   answerKeyOf?: AnswerKeyOf;
+  /**
+   * Operations Apollo answered before without errors, run again without its pipeline (see `seenOperations`);
+   * null or absent: every request goes through Apollo.
+   */
+  seen?: SeenOperations | null;
 }
 
 /**
@@ -101,13 +107,14 @@ export async function handleGraphQL(
       ? parseGraphQLBody(await readBody(request, options.bodyLimit), request.headers['content-type'])
       : undefined;
   let key: string | undefined;
-  if (options.answers) {
-    const fields = requestFields(method, search, body, request.headers['content-type']);
+  let fields: GraphQLRequestFields | undefined;
+  if (options.answers || options.seen) {
+    fields = requestFields(method, search, body, request.headers['content-type']);
     defaultAnswerKeyOf ??= answerKeys();
     const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
     key = fields && keyOf(options.datasetVersion, method, fields, accept);
   }
-  const kept = key ? await options.answers!.get(key) : undefined;
+  const kept = key && options.answers ? await options.answers.get(key) : undefined;
   if (kept) {
     response.setHeader('x-cache', 'HIT');
     if (ifAnyExists) return sendNotModified(response, caching!);
@@ -117,6 +124,36 @@ export async function handleGraphQL(
     response.end(kept.body);
     return;
   }
+  // A request whose operation Apollo answered before without errors (a document, not a persisted query's hash)
+  // runs again without Apollo's pipeline; only an answer without errors is sent from there.
+  let contextOf = context;
+  const seen = key && fields?.query !== undefined ? options.seen?.get(key) : undefined;
+  if (seen) {
+    const ran = await context();
+    const result = await options.seen!.execute(seen, fields!, ran);
+    if (!result.errors && !ran.budget.stopped) {
+      for (const [name, value] of seen.headers) response.setHeader(name, value);
+      if (key && options.answers) response.setHeader('x-cache', 'MISS');
+      response.statusCode = 200;
+      setCacheHeaders(response, caching);
+      // as Apollo writes a result: `errors` (none here), `data`, `extensions`, and a newline
+      const text = JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n';
+      if (key && options.answers) {
+        const contentType = String(response.getHeader('content-type') ?? 'application/json');
+        await options.answers.set(key, { contentType, body: text }, ANSWER_TTL_SECONDS);
+      }
+      if (ifAnyExists) return sendNotModified(response, caching!);
+      response.end(text);
+      return;
+    }
+    // Errors or a stop: Apollo answers (and formats the errors), with this request's loaders (what they
+    // read is not read again) and its time budget; a stopped budget stays stopped, so nothing runs again.
+    contextOf = async () => ({
+      ...ran,
+      budget: ran.budget.stopped ? ran.budget : { ...ran.budget, nodes: 0 },
+      result: {},
+    });
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -125,12 +162,12 @@ export async function handleGraphQL(
   let executed: GraphQLContext | undefined;
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body },
-    context: async () => (executed = await context()),
+    context: async () => (executed = await contextOf()),
   });
   const outcome = executed?.result.outcome;
   for (const [name, value] of result.headers) response.setHeader(name, value);
   // The store was asked and had no answer: this one was executed (and kept, when it succeeded).
-  if (key) response.setHeader('x-cache', 'MISS');
+  if (key && options.answers) response.setHeader('x-cache', 'MISS');
   response.statusCode = statusFor(result, outcome);
   // Only a whole 200 whose result Apollo ran and sent without errors is cached and kept.
   const succeeded =
@@ -140,8 +177,14 @@ export async function handleGraphQL(
     !outcome.hasErrors;
   setCacheHeaders(response, succeeded ? caching : undefined);
   if (key && succeeded && result.body.kind === 'complete') {
-    const contentType = String(response.getHeader('content-type') ?? 'application/json');
-    await options.answers!.set(key, { contentType, body: result.body.string }, ANSWER_TTL_SECONDS);
+    if (options.answers) {
+      const contentType = String(response.getHeader('content-type') ?? 'application/json');
+      await options.answers.set(key, { contentType, body: result.body.string }, ANSWER_TTL_SECONDS);
+    }
+    const operation = executed?.result.executed;
+    if (options.seen && operation && fields?.query !== undefined) {
+      options.seen.remember(key, { ...operation, headers: [...result.headers] }, fields.query.length);
+    }
   }
   if (ifAnyExists && succeeded) return sendNotModified(response, caching!);
   if (result.body.kind === 'complete') {

@@ -5,6 +5,7 @@ import type { DatabaseProbe } from '../db/probe';
 import type { DatasetInfo, GraphQLContext } from '../graphql/context';
 import type { CorsOrigins } from './cors';
 import type { AnswerStore } from '../lib/answer-store';
+import type { SeenOperations } from '../graphql/seen-operations';
 
 /** What the HTTP server serves, and how. */
 export interface HttpServerOptions {
@@ -25,6 +26,11 @@ export interface HttpServerOptions {
   corsOrigins?: CorsOrigins;
   /** Where answers are kept to be served again without executing (default: in memory; null: none). */
   answers?: AnswerStore | null;
+  /**
+   * Operations Apollo answered before, run again without its pipeline (default: kept in memory, run by
+   * graphql-js; null: every request through Apollo). Give `seenOperations('jit')` with a jit Apollo.
+   */
+  seen?: SeenOperations | null;
   /** Where unexpected errors are logged. */
   logError?: (error: unknown) => void;
   /** The real read of the data by which `/healthz` says whether it can be read (see `datasetProbe`). */

@@ -13,6 +13,7 @@ import { workerRenderer } from './pictures/renderer';
 import { createPlayground, type Playground } from './playground';
 import { GRAPHQL_PATH } from './routes/graphql-path';
 import { memoryAnswerStore, type AnswerStore } from '../lib/answer-store';
+import { seenOperations, type SeenOperations } from '../graphql/seen-operations';
 
 /**
  * What the route handlers of one server share: its options with their defaults filled in, and the state it
@@ -28,6 +29,8 @@ export interface ServerParts {
   corsOrigins: CorsOrigins;
   answers: AnswerStore | null;
   answerKeyOf: AnswerKeyOf;
+  /** Operations Apollo answered before, run again without its pipeline; null: none. */
+  seen: SeenOperations | null;
   /** The context of one GraphQL request: fresh loaders and an execution budget. */
   context: () => Promise<GraphQLContext>;
   /** Pages, pictures and exports, each built once per dataset version and kept. */
@@ -58,6 +61,7 @@ export function createServerParts(options: HttpServerOptions): ServerParts {
     corsOrigins: options.corsOrigins ?? '*',
     answers: options.answers === undefined ? memoryAnswerStore() : options.answers,
     answerKeyOf: answerKeys({ maxTokens: options.maxTokens }),
+    seen: options.seen === undefined ? seenOperations() : options.seen,
     context: async () => createContext(db, dataset, timeBudgetMs, maxNodes),
     derivedFiles: new DerivedCache(),
     renderer: workerRenderer(),

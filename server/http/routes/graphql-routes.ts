@@ -23,6 +23,7 @@ export const GRAPHQL_ROUTES: readonly Route[] = [
         datasetVersion: server.dataset.contentHash,
         answers: server.answers,
         answerKeyOf: server.answerKeyOf,
+        seen: server.seen,
       }),
   },
 ];

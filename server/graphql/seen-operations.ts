@@ -1,0 +1,86 @@
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import type { GraphQLContext } from './context';
+import type { GraphQLExecutor } from './jit-gateway';
+import { budgetedDefaultResolver } from './limits/execution-budget';
+
+/**
+ * An operation Apollo ran to a whole answer without errors, as it ran it: the schema, the parsed and
+ * validated document, and the response headers it sent (its content type, negotiated from `Accept`).
+ */
+export interface SeenOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  headers: readonly (readonly [string, string])[];
+  /** graphql-jit: the operation compiled, on its first run. */
+  compiled?: CompiledQuery;
+}
+
+/** What {@link SeenOperations.execute} is asked to run: the operation's name and the request's variables. */
+export interface SeenRequest {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The store of operations seen before, and their execution without Apollo's pipeline. */
+export interface SeenOperations {
+  /** The operation kept under `key` (an answer key: it holds the dataset version and the request), if any. */
+  get(key: string): SeenOperation | undefined;
+  /** Keeps `operation` under `key`; `size` is the document's length in characters (what bounds the store). */
+  remember(key: string, operation: SeenOperation, size: number): void;
+  /** Runs `operation` for `request` with `context`, as Apollo would run it (same schema, resolvers, budget). */
+  execute(operation: SeenOperation, request: SeenRequest, context: GraphQLContext): Promise<ExecutionResult>;
+}
+
+/** The store's bounds: documents it keeps (by characters), and the longest document it keeps. */
+export const SEEN_OPERATION_LIMITS = { maxSize: 4 * 1024 * 1024, maxEntrySize: 64 * 1024 } as const;
+
+/**
+ * Operations seen before, run again without Apollo's request pipeline. The HTTP layer keeps an operation here
+ * once Apollo has answered it 200 without errors, under the request's answer key (dataset version, method,
+ * `Accept`, the document as printed, the operation and its variables). Everything Apollo decided for that
+ * answer depends on the key alone: parsing, validation with every limit rule, the static cost (variables
+ * and the version's list sizes), the argument caps and the negotiated content type. A request with that key
+ * is then executed directly with the same schema, resolvers and execution budget, by graphql-js (with the
+ * budgeted default field resolver, as Apollo runs it) or, with `executor: 'jit'`, by graphql-js's compiled
+ * form from graphql-jit. Only an answer without errors is sent from here; anything else goes back through
+ * Apollo (see `handleGraphQL`). Bounded by `limits` (default {@link SEEN_OPERATION_LIMITS}): the least recently
+ * used go first, and a document longer than `maxEntrySize` is not kept.
+ */
+export function seenOperations(
+  executor: GraphQLExecutor = 'graphql-js',
+  limits: { maxSize: number; maxEntrySize: number } = SEEN_OPERATION_LIMITS,
+): SeenOperations {
+  const kept = new LRUCache<string, SeenOperation>({ ...limits });
+  const run =
+    executor === 'jit'
+      ? async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
+          if (!operation.compiled) {
+            const compiled = compileQuery(operation.schema, operation.document, request.operationName);
+            if (!isCompiledQuery(compiled)) return compiled as ExecutionResult;
+            operation.compiled = compiled;
+          }
+          return (await operation.compiled.query(
+            undefined,
+            context,
+            request.variables ?? {},
+          )) as ExecutionResult;
+        }
+      : async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) =>
+          execute({
+            schema: operation.schema,
+            document: operation.document,
+            contextValue: context,
+            variableValues: request.variables,
+            operationName: request.operationName,
+            fieldResolver: budgetedDefaultResolver,
+          });
+  return {
+    get: (key) => kept.get(key),
+    remember: (key, operation, size) => {
+      kept.set(key, operation, { size: Math.max(1, size) });
+    },
+    execute: run,
+  };
+}
