@@ -155,6 +155,26 @@ describe('operations seen before: run again without Apollo, answered the same', 
     expect(await described(await post(withStore, body))).toEqual(healthy);
   });
 
+  it('lets Apollo answer when the run without it throws', async () => {
+    const store = seenOperations();
+    let thrown = 0;
+    const server = await serve({
+      seen: {
+        ...store,
+        execute: async () => {
+          thrown += 1;
+          throw new Error('planted');
+        },
+      },
+    });
+    const body = JSON.stringify({ query: '{ voorziening(code: "brp") { name indicators { key } } }' });
+    const first = await described(await post(server, body));
+    const second = await described(await post(server, body));
+    expect(thrown).toBe(1);
+    expect(second).toEqual(first);
+    expect(first.status).toBe(200);
+  });
+
   it("answers a stop in the run without Apollo with Apollo's answer of the stop", async () => {
     const { store, watched, runs } = watchedStore();
     const server = await serve({ seen: watched });

@@ -130,8 +130,9 @@ export async function handleGraphQL(
   const seen = key && fields?.query !== undefined ? options.seen?.get(key) : undefined;
   if (seen) {
     const ran = await context();
-    const result = await options.seen!.execute(seen, fields!, ran);
-    if (!result.errors && !ran.budget.stopped) {
+    // a run that throws is answered by Apollo too (it formats and logs what it meets)
+    const result = await options.seen!.execute(seen, fields!, ran).catch(() => undefined);
+    if (result && !result.errors && !ran.budget.stopped) {
       for (const [name, value] of seen.headers) response.setHeader(name, value);
       if (key && options.answers) response.setHeader('x-cache', 'MISS');
       response.statusCode = 200;
