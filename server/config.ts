@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
-import type { GraphQLExecutor } from './graphql/jit-gateway';
+import type { GraphQLExecutor } from './graphql/execution-gateway';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './lib/answer-store';
 import { checkRedisUrl } from './cache/redis-connection';

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { CONNECTIONS, decodeCursor, toCursor, type CursorPosition } from '../server/domain/cursor';
 import { pageOf, toConnection, type PageOf } from '../server/graphql/connection';
+import { countOnce, countsOf } from '../server/graphql/connection-counts';
 import { filterKey } from '../server/graphql/filter-key';
 import { pageRequest, readCursor, type PageRequest } from '../server/graphql/page-arguments';
 import { fromGlobalId, MAX_ROW_ID, NODE_TYPES, parseRowId, toGlobalId } from '../server/domain/global-id';
@@ -25,44 +26,52 @@ const backward = (size: number, before?: number, after?: number): PageRequest =>
   direction: 'backward',
 });
 
+/** A total count, as `pageOf` hands it to `toConnection`: counted when asked for. */
+const counted = (total: number) => () => Promise.resolve(total);
+
 describe('toConnection: a page from the rows fetched with one more than its size', () => {
+  it('hands on the total count as it was given, to be counted when asked for', async () => {
+    const page = toConnection(rows(1, 2), forward(3), OF, counted(7));
+    await expect(page.totalCount()).resolves.toBe(7);
+  });
+
   it('has no next page when the rows exactly fill the page', () => {
-    const page = toConnection(rows(1, 2, 3), forward(3), OF, 3);
+    const page = toConnection(rows(1, 2, 3), forward(3), OF, counted(3));
     expect(page.pageInfo.hasNextPage).toBe(false);
     expect(page.nodes).toEqual(rows(1, 2, 3));
   });
 
   it('has a next page when one row more came back, and leaves that row out', () => {
-    const page = toConnection(rows(1, 2, 3, 4), forward(3), OF, 9);
+    const page = toConnection(rows(1, 2, 3, 4), forward(3), OF, counted(9));
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(page.nodes).toEqual(rows(1, 2, 3));
     expect(page.edges.map((edge) => edge.node.id)).toEqual([1, 2, 3]);
   });
 
   it('gives each edge its cursor, and the page its first and last', () => {
-    const page = toConnection(rows(5, 8), forward(2, 4), OF, 10);
+    const page = toConnection(rows(5, 8), forward(2, 4), OF, counted(10));
     expect(page).toEqual({
       edges: [
         { cursor: at(5), node: { id: 5 } },
         { cursor: at(8), node: { id: 8 } },
       ],
       nodes: rows(5, 8),
-      totalCount: 10,
+      totalCount: expect.any(Function),
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: at(5), endCursor: at(8) },
     });
   });
 
   it('has a previous page only after a cursor, going forward', () => {
-    expect(toConnection(rows(1), forward(1), OF, 1).pageInfo.hasPreviousPage).toBe(false);
-    expect(toConnection(rows(2), forward(1, 1), OF, 2).pageInfo.hasPreviousPage).toBe(true);
+    expect(toConnection(rows(1), forward(1), OF, counted(1)).pageInfo.hasPreviousPage).toBe(false);
+    expect(toConnection(rows(2), forward(1, 1), OF, counted(2)).pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('has a next page going forward when a `before` cursor ends the window', () => {
-    expect(toConnection(rows(2), forward(5, 1, 3), OF, 3).pageInfo.hasNextPage).toBe(true);
+    expect(toConnection(rows(2), forward(5, 1, 3), OF, counted(3)).pageInfo.hasNextPage).toBe(true);
   });
 
   it('turns the rows fetched backward (nearest `before` first) into a page in order', () => {
-    const page = toConnection(rows(9, 8, 7), backward(2, 10), OF, 10);
+    const page = toConnection(rows(9, 8, 7), backward(2, 10), OF, counted(10));
     expect(page.nodes).toEqual(rows(8, 9));
     expect(page.pageInfo).toEqual({
       hasNextPage: true,
@@ -73,21 +82,23 @@ describe('toConnection: a page from the rows fetched with one more than its size
   });
 
   it('going backward, has a previous page when one row more came back or an `after` cursor starts the window', () => {
-    expect(toConnection(rows(2, 1), backward(2), OF, 2).pageInfo).toMatchObject({
+    expect(toConnection(rows(2, 1), backward(2), OF, counted(2)).pageInfo).toMatchObject({
       hasNextPage: false,
       hasPreviousPage: false,
     });
-    expect(toConnection(rows(3), backward(2, undefined, 2), OF, 3).pageInfo.hasPreviousPage).toBe(true);
+    expect(toConnection(rows(3), backward(2, undefined, 2), OF, counted(3)).pageInfo.hasPreviousPage).toBe(
+      true,
+    );
   });
 
   it('gives an empty page no cursors', () => {
-    expect(toConnection([], forward(5, 7), OF, 3)).toEqual({
+    expect(toConnection([], forward(5, 7), OF, counted(3))).toEqual({
       edges: [],
       nodes: [],
-      totalCount: 3,
+      totalCount: expect.any(Function),
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },
     });
-    expect(toConnection([], backward(5), OF, 0).pageInfo).toEqual({
+    expect(toConnection([], backward(5), OF, counted(0)).pageInfo).toEqual({
       hasNextPage: false,
       hasPreviousPage: false,
       startCursor: null,
@@ -287,17 +298,20 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
   });
   afterAll(() => graph.close());
 
+  let version = 0;
   const page = (first: number, after = 0, kind?: string) =>
     pageWith(forward(first, after || undefined), kind);
   const pageWith = (request: PageRequest, kind?: string) => {
     let query = graph.db.selectFrom('relation');
     if (kind) query = query.where('kind', '=', kind as RelationKind);
-    return pageOf<{ id: number }>(query as never, request, OF).then((found) => ({
-      ids: found.nodes.map((node) => node.id),
-      next: found.pageInfo.hasNextPage,
-      previous: found.pageInfo.hasPreviousPage,
-      total: found.totalCount,
-    }));
+    return pageOf<{ id: number }>(query as never, request, OF, countsOf(graph.db, `fresh ${++version}`)).then(
+      async (found) => ({
+        ids: found.nodes.map((node) => node.id),
+        next: found.pageInfo.hasNextPage,
+        previous: found.pageInfo.hasPreviousPage,
+        total: await found.totalCount(),
+      }),
+    );
   };
 
   it('says there is a next page until the last row is on the page', async () => {
@@ -316,6 +330,29 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
     expect(await page(2, 0, 'X')).toEqual({ ids: [1, 3], next: true, previous: false, total: 3 });
     expect(await page(2, 3, 'X')).toEqual({ ids: [4], next: false, previous: true, total: 3 });
     expect(await page(2, 0, 'Y')).toEqual({ ids: [2, 5], next: false, previous: false, total: 2 });
+  });
+
+  it('counts only when the total is asked for, once per version and filter, and keeps no failed count', async () => {
+    const counts = countsOf(graph.db, 'counted');
+    const relations = () => graph.db.selectFrom('relation') as never;
+    const found = await pageOf<{ id: number }>(relations(), forward(2), OF, counts);
+    expect(counts.size).toBe(0); // a page without its total: nothing counted
+    await expect(found.totalCount()).resolves.toBe(5);
+    const again = await pageOf<{ id: number }>(relations(), forward(1), OF, counts);
+    expect(counts.size).toBe(1);
+    const kept = counts.get(`${OF.connection}\n${OF.filter}`);
+    await expect(again.totalCount()).resolves.toBe(5);
+    expect(counts.get(`${OF.connection}\n${OF.filter}`)).toBe(kept);
+    expect(countsOf(graph.db, 'counted')).toBe(counts);
+    expect(countsOf(graph.db, 'another version')).not.toBe(counts);
+    let runs = 0;
+    const failing = () => {
+      runs += 1;
+      return Promise.reject(new Error('planted'));
+    };
+    await expect(countOnce(counts, 'k', failing)).rejects.toThrow('planted');
+    await expect(countOnce(counts, 'k', failing)).rejects.toThrow('planted');
+    expect(runs).toBe(2);
   });
 
   it('pages backward: the last page, before a cursor, and exactly to the start', async () => {

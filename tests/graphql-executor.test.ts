@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { compileQuery } from 'graphql-jit';
 import { createContext } from '../server/graphql/context';
-import type { GraphQLExecutor } from '../server/graphql/jit-gateway';
+import type { GraphQLExecutor } from '../server/graphql/execution-gateway';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../server/graphql/limits/query-limits';
 import { createApiContext, type ApiContext, type OperationResult } from './support/api-context';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';

@@ -44,10 +44,11 @@ describe('operations seen before: run again without Apollo, answered the same', 
   beforeAll(async () => {
     built = await buildRealDatabase();
   });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.close()));
-    await built.close();
+  // each test's servers are closed after it, so that their PostgreSQL pools do not add up
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
   });
+  afterAll(() => built.close());
 
   /** A server on the shared database, without the answer store (every answer is executed). */
   const serve = async (options: Partial<StartOptions> = {}) => {

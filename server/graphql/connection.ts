@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { toCursor, type ConnectionName } from '../domain/cursor';
 import type { ConnectionModel } from './models';
 import type { PageRequest } from './page-arguments';
+import { countOnce, type ConnectionCounts } from './connection-counts';
 
 /** Which connection and filter a page is of: what its cursors carry. */
 export interface PageOf {
@@ -21,7 +22,7 @@ export function toConnection<T extends { id: number }>(
   rows: T[],
   request: PageRequest,
   of: PageOf,
-  totalCount: number,
+  totalCount: () => Promise<number>,
 ): ConnectionModel<T> {
   const more = rows.length > request.size;
   const taken = rows.slice(0, request.size);
@@ -43,22 +44,27 @@ export function toConnection<T extends { id: number }>(
 
 /**
  * Runs a filtered query as one page of a connection: the rows of the request's window (one extra, to know
- * whether more lie beyond the page) and the total count of the filter, in two statements.
+ * whether more lie beyond the page), one statement; the filter's total count only when `totalCount` is asked
+ * for, once per dataset version and filter (`counts`, see `connection-counts.ts`).
  */
 export async function pageOf<T extends { id: number }, TB extends keyof Database = keyof Database>(
   query: SelectQueryBuilder<Database, TB, object>,
   request: PageRequest,
   of: PageOf,
+  counts: ConnectionCounts,
 ): Promise<ConnectionModel<T>> {
   let window = query.selectAll();
   if (request.after !== undefined) window = window.where(sql<SqlBool>`id > ${request.after}`);
   if (request.before !== undefined) window = window.where(sql<SqlBool>`id < ${request.before}`);
-  const [rows, count] = await Promise.all([
-    window
-      .orderBy(request.direction === 'forward' ? sql`id` : sql`id desc`)
-      .limit(request.size + 1)
-      .execute(),
-    query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return toConnection(rows as unknown as T[], request, of, Number((count as { n: number }).n));
+  const rows = await window
+    .orderBy(request.direction === 'forward' ? sql`id` : sql`id desc`)
+    .limit(request.size + 1)
+    .execute();
+  const count = async () =>
+    Number(
+      ((await query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()) as { n: number }).n,
+    );
+  return toConnection(rows as unknown as T[], request, of, () =>
+    countOnce(counts, `${of.connection}\n${of.filter}`, count),
+  );
 }

@@ -4,6 +4,7 @@ import { createBudget, type ExecutionBudget } from './limits/execution-budget';
 import { DEFAULT_QUERY_LIMITS } from './limits/query-limits';
 import { createLoaders, type Loaders } from './loaders';
 import { referenceRowsOf } from './reference-rows';
+import { countsOf, type ConnectionCounts } from './connection-counts';
 import type { ResultRecord } from './result-record';
 
 /** Facts about the loaded dataset, read once at start-up. */
@@ -16,6 +17,8 @@ export interface DatasetInfo {
 export interface GraphQLContext {
   db: Kysely<Database>;
   loaders: Loaders;
+  /** The connections' total counts of the request's dataset version (see `connection-counts.ts`). */
+  counts: ConnectionCounts;
   dataset: DatasetInfo;
   /** What the request may still do: time and resolved nodes (see `limits/execution-budget.ts`). */
   budget: ExecutionBudget;
@@ -35,6 +38,7 @@ export function createContext(
   return {
     db,
     loaders: createLoaders(db, () => referenceRowsOf(db, version)),
+    counts: countsOf(db, version),
     dataset,
     budget: createBudget(timeBudgetMs, maxNodes),
     result: {},

@@ -1,8 +1,4 @@
-import {
-  ApolloServer,
-  type ApolloServerOptionsWithGateway,
-  type ApolloServerOptionsWithTypeDefs,
-} from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithGateway } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -15,9 +11,9 @@ import type { GraphQLContext } from './context';
 import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
 import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
-import { budgetedDefaultResolver, withExecutionBudget } from './limits/execution-budget';
+import { withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
-import { jitGateway, type GraphQLExecutor } from './jit-gateway';
+import { executionGateway, type GraphQLExecutor } from './execution-gateway';
 import { readOnlyOperations } from './read-only-operations';
 import { resolvers } from './resolvers';
 import { resultOutcomePlugin } from './result-outcome';
@@ -35,7 +31,7 @@ export interface ApolloOptions {
   argumentCaps?: ArgumentCaps;
   /** Where automatic persisted queries are kept (default: in memory). */
   cache?: KeyValueCache<string>;
-  /** What executes operations (default graphql-js; `jit`: graphql-jit, see `jit-gateway.ts`). */
+  /** What executes operations (default graphql-js; `jit`: graphql-jit, see `execution-gateway.ts`). */
   executor?: GraphQLExecutor;
 }
 
@@ -53,21 +49,17 @@ const CLIENT_CODES = new Set<string>([
 ]);
 
 /**
- * The schema and how it is executed: by Apollo with graphql-js (the default), whose default field resolver keeps
- * to the budget too, or by graphql-jit through a gateway (graphql-jit reads a field without a resolver itself:
- * once a request is stopped such a field of a stand-in reads nothing, and the stopped answer replaces the data).
+ * The schema and how it is executed: through a gateway of ours (see `execution-gateway.ts`), by graphql-js
+ * (the default, whose default field resolver keeps to the budget too) or by graphql-jit (which reads a field
+ * without a resolver itself: once a request is stopped such a field of a stand-in reads nothing, and the
+ * stopped answer replaces the data).
  */
 function schemaAndExecutor(
   executor: GraphQLExecutor,
-):
-  | Pick<ApolloServerOptionsWithGateway<GraphQLContext>, 'gateway'>
-  | Pick<ApolloServerOptionsWithTypeDefs<GraphQLContext>, 'typeDefs' | 'resolvers' | 'fieldResolver'> {
+): Pick<ApolloServerOptionsWithGateway<GraphQLContext>, 'gateway'> {
   const typeDefs = readTypeDefs();
-  if (executor === 'jit') {
-    const schema = makeExecutableSchema({ typeDefs, resolvers: withExecutionBudget(resolvers) });
-    return { gateway: jitGateway(schema, typeDefs) };
-  }
-  return { typeDefs, resolvers: withExecutionBudget(resolvers), fieldResolver: budgetedDefaultResolver };
+  const schema = makeExecutableSchema({ typeDefs, resolvers: withExecutionBudget(resolvers) });
+  return { gateway: executionGateway(schema, typeDefs, executor) };
 }
 
 /**

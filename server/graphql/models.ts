@@ -104,7 +104,8 @@ export interface ConnectionModel<T> {
     startCursor: string | null;
     endCursor: string | null;
   };
-  totalCount: number;
+  /** The number of rows the filter selects, counted when `totalCount` is asked for (once per version). */
+  totalCount: () => Promise<number>;
 }
 
 export type VoorzieningConnectionModel = ConnectionModel<VoorzieningTable>;

@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 
 /** What a GraphQL result held, as Apollo sent it (after `formatError`): whether it had errors, and their codes. */
 export interface ResultOutcome {
@@ -17,4 +17,6 @@ export interface ResultRecord {
   outcome?: ResultOutcome;
   /** The operation Apollo executed, as it executed it: set when execution started (past every check). */
   executed?: { schema: GraphQLSchema; document: DocumentNode };
+  /** A result already computed for this request (see `execution-gateway.ts`): Apollo formats it, not runs it. */
+  ran?: ExecutionResult;
 }

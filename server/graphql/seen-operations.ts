@@ -2,7 +2,7 @@ import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } 
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
-import type { GraphQLExecutor } from './jit-gateway';
+import type { GraphQLExecutor } from './execution-gateway';
 import { budgetedDefaultResolver } from './limits/execution-budget';
 
 /**

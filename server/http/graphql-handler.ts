@@ -147,13 +147,9 @@ export async function handleGraphQL(
       response.end(text);
       return;
     }
-    // Errors or a stop: Apollo answers (and formats the errors), with this request's loaders (what they
-    // read is not read again) and its time budget; a stopped budget stays stopped, so nothing runs again.
-    contextOf = async () => ({
-      ...ran,
-      budget: ran.budget.stopped ? ran.budget : { ...ran.budget, nodes: 0 },
-      result: {},
-    });
+    // Errors or a stop: Apollo answers with this result (it formats and logs its errors, and answers a stop),
+    // not running it again; a run that threw, Apollo runs (with the request's loaders and budget).
+    contextOf = async () => ({ ...ran, result: result ? { ran: result } : {} });
   }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {

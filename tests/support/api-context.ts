@@ -7,7 +7,7 @@ import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
 import { readDatasetFacts } from '../../server/graphql/dataset-facts';
-import type { GraphQLExecutor } from '../../server/graphql/jit-gateway';
+import type { GraphQLExecutor } from '../../server/graphql/execution-gateway';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */

@@ -61,4 +61,9 @@ export const resolvers: Resolvers = {
   RankedVoorziening,
   Claim,
   ProseStatement,
+  // a page's total count is counted only when asked for (see `pageOf`)
+  VoorzieningConnection: { totalCount: (connection) => connection.totalCount() },
+  IndicatorConnection: { totalCount: (connection) => connection.totalCount() },
+  ObservationConnection: { totalCount: (connection) => connection.totalCount() },
+  RelationConnection: { totalCount: (connection) => connection.totalCount() },
 };

@@ -60,7 +60,7 @@ export const graphQueries: QueryResolvers = {
         provenance: provenances.length === 1 && provenances[0] === 'MONITOR' ? undefined : provenances.sort(),
       }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
   },
   neighbors: async (_, { code, depth, kinds, direction, provenance }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

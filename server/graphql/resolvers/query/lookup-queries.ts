@@ -58,7 +58,7 @@ export const lookupQueries: QueryResolvers = {
       connection: 'voorzieningen',
       filter: filterKey({ kind: filter?.kind, domain: domain?.code, search: searchKey(filter?.search) }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
   },
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');

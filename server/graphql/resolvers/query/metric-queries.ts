@@ -30,7 +30,7 @@ export const metricQueries: QueryResolvers = {
         search: searchKey(filter?.search),
       }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
   },
   observations: async (_, { filter, ...page }, context) => {
     let indicator: number | undefined;
@@ -59,6 +59,6 @@ export const metricQueries: QueryResolvers = {
         subject: filter?.subject,
       }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of);
+    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
   },
 };
