@@ -17,10 +17,11 @@ describe('the query limits', () => {
   beforeAll(async () => {
     built = await buildRealDatabase();
   });
-  afterAll(async () => {
-    await Promise.all(apis.map((api) => api.close()));
-    await built.close();
+  // each test's contexts are closed after it, so that their PostgreSQL pools do not add up
+  afterEach(async () => {
+    await Promise.all(apis.splice(0).map((api) => api.close()));
   });
+  afterAll(() => built.close());
 
   const withLimits = async (limits: Partial<QueryLimits>) => {
     const api = await createApiContext(built.location, { limits: { ...DEFAULT_QUERY_LIMITS, ...limits } });
