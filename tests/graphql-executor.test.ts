@@ -90,6 +90,8 @@ describe('graphql-js and graphql-jit behind Apollo', () => {
       ['query($c: String!) { voorziening(code: $c) { code } }', {}],
       ['{ observations(after: "not-a-cursor") { totalCount } }', undefined],
       ['{ relations(filter: { from: "nope" }) { totalCount } }', undefined],
+      // two operations and no name: no operation to run (graphql-jit alone would fail on it)
+      ['query A { edition { year } } query B { domains { code } }', undefined],
     ] as const) {
       const [js, jit] = await both(query, variables);
       expect(js.errors?.length).toBeGreaterThan(0);

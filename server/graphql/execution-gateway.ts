@@ -32,11 +32,16 @@ function graphqlJsExecutor(schema: GraphQLSchema): Executor {
 /**
  * graphql-jit: each operation (document text and operation name) compiled to JavaScript once and kept (at most
  * `cacheSize`, least recently used dropped). Variables are coerced by graphql-js first, so that a bad one is
- * refused with graphql-js's own error (which Apollo answers as `BAD_USER_INPUT`).
+ * refused with graphql-js's own error (which Apollo answers as `BAD_USER_INPUT`); a document whose operation
+ * Apollo could not resolve is run by graphql-js, which answers why.
  */
 function jitExecutor(schema: GraphQLSchema, cacheSize: number): Executor {
   const compiled = new LRUCache<string, CompiledQuery>({ max: cacheSize });
-  return async ({ document, source, operation, operationName, request, context }) => {
+  const graphqlJs = graphqlJsExecutor(schema);
+  return async (requestContext) => {
+    const { document, source, operation, operationName, request, context } = requestContext;
+    // no operation Apollo could resolve (several without a name, an unknown name): graphql-js says why
+    if (!operation) return graphqlJs(requestContext);
     const variables = request.variables ?? {};
     if (operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });
