@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database';
 import { toCursor, type ConnectionName } from '../domain/cursor';
-import type { ConnectionModel } from './models';
+import type { ConnectionModel, EdgeModel } from './models';
 import type { PageRequest } from './page-arguments';
 import { countOnce, type ConnectionCounts } from './connection-counts';
 
@@ -27,17 +27,21 @@ export function toConnection<T extends { id: number }>(
   const more = rows.length > request.size;
   const taken = rows.slice(0, request.size);
   const page = request.direction === 'forward' ? taken : taken.reverse();
-  const edges = page.map((node) => ({ cursor: toCursor({ ...of, id: node.id }), node }));
+  const cursorOf = (node: T) => toCursor({ ...of, id: node.id });
+  // the edges (a cursor for every node) are made only when a query asks for them
+  let edges: EdgeModel<T>[] | undefined;
   const forward = request.direction === 'forward';
   return {
-    edges,
+    get edges() {
+      return (edges ??= page.map((node) => ({ cursor: cursorOf(node), node })));
+    },
     nodes: page,
     totalCount,
     pageInfo: {
       hasNextPage: forward ? more || request.before !== undefined : request.before !== undefined,
       hasPreviousPage: forward ? request.after !== undefined : more || request.after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: page.length > 0 ? cursorOf(page[0]!) : null,
+      endCursor: page.length > 0 ? cursorOf(page.at(-1)!) : null,
     },
   };
 }
