@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DomainTable, IndicatorTable, SectionTable, VoorzieningTable } from '../db/database';
 import { readReferenceTables } from '../db/queries/reference-tables';
+import { keptPerVersion } from './kept-per-version';
 
 /**
  * The reference tables of one dataset version (sections, domains, voorzieningen, indicators), read once and
@@ -59,22 +60,11 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
   };
 }
 
-/** The rows kept per database handle, for the dataset version it held when they were read. */
-const keptRows = new WeakMap<Kysely<Database>, { version: string; rows: Promise<ReferenceRows> }>();
-
 /**
  * The reference rows of the dataset `version` that `db` serves, read once per handle and version (four
  * statements; the server reads them at start-up, see `readDatasetFacts`). A PostgreSQL rebuild under a running
  * server changes the version (the dataset watch), and the next request reads them again; a request keeps the
  * version it started with. A failed read is not kept.
  */
-export function referenceRowsOf(db: Kysely<Database>, version: string): Promise<ReferenceRows> {
-  const kept = keptRows.get(db);
-  if (kept?.version === version) return kept.rows;
-  const rows = loadReferenceRows(db);
-  keptRows.set(db, { version, rows });
-  rows.catch(() => {
-    if (keptRows.get(db)?.rows === rows) keptRows.delete(db);
-  });
-  return rows;
-}
+export const referenceRowsOf: (db: Kysely<Database>, version: string) => Promise<ReferenceRows> =
+  keptPerVersion(loadReferenceRows);

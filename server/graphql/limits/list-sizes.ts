@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { Database } from '../../db/database';
 import { measureListSizes } from '../../db/queries/list-measures';
+import { keptPerVersion } from '../kept-per-version';
 
 export { MEASURED_LIST_FIELDS, measureListSizes } from '../../db/queries/list-measures';
 
@@ -20,24 +21,13 @@ export { MEASURED_LIST_FIELDS, measureListSizes } from '../../db/queries/list-me
  */
 export type ListSizes = ReadonlyMap<string, number>;
 
-/** The sizes measured per database handle, for the dataset version it held then. */
-const measuredSizes = new WeakMap<Kysely<Database>, { version: string; sizes: Promise<ListSizes> }>();
-
 /**
  * The list sizes of the dataset `version` that `db` serves, measured once per handle and version (the server
  * measures at start-up; a PostgreSQL rebuild under a running server changes the version, and the next
  * request measures again). A failed measurement is not kept.
  */
-export function listSizesOf(db: Kysely<Database>, version: string): Promise<ListSizes> {
-  const kept = measuredSizes.get(db);
-  if (kept?.version === version) return kept.sizes;
-  const sizes = measureListSizes(db);
-  measuredSizes.set(db, { version, sizes });
-  sizes.catch(() => {
-    if (measuredSizes.get(db)?.sizes === sizes) measuredSizes.delete(db);
-  });
-  return sizes;
-}
+export const listSizesOf: (db: Kysely<Database>, version: string) => Promise<ListSizes> =
+  keptPerVersion(measureListSizes);
 
 /**
  * The sizes of the introspection lists (`__Schema.types`, `__Type.fields`, …) in this schema: all types and
