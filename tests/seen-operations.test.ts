@@ -27,7 +27,6 @@ function watchedStore(store: SeenOperations = seenOperations()) {
 }
 
 /** A parsed JSON answer, loosely typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const json = async (response: Response | Promise<Response>): Promise<Json> => (await response).json();
 
