@@ -4,6 +4,8 @@ import { createContext } from '../server/graphql/context';
 import type { GraphQLExecutor } from '../server/graphql/execution-gateway';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../server/graphql/limits/query-limits';
 import { createApiContext, type ApiContext, type OperationResult } from './support/api-context';
+import { breakRelation } from './support/break-relation';
+import { openWritable } from './support/test-database';
 import { buildRealDatabase, type BuiltDatabase } from './support/built-database';
 import { answerEveryOperation } from './support/sdk-examples';
 
@@ -96,6 +98,45 @@ describe('graphql-js and graphql-jit behind Apollo', () => {
       const [js, jit] = await both(query, variables);
       expect(js.errors?.length).toBeGreaterThan(0);
       expect({ query, jit }).toEqual({ query, jit: js });
+    }
+  });
+
+  it("answer a resolver's failure alike: masked, with its locations and path, and logged once", async () => {
+    const broken = await buildRealDatabase();
+    try {
+      const writable = openWritable(broken.location);
+      await breakRelation(writable).finally(() => writable.destroy());
+      const query = '{ relations(first: 1) { nodes { kind to { code } } } }';
+      const answers = [];
+      for (const executor of ['graphql-js', 'jit'] as const) {
+        const logged: unknown[] = [];
+        const api = await createApiContext(broken.location, { executor, logError: (e) => logged.push(e) });
+        apis.push(api);
+        // twice: graphql-jit compiles on the first run and runs the compiled operation on the second
+        for (const run of [1, 2]) {
+          const result = await api.run(query);
+          expect({ executor, run, errors: result.errors }).toEqual({
+            executor,
+            run,
+            errors: [
+              {
+                message: 'Internal server error',
+                locations: [{ line: 1, column: 38 }],
+                path: ['relations', 'nodes', 0, 'to'],
+                extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              },
+            ],
+          });
+          answers.push(result);
+        }
+        expect({ executor, logged: logged.map(String) }).toEqual({
+          executor,
+          logged: [1, 2].map(() => 'Error: dataset is inconsistent: voorziening not found'),
+        });
+      }
+      expect(answers[2]).toEqual(answers[0]);
+    } finally {
+      await broken.close();
     }
   });
 

@@ -1,7 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../server/db/database';
+import { breakRelation } from './support/break-relation';
 import { startTestServer, type TestServer } from './support/running-server';
-import { TEST_DIALECT } from './support/test-database';
 
 const json = { 'content-type': 'application/json' };
 
@@ -154,13 +152,6 @@ describe('the HTTP server on a real port', () => {
 });
 
 describe('errors inside resolvers', () => {
-  /** Points a relation at a voorziening that does not exist, so that resolving it fails inside the server. */
-  const breakRelation = async (db: Kysely<Database>) => {
-    if (TEST_DIALECT === 'postgres')
-      await sql`alter table relation drop constraint relation_to_id_fkey`.execute(db);
-    else await sql`pragma foreign_keys = off`.execute(db);
-    await sql`update relation set to_id = 9999 where id = 1`.execute(db);
-  };
   const query = '{ relations(first: 1) { nodes { kind to { code } } } }';
 
   it('are masked in production: a generic message, no stack trace, no SQL', async () => {

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
@@ -30,10 +30,37 @@ function graphqlJsExecutor(schema: GraphQLSchema): Executor {
 }
 
 /**
+ * A graphql-jit error as graphql-js's own: graphql-jit raises errors of its own class (a subclass in name only,
+ * with `locations` but no nodes, and no `extensions` unless the thrown error had them), which Apollo's error
+ * formatting cannot take (it reads `extensions.code`, and rebuilds locations from nodes): such an error was
+ * answered as a bare 'Internal server error' without its locations and path, and never reached `formatError`
+ * (so it was not logged). The message, path, locations, extensions and original error are kept.
+ */
+export function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  if (Object.getPrototypeOf(error) === GraphQLError.prototype) return error;
+  const own = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
+  // graphql-js computes locations from nodes, which graphql-jit does not keep; it keeps the locations themselves
+  (own as { locations: GraphQLError['locations'] }).locations = error.locations?.length
+    ? error.locations
+    : undefined;
+  return own;
+}
+
+/** A graphql-jit result whose errors are all graphql-js's own (see {@link asGraphQLJsError}). */
+export function withGraphQLJsErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return { ...result, errors: result.errors.map(asGraphQLJsError) };
+}
+
+/**
  * graphql-jit: each operation (document text and operation name) compiled to JavaScript once and kept (at most
  * `cacheSize`, least recently used dropped). Variables are coerced by graphql-js first, so that a bad one is
  * refused with graphql-js's own error (which Apollo answers as `BAD_USER_INPUT`); a document whose operation
- * Apollo could not resolve is run by graphql-js, which answers why.
+ * Apollo could not resolve is run by graphql-js, which answers why. Errors reach Apollo as graphql-js's own.
  */
 function jitExecutor(schema: GraphQLSchema, cacheSize: number): Executor {
   const compiled = new LRUCache<string, CompiledQuery>({ max: cacheSize });
@@ -51,10 +78,11 @@ function jitExecutor(schema: GraphQLSchema, cacheSize: number): Executor {
     let query = compiled.get(key);
     if (!query) {
       const result = compileQuery(schema, document, operationName ?? undefined);
-      if (!isCompiledQuery(result)) return result;
+      if (!isCompiledQuery(result)) return withGraphQLJsErrors(result);
       compiled.set(key, (query = result));
     }
-    return query.query(undefined, context, variables);
+    const result = query.query(undefined, context, variables);
+    return result instanceof Promise ? result.then(withGraphQLJsErrors) : withGraphQLJsErrors(result);
   };
 }
 

@@ -2,7 +2,7 @@ import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } 
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
-import type { GraphQLExecutor } from './execution-gateway';
+import { withGraphQLJsErrors, type GraphQLExecutor } from './execution-gateway';
 import { budgetedDefaultResolver } from './limits/execution-budget';
 
 /**
@@ -58,14 +58,12 @@ export function seenOperations(
       ? async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
           if (!operation.compiled) {
             const compiled = compileQuery(operation.schema, operation.document, request.operationName);
-            if (!isCompiledQuery(compiled)) return compiled as ExecutionResult;
+            if (!isCompiledQuery(compiled)) return withGraphQLJsErrors(compiled as ExecutionResult);
             operation.compiled = compiled;
           }
-          return (await operation.compiled.query(
-            undefined,
-            context,
-            request.variables ?? {},
-          )) as ExecutionResult;
+          const result = await operation.compiled.query(undefined, context, request.variables ?? {});
+          // its errors go to Apollo (a result with errors is answered through it): as graphql-js's own
+          return withGraphQLJsErrors(result as ExecutionResult);
         }
       : async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) =>
           execute({

@@ -39,6 +39,8 @@ export interface ApiContextOptions {
   executor?: GraphQLExecutor;
   /** PostgreSQL: named prepared statements (default: on, as the server's, unless `PG_PREPARED_STATEMENTS=off`). */
   preparedStatements?: boolean;
+  /** Receives the errors the server logs (default: none kept). */
+  logError?: (error: unknown) => void;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function createApiContext(
   const apollo = createApolloServer({
     development: options.development ?? false,
     limits: options.limits,
-    logError: () => undefined,
+    logError: options.logError ?? (() => undefined),
     executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'jit' ? 'jit' : 'graphql-js'),
   });
   await apollo.start();
