@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { CONNECTIONS, decodeCursor, toCursor, type CursorPosition } from '../server/domain/cursor';
-import { pageOf, toConnection, type PageOf } from '../server/graphql/connection';
+import { pageOf, pageOfRows, toConnection, type PageOf } from '../server/graphql/connection';
+import type { ConnectionModel } from '../server/graphql/models';
 import { countOnce, countsOf } from '../server/graphql/connection-counts';
 import { filterKey } from '../server/graphql/filter-key';
 import { pageRequest, readCursor, type PageRequest } from '../server/graphql/page-arguments';
@@ -385,5 +386,69 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
   it('gives one row on a page of one, either way', async () => {
     expect(await pageWith(forward(1))).toEqual({ ids: [1], next: true, previous: false, total: 5 });
     expect(await pageWith(backward(1))).toEqual({ ids: [5], next: false, previous: true, total: 5 });
+  });
+});
+
+describe('pageOfRows: the pages pageOf gives, from rows in memory', () => {
+  let graph: TinyGraph;
+  beforeAll(async () => {
+    graph = await tinyGraph(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'b', 'X'],
+        ['b', 'c', 'Y'],
+        ['a', 'c', 'X'],
+        ['c', 'a', 'X'],
+        ['b', 'a', 'Y'],
+      ],
+    );
+  });
+  afterAll(() => graph.close());
+
+  /** What a page shows a client: its nodes, page info (with the cursors) and total. */
+  const shown = async (found: ConnectionModel<{ id: number }>) => ({
+    ids: found.nodes.map((node) => node.id),
+    pageInfo: found.pageInfo,
+    cursors: found.edges.map((edge) => edge.cursor),
+    total: await found.totalCount(),
+  });
+
+  it('gives every window, size and direction alike, unfiltered and filtered, from rows in any order', async () => {
+    let version = 0;
+    let compared = 0;
+    for (const kind of [undefined, 'X', 'Y'] as const) {
+      let query = graph.db.selectFrom('relation');
+      if (kind) query = query.where('kind', '=', kind as RelationKind);
+      // in memory: the same rows, not in id order
+      const inMemory = (await query.selectAll().orderBy('kind').orderBy('id', 'desc').execute()).map(
+        (row) => ({ id: row.id }),
+      );
+      const bounds = [undefined, 0, 1, 2, 3, 4, 5, 6];
+      for (const size of [1, 2, 3, 5, 6])
+        for (const after of bounds)
+          for (const before of bounds)
+            for (const request of [forward(size, after, before), backward(size, before, after)]) {
+              const fromQuery = await pageOf<{ id: number }>(
+                query as never,
+                request,
+                OF,
+                countsOf(graph.db, `rows ${++version}`),
+              );
+              const fromRows = pageOfRows(inMemory, request, OF);
+              expect({ kind, request, page: await shown(fromRows) }).toEqual({
+                kind,
+                request,
+                page: await shown(fromQuery),
+              });
+              compared += 1;
+            }
+    }
+    expect(compared).toBe(3 * 5 * 8 * 8 * 2);
+  });
+
+  it('leaves the rows it was given as they were', () => {
+    const given = Object.freeze([{ id: 3 }, { id: 1 }, { id: 2 }]);
+    expect(pageOfRows(given, backward(2), OF).nodes).toEqual([{ id: 2 }, { id: 3 }]);
+    expect(given).toEqual([{ id: 3 }, { id: 1 }, { id: 2 }]);
   });
 });

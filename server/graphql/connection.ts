@@ -72,3 +72,23 @@ export async function pageOf<T extends { id: number }, TB extends keyof Database
     countOnce(counts, `${of.connection}\n${of.filter}`, count),
   );
 }
+
+/**
+ * One page of a connection over rows already in memory (e.g. the reference rows of the request's dataset
+ * version), without a statement: the same window (`after`, `before`), order (row id), page size, page info and
+ * cursors as {@link pageOf} gives for the same rows; the total is the rows' number.
+ */
+export function pageOfRows<T extends { id: number }>(
+  rows: readonly T[],
+  request: PageRequest,
+  of: PageOf,
+): ConnectionModel<T> {
+  const { after, before } = request;
+  const window = rows.filter(
+    (row) => (after === undefined || row.id > after) && (before === undefined || row.id < before),
+  );
+  const forward = request.direction === 'forward';
+  window.sort(forward ? (a, b) => a.id - b.id : (a, b) => b.id - a.id);
+  const total = rows.length;
+  return toConnection(window.slice(0, request.size + 1), request, of, async () => total);
+}

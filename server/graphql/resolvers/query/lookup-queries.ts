@@ -2,7 +2,7 @@ import { readEdition } from '../../../db/queries/edition-queries';
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
 import { checkRange, userInputError } from '../../user-input-error';
-import { pageOf } from '../../connection';
+import { pageOf, pageOfRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { tag } from '../typed-node';
@@ -49,16 +49,25 @@ export const lookupQueries: QueryResolvers = {
     const domain = filter?.domain
       ? await domainByCode(context, filter.domain, 'filter.domain', 'BAD_USER_INPUT')
       : undefined;
-    const query = voorzieningenWhere(context.db, {
-      kind: filter?.kind,
-      domainId: domain?.id,
-      search: filter?.search,
-    });
     const of = {
       connection: 'voorzieningen',
       filter: filterKey({ kind: filter?.kind, domain: domain?.code, search: searchKey(filter?.search) }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
+    const request = pageRequest(page, of.connection, of.filter);
+    if (filter?.search) {
+      const query = voorzieningenWhere(context.db, {
+        kind: filter.kind,
+        domainId: domain?.id,
+        search: filter.search,
+      });
+      return pageOf(query, request, of, context.counts);
+    }
+    // without a search, from the voorzieningen of the request's dataset version: no statement
+    const rows = (await context.loaders.allVoorzieningen.load('all')).filter(
+      (row) =>
+        (!filter?.kind || row.kind === filter.kind) && (domain === undefined || row.domain_id === domain.id),
+    );
+    return pageOfRows(rows, request, of);
   },
   search: async (_, { text, limit }, { db }) => {
     if (text.trim().length < 2) throw userInputError('`text` must have at least 2 characters.', 'text');
