@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
-import type { GraphQLExecutor } from './graphql/execution-gateway';
+import { DEFAULT_EXECUTOR, type GraphQLExecutor } from './graphql/execution-gateway';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_ANSWER_LIMITS, type AnswerLimits } from './lib/answer-store';
 import { checkRedisUrl } from './cache/redis-connection';
@@ -39,7 +39,7 @@ const configSchema = z.object({
   MAX_NODES: positive(DEFAULT_QUERY_LIMITS.maxNodes),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).default(300),
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
-  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'jit']).default(DEFAULT_EXECUTOR),
   SEEN_OPERATIONS: z.enum(['on', 'off']).default('on'),
   ANSWER_MAX_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxAnswerBytes),
   ANSWER_STORE_BYTES: positive(DEFAULT_ANSWER_LIMITS.maxTotalBytes),

@@ -72,9 +72,10 @@ describe('the PostgreSQL timeouts, the shutdown deadline and the answer store ca
     );
   });
 
-  it('execute with graphql-js unless GRAPHQL_EXECUTOR is jit', () => {
-    expect(readConfig({}).executor).toBe('graphql-js');
+  it('execute with graphql-jit unless GRAPHQL_EXECUTOR is graphql-js', () => {
+    expect(readConfig({}).executor).toBe('jit');
     expect(readConfig({ GRAPHQL_EXECUTOR: 'jit' }).executor).toBe('jit');
+    expect(readConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');
     expect(() => readConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(
       /^environment variable GRAPHQL_EXECUTOR: /,
     );

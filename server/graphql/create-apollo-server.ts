@@ -13,7 +13,13 @@ import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
 import { withExecutionBudget } from './limits/execution-budget';
 import { limitsPlugin } from './limits/limits-plugin';
-import { executionGateway, type GraphQLExecutor } from './execution-gateway';
+import {
+  DEFAULT_EXECUTOR,
+  DEFAULT_JIT_POLICY,
+  executionGateway,
+  type GraphQLExecutor,
+  type JitPolicy,
+} from './execution-gateway';
 import { readOnlyOperations } from './read-only-operations';
 import { resolvers } from './resolvers';
 import { resultOutcomePlugin } from './result-outcome';
@@ -31,8 +37,10 @@ export interface ApolloOptions {
   argumentCaps?: ArgumentCaps;
   /** Where automatic persisted queries are kept (default: in memory). */
   cache?: KeyValueCache<string>;
-  /** What executes operations (default graphql-js; `jit`: graphql-jit, see `execution-gateway.ts`). */
+  /** What executes operations (default `DEFAULT_EXECUTOR`: graphql-jit; see `execution-gateway.ts`). */
   executor?: GraphQLExecutor;
+  /** When graphql-jit compiles an operation (default {@link DEFAULT_JIT_POLICY}). */
+  jit?: JitPolicy;
 }
 
 /** Error codes whose messages are meant for the client; any other error is masked outside development. */
@@ -50,16 +58,17 @@ const CLIENT_CODES = new Set<string>([
 
 /**
  * The schema and how it is executed: through a gateway of ours (see `execution-gateway.ts`), by graphql-js
- * (the default, whose default field resolver keeps to the budget too) or by graphql-jit (which reads a field
+ * (whose default field resolver keeps to the budget too) or by graphql-jit (the default; it reads a field
  * without a resolver itself: once a request is stopped such a field of a stand-in reads nothing, and the
  * stopped answer replaces the data).
  */
 function schemaAndExecutor(
   executor: GraphQLExecutor,
+  jit: JitPolicy = DEFAULT_JIT_POLICY,
 ): Pick<ApolloServerOptionsWithGateway<GraphQLContext>, 'gateway'> {
   const typeDefs = readTypeDefs();
   const schema = makeExecutableSchema({ typeDefs, resolvers: withExecutionBudget(resolvers) });
-  return { gateway: executionGateway(schema, typeDefs, executor) };
+  return { gateway: executionGateway(schema, typeDefs, executor, jit) };
 }
 
 /**
@@ -73,7 +82,7 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
   const development = options.development ?? false;
   const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
   return new ApolloServer<GraphQLContext>({
-    ...schemaAndExecutor(options.executor ?? 'graphql-js'),
+    ...schemaAndExecutor(options.executor ?? DEFAULT_EXECUTOR, options.jit),
     introspection: true,
     // Off: the API is public and read-only, and reads no cookie or other credential, so a request a browser
     // sends cross-site carries no authority to misuse (README, "Why GET is safe here"; tests/get-safety.test.ts

@@ -1,15 +1,19 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, getVariableValues, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { compileBounded, MAX_COMPILED_SELECTIONS } from './bounded-compile';
 import type { GraphQLContext } from './context';
 import { budgetedDefaultResolver } from './limits/execution-budget';
 
 /** What executes operations: graphql-js or graphql-jit (`GRAPHQL_EXECUTOR`). */
 export type GraphQLExecutor = 'graphql-js' | 'jit';
 
-/** How many compiled operations are kept by default (the least recently used go first). */
-export const DEFAULT_JIT_CACHE_SIZE = 500;
+/**
+ * What executes operations unless told otherwise: graphql-jit (within {@link DEFAULT_JIT_POLICY}), which the
+ * bench measured at 1.3–2× graphql-js's requests per second on the lookup, relation and page queries.
+ */
+export const DEFAULT_EXECUTOR: GraphQLExecutor = 'jit';
 
 /** Apollo's gateway: what hands it a schema and an executor. */
 type Gateway = ApolloServerOptionsWithGateway<GraphQLContext>['gateway'];
@@ -56,30 +60,67 @@ export function withGraphQLJsErrors(result: ExecutionResult): ExecutionResult {
   return { ...result, errors: result.errors.map(asGraphQLJsError) };
 }
 
+/** When graphql-jit compiles an operation, and how many compiled operations it keeps. */
+export interface JitPolicy {
+  /** Compiled operations kept (the least recently used go first). */
+  cacheSize: number;
+  /** The run of an operation on which it is compiled (the runs before it are graphql-js's). */
+  compileOnRun: number;
+  /** The most expanded selections an operation may have to be compiled (see `MAX_COMPILED_SELECTIONS`). */
+  maxSelections: number;
+}
+
 /**
- * graphql-jit: each operation (document text and operation name) compiled to JavaScript once and kept (at most
- * `cacheSize`, least recently used dropped). Variables are coerced by graphql-js first, so that a bad one is
- * refused with graphql-js's own error (which Apollo answers as `BAD_USER_INPUT`); a document whose operation
- * Apollo could not resolve is run by graphql-js, which answers why. Errors reach Apollo as graphql-js's own.
+ * By default an operation is compiled on its second run (a document sent once is never compiled: compiling
+ * costs more than running it once), if it has at most `MAX_COMPILED_SELECTIONS` expanded selections; the last
+ * 500 compiled are kept.
  */
-function jitExecutor(schema: GraphQLSchema, cacheSize: number): Executor {
-  const compiled = new LRUCache<string, CompiledQuery>({ max: cacheSize });
+export const DEFAULT_JIT_POLICY: JitPolicy = {
+  cacheSize: 500,
+  compileOnRun: 2,
+  maxSelections: MAX_COMPILED_SELECTIONS,
+};
+
+/** What the compiled store holds for an operation that is not compiled. */
+const NOT_COMPILED = 'not compiled';
+
+/**
+ * graphql-jit: an operation (its document's hash and operation name) compiled to JavaScript on its
+ * `compileOnRun`-th run and kept (at most `cacheSize`, least recently used dropped; the runs of operations not
+ * yet compiled are counted for 8 × as many); before that run, and for an operation too large to compile
+ * (`maxSelections`) or that graphql-jit cannot compile, graphql-js runs it. Variables are coerced by
+ * graphql-js first, so that a bad one is refused with graphql-js's own error (which Apollo answers as
+ * `BAD_USER_INPUT`); a document whose operation Apollo could not resolve is run by graphql-js, which answers
+ * why. Errors reach Apollo as graphql-js's own.
+ */
+function jitExecutor(schema: GraphQLSchema, policy: JitPolicy): Executor {
+  // an operation compiled, or NOT_COMPILED: too large, or graphql-jit cannot compile it
+  const compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILED>({ max: policy.cacheSize });
+  const runs = new LRUCache<string, number>({ max: policy.cacheSize * 8 });
   const graphqlJs = graphqlJsExecutor(schema);
   return async (requestContext) => {
-    const { document, source, operation, operationName, request, context } = requestContext;
+    const { document, queryHash, operation, operationName, request, context } = requestContext;
     // no operation Apollo could resolve (several without a name, an unknown name): graphql-js says why
     if (!operation) return graphqlJs(requestContext);
+    const key = `${operationName ?? ''}\n${queryHash}`;
+    let query = compiled.get(key);
+    if (query === undefined) {
+      const run = (runs.get(key) ?? 0) + 1;
+      if (run < policy.compileOnRun) {
+        runs.set(key, run);
+        return graphqlJs(requestContext);
+      }
+      runs.delete(key);
+      query =
+        compileBounded(schema, document, operation, operationName ?? undefined, policy.maxSelections) ??
+        NOT_COMPILED;
+      compiled.set(key, query);
+    }
+    if (query === NOT_COMPILED) return graphqlJs(requestContext);
     const variables = request.variables ?? {};
     if (operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors };
-    }
-    const key = `${operationName ?? ''}\n${source}`;
-    let query = compiled.get(key);
-    if (!query) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      if (!isCompiledQuery(result)) return withGraphQLJsErrors(result);
-      compiled.set(key, (query = result));
     }
     const result = query.query(undefined, context, variables);
     return result instanceof Promise ? result.then(withGraphQLJsErrors) : withGraphQLJsErrors(result);
@@ -99,9 +140,9 @@ export function executionGateway(
   schema: GraphQLSchema,
   sdl: string,
   executor: GraphQLExecutor,
-  cacheSize = DEFAULT_JIT_CACHE_SIZE,
+  jit: JitPolicy = DEFAULT_JIT_POLICY,
 ): Gateway {
-  const run = executor === 'jit' ? jitExecutor(schema, cacheSize) : graphqlJsExecutor(schema);
+  const run = executor === 'jit' ? jitExecutor(schema, jit) : graphqlJsExecutor(schema);
   const gatewayExecutor: Executor = async (requestContext) => {
     const ran: ExecutionResult | undefined = requestContext.context.result.ran;
     return ran ?? run(requestContext);

@@ -1,8 +1,15 @@
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import {
+  execute,
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
+import { compileBounded } from './bounded-compile';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
-import { withGraphQLJsErrors, type GraphQLExecutor } from './execution-gateway';
+import { DEFAULT_EXECUTOR, withGraphQLJsErrors, type GraphQLExecutor } from './execution-gateway';
 import { budgetedDefaultResolver } from './limits/execution-budget';
 
 /**
@@ -13,8 +20,11 @@ export interface SeenOperation {
   schema: GraphQLSchema;
   document: DocumentNode;
   headers: readonly (readonly [string, string])[];
-  /** graphql-jit: the operation compiled, on its first run. */
-  compiled?: CompiledQuery;
+  /**
+   * graphql-jit: the operation compiled on its first run from here (Apollo ran it before), or null when it is
+   * not compiled (too large, see `MAX_COMPILED_SELECTIONS`, or graphql-jit cannot) and graphql-js runs it.
+   */
+  compiled?: CompiledQuery | null;
 }
 
 /** What {@link SeenOperations.execute} is asked to run: the operation's name and the request's variables. */
@@ -43,37 +53,39 @@ export const SEEN_OPERATION_LIMITS = { maxSize: 4 * 1024 * 1024, maxEntrySize: 6
  * answer depends on the key alone: parsing, validation with every limit rule, the static cost (variables
  * and the version's list sizes), the argument caps and the negotiated content type. A request with that key
  * is then executed directly with the same schema, resolvers and execution budget, by graphql-js (with the
- * budgeted default field resolver, as Apollo runs it) or, with `executor: 'jit'`, by graphql-js's compiled
- * form from graphql-jit. Only an answer without errors is sent from here; anything else goes back through
+ * budgeted default field resolver, as Apollo runs it) or, with `executor: 'jit'`, by its compiled form from
+ * graphql-jit (compiled here on its first run, within `MAX_COMPILED_SELECTIONS`; else graphql-js). Only an answer without errors is sent from here; anything else goes back through
  * Apollo (see `handleGraphQL`). Bounded by `limits` (default {@link SEEN_OPERATION_LIMITS}): the least recently
  * used go first, and a document longer than `maxEntrySize` is not kept.
  */
 export function seenOperations(
-  executor: GraphQLExecutor = 'graphql-js',
+  executor: GraphQLExecutor = DEFAULT_EXECUTOR,
   limits: { maxSize: number; maxEntrySize: number } = SEEN_OPERATION_LIMITS,
 ): SeenOperations {
   const kept = new LRUCache<string, SeenOperation>({ ...limits });
-  const run =
-    executor === 'jit'
-      ? async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
-          if (!operation.compiled) {
-            const compiled = compileQuery(operation.schema, operation.document, request.operationName);
-            if (!isCompiledQuery(compiled)) return withGraphQLJsErrors(compiled as ExecutionResult);
-            operation.compiled = compiled;
-          }
-          const result = await operation.compiled.query(undefined, context, request.variables ?? {});
-          // its errors go to Apollo (a result with errors is answered through it): as graphql-js's own
-          return withGraphQLJsErrors(result as ExecutionResult);
-        }
-      : async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) =>
-          execute({
-            schema: operation.schema,
-            document: operation.document,
-            contextValue: context,
-            variableValues: request.variables,
-            operationName: request.operationName,
-            fieldResolver: budgetedDefaultResolver,
-          });
+  const graphqlJs = async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) =>
+    execute({
+      schema: operation.schema,
+      document: operation.document,
+      contextValue: context,
+      variableValues: request.variables,
+      operationName: request.operationName,
+      fieldResolver: budgetedDefaultResolver,
+    });
+  const jit = async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
+    if (operation.compiled === undefined) {
+      const definition = getOperationAST(operation.document, request.operationName);
+      operation.compiled =
+        (definition &&
+          compileBounded(operation.schema, operation.document, definition, request.operationName)) ??
+        null;
+    }
+    if (operation.compiled === null) return graphqlJs(operation, request, context);
+    const result = await operation.compiled.query(undefined, context, request.variables ?? {});
+    // its errors go to Apollo (a result with errors is answered through it): as graphql-js's own
+    return withGraphQLJsErrors(result as ExecutionResult);
+  };
+  const run = executor === 'jit' ? jit : graphqlJs;
   return {
     get: (key) => kept.get(key),
     remember: (key, operation, size) => {

@@ -7,7 +7,7 @@ import { readDatasetHash } from '../../server/ensure-database';
 import { createContext, type GraphQLContext } from '../../server/graphql/context';
 import { createApolloServer } from '../../server/graphql/create-apollo-server';
 import { readDatasetFacts } from '../../server/graphql/dataset-facts';
-import type { GraphQLExecutor } from '../../server/graphql/execution-gateway';
+import type { GraphQLExecutor, JitPolicy } from '../../server/graphql/execution-gateway';
 import type { QueryLimits } from '../../server/graphql/limits/query-limits';
 
 /** The result of one operation run in process: its data and errors. */
@@ -35,10 +35,12 @@ export interface ApiContextOptions {
   development?: boolean;
   limits?: QueryLimits;
   timeBudgetMs?: number;
-  /** What executes operations (default: `GRAPHQL_EXECUTOR` of the environment, else graphql-js). */
+  /** What executes operations (default: `GRAPHQL_EXECUTOR` of the environment, else graphql-jit). */
   executor?: GraphQLExecutor;
   /** PostgreSQL: named prepared statements (default: on, as the server's, unless `PG_PREPARED_STATEMENTS=off`). */
   preparedStatements?: boolean;
+  /** When graphql-jit compiles an operation (default: the server's). */
+  jit?: JitPolicy;
   /** Receives the errors the server logs (default: none kept). */
   logError?: (error: unknown) => void;
 }
@@ -61,7 +63,8 @@ export async function createApiContext(
     development: options.development ?? false,
     limits: options.limits,
     logError: options.logError ?? (() => undefined),
-    executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'jit' ? 'jit' : 'graphql-js'),
+    executor: options.executor ?? (process.env.GRAPHQL_EXECUTOR === 'graphql-js' ? 'graphql-js' : 'jit'),
+    jit: options.jit,
   });
   await apollo.start();
   await readDatasetFacts(db, contentHash); // as the server does at start-up, so that no request counts it
