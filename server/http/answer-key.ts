@@ -106,12 +106,50 @@ const MEMO_MAX_BYTES = 8 * 1024 * 1024;
 const MEMO_MAX_ENTRY_BYTES = 64 * 1024;
 
 /** A request as its answer depends on it, or undefined when it is not to be kept or served from the store. */
-export type AnswerKeyOf = (
-  datasetVersion: string,
-  method: string,
-  fields: GraphQLRequestFields,
-  accept: string | undefined,
-) => string | undefined;
+export interface AnswerKeyOf {
+  (
+    datasetVersion: string,
+    method: string,
+    fields: GraphQLRequestFields,
+    accept: string | undefined,
+  ): string | undefined;
+  /**
+   * The keys already made, by the request as it came ({@link rawRequestKey}): a repeated request finds its key
+   * here without its body being parsed. At most {@link MEMO_MAX_BYTES} of requests, each at most
+   * {@link MEMO_MAX_ENTRY_BYTES}.
+   */
+  readonly byRawRequest: LRUCache<string, string>;
+}
+
+/** What a request is as it came, for {@link AnswerKeyOf.byRawRequest}. */
+export interface RawRequest {
+  datasetVersion: string;
+  method: string;
+  contentType: string | undefined;
+  accept: string | undefined;
+  /** The URL's query string (a GET's fields). */
+  search: string;
+  /** A POST's body as sent (undefined for a GET). */
+  body: string | undefined;
+}
+
+/**
+ * The request as it came, as one string: everything its answer key is made from (the dataset version, the
+ * method, the `Content-Type` that decides how the body is read, `Accept`, the query string and the body as
+ * sent), so that the same string always makes the same key.
+ */
+export function rawRequestKey(raw: RawRequest): string {
+  // a part not given is not the empty part (Apollo refuses a GET with an empty Content-Type, not one without)
+  const given = (part: string | undefined) => (part === undefined ? '-' : `+${part}`);
+  return [
+    raw.datasetVersion,
+    raw.method,
+    given(raw.contentType),
+    given(raw.accept),
+    raw.search,
+    given(raw.body),
+  ].join('\0');
+}
 
 /**
  * Makes the function that keys answers. The key holds the dataset version, the method, the accepted media
@@ -131,7 +169,8 @@ export type AnswerKeyOf = (
  *
  * Parsing is linear in the document (bounded by the body limit, or the URL's), and a memo of at most
  * {@link MEMO_MAX_BYTES} keeps the parsed documents most recently used, so a repeated request parses
- * nothing.
+ * nothing. The keys made are kept by the request as it came (`byRawRequest`, as much again), so that the HTTP
+ * layer finds a repeated request's key without parsing its body.
  */
 export function answerKeys(options: { maxTokens?: number } = {}): AnswerKeyOf {
   const maxTokens = options.maxTokens ?? DEFAULT_QUERY_LIMITS.maxTokens;
@@ -163,7 +202,12 @@ export function answerKeys(options: { maxTokens?: number } = {}): AnswerKeyOf {
     return parsed || undefined;
   };
 
-  return (datasetVersion, method, fields, accept) => {
+  const keyOf = (
+    datasetVersion: string,
+    method: string,
+    fields: GraphQLRequestFields,
+    accept: string | undefined,
+  ): string | undefined => {
     const persisted = fields.extensions?.persistedQuery;
     let request: unknown[];
     if (persisted) {
@@ -197,4 +241,10 @@ export function answerKeys(options: { maxTokens?: number } = {}): AnswerKeyOf {
     const hash = hashText(text);
     return `stelselgraph:answer:${datasetVersion}:${hash}`;
   };
+  const byRawRequest = new LRUCache<string, string>({
+    maxSize: MEMO_MAX_BYTES,
+    maxEntrySize: MEMO_MAX_ENTRY_BYTES,
+    sizeCalculation: (key, raw) => raw.length + key.length + 64,
+  });
+  return Object.assign(keyOf, { byRawRequest });
 }

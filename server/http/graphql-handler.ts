@@ -2,7 +2,13 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
-import { answerKeys, requestFields, type AnswerKeyOf, type GraphQLRequestFields } from './answer-key';
+import {
+  answerKeys,
+  rawRequestKey,
+  requestFields,
+  type AnswerKeyOf,
+  type GraphQLRequestFields,
+} from './answer-key';
 import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
@@ -102,19 +108,35 @@ export async function handleGraphQL(
     return;
   }
   const ifAnyExists = caching !== undefined && asksIfAnyExists(request);
-  const body =
-    method === 'POST'
-      ? parseGraphQLBody(await readBody(request, options.bodyLimit), request.headers['content-type'])
-      : undefined;
-  let key: string | undefined;
+  const contentType = request.headers['content-type'];
+  const text = method === 'POST' ? await readBody(request, options.bodyLimit) : undefined;
+  defaultAnswerKeyOf ??= answerKeys();
+  const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
+  // A request the store was asked for before, as it came: its key is known, and nothing is parsed.
+  const raw = options.answers
+    ? rawRequestKey({
+        datasetVersion: options.datasetVersion,
+        method,
+        contentType,
+        accept,
+        search,
+        body: text,
+      })
+    : undefined;
+  let key = raw === undefined ? undefined : keyOf.byRawRequest.get(raw);
+  const askedFirst = key;
+  let kept = key ? await options.answers!.get(key) : undefined;
+  let body: unknown;
   let fields: GraphQLRequestFields | undefined;
-  if (options.answers || options.seen) {
-    fields = requestFields(method, search, body, request.headers['content-type']);
-    defaultAnswerKeyOf ??= answerKeys();
-    const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
-    key = fields && keyOf(options.datasetVersion, method, fields, accept);
+  if (!kept) {
+    body = text === undefined ? undefined : parseGraphQLBody(text, contentType);
+    if (options.answers || options.seen) {
+      fields = requestFields(method, search, body, contentType);
+      key = fields && keyOf(options.datasetVersion, method, fields, accept);
+      if (key && raw !== undefined) keyOf.byRawRequest.set(raw, key);
+    }
+    if (key && key !== askedFirst && options.answers) kept = await options.answers.get(key);
   }
-  const kept = key && options.answers ? await options.answers.get(key) : undefined;
   if (kept) {
     response.setHeader('x-cache', 'HIT');
     if (ifAnyExists) return sendNotModified(response, caching!);
