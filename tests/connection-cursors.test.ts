@@ -283,19 +283,23 @@ describe('row ids and global ids', () => {
   });
 });
 
+/** Three voorzieningen and five relations (ids 1–5) of kinds X and Y: the rows the page tests page over. */
+const fiveRelations = () =>
+  tinyGraph(
+    ['a', 'b', 'c'],
+    [
+      ['a', 'b', 'X'],
+      ['b', 'c', 'Y'],
+      ['a', 'c', 'X'],
+      ['c', 'a', 'X'],
+      ['b', 'a', 'Y'],
+    ],
+  );
+
 describe('pageOf: a page of a query, in id order, with its total', () => {
   let graph: TinyGraph;
   beforeAll(async () => {
-    graph = await tinyGraph(
-      ['a', 'b', 'c'],
-      [
-        ['a', 'b', 'X'],
-        ['b', 'c', 'Y'],
-        ['a', 'c', 'X'],
-        ['c', 'a', 'X'],
-        ['b', 'a', 'Y'],
-      ],
-    );
+    graph = await fiveRelations();
   });
   afterAll(() => graph.close());
 
@@ -392,16 +396,7 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
 describe('pageOfRows: the pages pageOf gives, from rows in memory', () => {
   let graph: TinyGraph;
   beforeAll(async () => {
-    graph = await tinyGraph(
-      ['a', 'b', 'c'],
-      [
-        ['a', 'b', 'X'],
-        ['b', 'c', 'Y'],
-        ['a', 'c', 'X'],
-        ['c', 'a', 'X'],
-        ['b', 'a', 'Y'],
-      ],
-    );
+    graph = await fiveRelations();
   });
   afterAll(() => graph.close());
 
