@@ -11,6 +11,8 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'change-arithmetic',
   'discrepancy-finders',
   'connection-cursors',
+  'bounded-compile',
+  'compiled-rows',
   'graph-traversal',
   'csv',
   'http-cache-helpers',

@@ -1,5 +1,5 @@
-import { getOperationAST, parse } from 'graphql';
-import { expandedSelections } from '../server/graphql/bounded-compile';
+import { buildSchema, getOperationAST, parse } from 'graphql';
+import { compileBounded, expandedSelections } from '../server/graphql/bounded-compile';
 
 // What graphql-jit may compile is bounded by the operation's selections with its fragments expanded: counted
 // exactly up to the cap, and cheaply past it (even for what validation would refuse).
@@ -42,7 +42,33 @@ describe('expandedSelections', () => {
     expect(selections(text, 100_000)).toBe(3071);
   });
 
+  it('stops at the cap inside an inline fragment too', () => {
+    expect(selections('{ ... on Q { a b c } d }', 2)).toBe(3);
+    expect(selections('{ ... on Q { a b c } d }', 4)).toBe(4);
+  });
+
   it('counts an unknown fragment as its spread alone', () => {
     expect(selections('{ a { ...Missing } }')).toBe(2);
+  });
+});
+
+describe('compileBounded', () => {
+  const schema = buildSchema('type Query { a: Int b: Int c: Int }');
+  const compile = (text: string, max: number, name?: string) => {
+    const document = parse(text);
+    return compileBounded(schema, document, getOperationAST(document, name)!, name, max);
+  };
+
+  it('compiles an operation exactly at the cap, not one over it', async () => {
+    const at = compile('{ a b }', 2);
+    expect(at).toBeDefined();
+    expect(await at!.query({ a: 1, b: 2 }, {}, {})).toEqual({ data: { a: 1, b: 2 } });
+    expect(compile('{ a b c }', 2)).toBeUndefined();
+  });
+
+  it('leaves to graphql-js what graphql-jit cannot compile', () => {
+    // an operation name graphql-jit does not find in the document
+    const document = parse('query A { a }');
+    expect(compileBounded(schema, document, getOperationAST(document)!, 'B', 10)).toBeUndefined();
   });
 });

@@ -23,6 +23,16 @@ describe('withCompiledRows', () => {
     };
   };
 
+  it('reads the statement as arrays and builds the rows itself', () => {
+    const statement = db.prepare('select id, name from t order by id');
+    const compiled = withCompiledRows(statement);
+    expect(compiled.all()[0]).toEqual({ id: 1, name: 'één' });
+    // the statement underneath now answers arrays: the objects above were built by the compiled function
+    expect(statement.all()[0]).toEqual([1, 'één']);
+    // its other methods still work, bound to it
+    expect(compiled.columns().map((column) => column.name)).toEqual(['id', 'name']);
+  });
+
   it('builds the same rows as better-sqlite3: every type, nulls, empty, keys in order', () => {
     for (const [sql, parameters] of [
       ['select * from t order by id', []],

@@ -337,6 +337,24 @@ describe('pageOf: a page of a query, in id order, with its total', () => {
     expect(await page(2, 0, 'Y')).toEqual({ ids: [2, 5], next: false, previous: false, total: 2 });
   });
 
+  it('keeps the counts of two filters apart', async () => {
+    const counts = countsOf(graph.db, 'two filters');
+    const ofKind: PageOf = { connection: 'relations', filter: filterKey({ kind: 'X' }) };
+    const all = await pageOf<{ id: number }>(
+      graph.db.selectFrom('relation') as never,
+      forward(1),
+      OF,
+      counts,
+    );
+    const kindX = await pageOf<{ id: number }>(
+      graph.db.selectFrom('relation').where('kind', '=', 'X' as RelationKind) as never,
+      forward(1),
+      ofKind,
+      counts,
+    );
+    expect([await all.totalCount(), await kindX.totalCount()]).toEqual([5, 3]);
+  });
+
   it('counts only when the total is asked for, once per version and filter, and keeps no failed count', async () => {
     const counts = countsOf(graph.db, 'counted');
     const relations = () => graph.db.selectFrom('relation') as never;

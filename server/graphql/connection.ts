@@ -90,5 +90,6 @@ export function pageOfRows<T extends { id: number }>(
   const forward = request.direction === 'forward';
   window.sort(forward ? (a, b) => a.id - b.id : (a, b) => b.id - a.id);
   const total = rows.length;
-  return toConnection(window.slice(0, request.size + 1), request, of, async () => total);
+  // toConnection takes the page's size from the window, and whether more lie beyond it
+  return toConnection(window, request, of, async () => total);
 }
