@@ -32,22 +32,24 @@ export function expandedSelections(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   let count = 0;
-  const walk = (set: SelectionSetNode): boolean => {
+  const walk = (set: SelectionSetNode): void => {
     for (const selection of set.selections) {
+      // once over the cap, every level stops at its next selection
+      if (count > cap) return;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!walk(selection.selectionSet)) return false;
+        walk(selection.selectionSet);
         continue;
       }
-      if (++count > cap) return false;
+      count += 1;
       const next =
         selection.kind === Kind.FIELD
           ? selection.selectionSet
           : fragments.get(selection.name.value)?.selectionSet;
-      if (next && !walk(next)) return false;
+      if (next) walk(next);
     }
-    return true;
   };
-  return walk(operation.selectionSet) ? count : cap + 1;
+  walk(operation.selectionSet);
+  return Math.min(count, cap + 1);
 }
 
 /**
