@@ -1,5 +1,11 @@
-import { buildSchema, getOperationAST, parse } from 'graphql';
-import { compileBounded, expandedSelections } from '../server/graphql/bounded-compile';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getOperationAST, Kind, parse } from 'graphql';
+import {
+  compileBounded,
+  expandedSelections,
+  MAX_COMPILED_SELECTIONS,
+} from '../server/graphql/bounded-compile';
 
 // What graphql-jit may compile is bounded by the operation's selections with its fragments expanded: counted
 // exactly up to the cap, and cheaply past it (even for what validation would refuse).
@@ -70,5 +76,27 @@ describe('compileBounded', () => {
     // an operation name graphql-jit does not find in the document
     const document = parse('query A { a }');
     expect(compileBounded(schema, document, getOperationAST(document)!, 'B', 10)).toBeUndefined();
+  });
+});
+
+describe('the SDK operations', () => {
+  it('are each within MAX_COMPILED_SELECTIONS, so graphql-jit compiles every one', () => {
+    const dir = join(__dirname, '..', 'sdk', 'operations');
+    const files = readdirSync(dir).filter((name) => name.endsWith('.graphql'));
+    const document = parse(files.map((name) => readFileSync(join(dir, name), 'utf8')).join('\n'));
+    const sizes = document.definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION
+        ? [
+            {
+              name: definition.name?.value,
+              selections: expandedSelections(document, definition, MAX_COMPILED_SELECTIONS),
+            },
+          ]
+        : [],
+    );
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(sizes.filter((size) => size.selections > MAX_COMPILED_SELECTIONS)).toEqual([]);
+    // the largest, for whoever raises or lowers the cap
+    expect(Math.max(...sizes.map((size) => size.selections))).toBe(245);
   });
 });
