@@ -28,7 +28,7 @@ export function toConnection<T extends { id: number }>(
   const taken = rows.slice(0, request.size);
   const page = request.direction === 'forward' ? taken : taken.reverse();
   const cursorOf = (node: T) => toCursor({ ...of, id: node.id });
-  // the edges (a cursor for every node) are made only when a query asks for them
+  // the edges (a cursor for every node) and pageInfo's cursors are made only when a query asks for them
   let edges: EdgeModel<T>[] | undefined;
   const forward = request.direction === 'forward';
   return {
@@ -40,8 +40,13 @@ export function toConnection<T extends { id: number }>(
     pageInfo: {
       hasNextPage: forward ? more || request.before !== undefined : request.before !== undefined,
       hasPreviousPage: forward ? request.after !== undefined : more || request.after !== undefined,
-      startCursor: page.length > 0 ? cursorOf(page[0]!) : null,
-      endCursor: page.length > 0 ? cursorOf(page.at(-1)!) : null,
+      // like the edges, made only when a query asks for them
+      get startCursor() {
+        return page.length > 0 ? cursorOf(page[0]!) : null;
+      },
+      get endCursor() {
+        return page.length > 0 ? cursorOf(page.at(-1)!) : null;
+      },
     },
   };
 }
