@@ -32,8 +32,11 @@ describe('graphql-js and graphql-jit behind Apollo', () => {
   beforeAll(async () => {
     built = await buildRealDatabase();
   });
+  // each test's servers closed after it: on PostgreSQL their pools would add up to max_connections
+  afterEach(async () => {
+    await Promise.all(apis.splice(0).map((api) => api.close()));
+  });
   afterAll(async () => {
-    await Promise.all(apis.map((api) => api.close()));
     await built.close();
   });
   const start = async (
@@ -59,11 +62,15 @@ describe('graphql-js and graphql-jit behind Apollo', () => {
     limits: Partial<QueryLimits> = {},
     timeBudgetMs?: number,
   ): Promise<[OperationResult<any>, OperationResult<any>]> => {
-    const js = await (await start('graphql-js', limits, timeBudgetMs)).run(query, variables);
+    const jsApi = await start('graphql-js', limits, timeBudgetMs);
+    const js = await jsApi.run(query, variables);
     const jitApi = await start('jit', limits, timeBudgetMs);
     const first = await jitApi.run(query, variables);
     const jit = await jitApi.run(query, variables);
     if (timeBudgetMs === undefined) expect({ query, first }).toEqual({ query, first: jit });
+    // closed at once: a test may compare many queries
+    for (const api of [jsApi, jitApi]) apis.splice(apis.indexOf(api), 1);
+    await Promise.all([jsApi.close(), jitApi.close()]);
     return [js, jit];
   };
 
@@ -147,6 +154,8 @@ describe('graphql-js and graphql-jit behind Apollo', () => {
       }
       expect(answers[2]).toEqual(answers[0]);
     } finally {
+      // its servers first: the scratch database goes with it
+      await Promise.all(apis.splice(0).map((api) => api.close()));
       await broken.close();
     }
   });
