@@ -177,8 +177,15 @@ describe('the answer store in memory', () => {
     expect(Buffer.byteLength(answer(100).body)).toBe(100);
     await store.set('at', answer(100), 60);
     await store.set('over', answer(101), 60);
-    await expect(store.get('at')).resolves.toEqual(answer(100));
+    const kept = await store.get('at');
+    expect({ contentType: kept?.contentType, body: kept?.body }).toEqual(answer(100));
+    // kept encoded, in a buffer of its own (not a slice of Buffer.from's shared pool, which it would hold on to)
+    expect(kept?.bytes).toEqual(Buffer.from(answer(100).body));
+    expect(kept?.bytes?.buffer.byteLength).toBe(100);
     await expect(store.get('over')).resolves.toBeUndefined();
+    // at once, too: the same answer, and nothing for what it does not hold
+    expect(store.getNow?.('at')).toBe(kept);
+    expect(store.getNow?.('over')).toBeUndefined();
   });
 
   it('keeps at most its total, evicting the least recently used', async () => {

@@ -12,7 +12,7 @@ import {
 import { statusFor } from './graphql-status';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
-import type { AnswerStore } from '../lib/answer-store';
+import type { AnswerStore, CachedAnswer } from '../lib/answer-store';
 import type { SeenOperations } from '../graphql/seen-operations';
 
 /** How GraphQL answers are cached by HTTP caches. */
@@ -62,6 +62,14 @@ function setCacheHeaders(response: ServerResponse, caching: HttpCaching | undefi
   } else {
     response.setHeader('cache-control', 'no-store');
   }
+}
+
+/** The answer kept under `key`: at once from a store that has it at hand, else as the store answers. */
+function lookUp(
+  store: AnswerStore,
+  key: string,
+): CachedAnswer | undefined | Promise<CachedAnswer | undefined> {
+  return store.getNow ? store.getNow(key) : store.get(key);
 }
 
 /** Keys answers for a server that was given no `answerKeyOf`: with the default token limit. */
@@ -125,7 +133,9 @@ export async function handleGraphQL(
     : undefined;
   let key = raw === undefined ? undefined : keyOf.byRawRequest.get(raw);
   const askedFirst = key;
-  let kept = key ? await options.answers!.get(key) : undefined;
+  const found = key ? lookUp(options.answers!, key) : undefined;
+  // (awaited only when it is a promise: a hit at hand is served in this tick)
+  let kept = found instanceof Promise ? await found : found;
   let body: unknown;
   let fields: GraphQLRequestFields | undefined;
   if (!kept) {
@@ -135,7 +145,7 @@ export async function handleGraphQL(
       key = fields && keyOf(options.datasetVersion, method, fields, accept);
       if (key && raw !== undefined) keyOf.byRawRequest.set(raw, key);
     }
-    if (key && key !== askedFirst && options.answers) kept = await options.answers.get(key);
+    if (key && key !== askedFirst && options.answers) kept = await lookUp(options.answers, key);
   }
   if (kept) {
     response.setHeader('x-cache', 'HIT');
@@ -143,7 +153,7 @@ export async function handleGraphQL(
     response.statusCode = 200;
     response.setHeader('content-type', kept.contentType);
     setCacheHeaders(response, caching);
-    response.end(kept.body);
+    response.end(kept.bytes ?? kept.body);
     return;
   }
   // A request whose operation Apollo answered before without errors (a document, not a persisted query's hash)

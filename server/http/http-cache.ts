@@ -42,6 +42,8 @@ export function asksIfAnyExists(request: IncomingMessage): boolean {
  */
 export function addVary(response: ServerResponse, ...fields: string[]): void {
   const current = response.getHeader('vary');
+  // the usual case, on every GraphQL answer's way: nothing listed yet, one field to list
+  if (current === undefined && fields.length === 1) return void response.setHeader('vary', fields[0]!);
   const listed = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
     .split(',')
     .map((field) => field.trim())

@@ -1,37 +1,64 @@
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './http-error';
 
-/** Reads a request body as text, refusing more than `limit` bytes with 413 before reading it all. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    throw new HttpError(
-      413,
-      `The request body is ${declared} bytes, over the limit of ${limit} bytes by ${declared - limit}.`,
-      {
-        code: 'PAYLOAD_TOO_LARGE',
-        limit,
-        found: declared,
-      },
-    );
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      throw new HttpError(
+/** The 413 for a body over `limit`: `declared` when its Content-Length said so, else `seen` bytes read so far. */
+function tooLarge(limit: number, declared: number | undefined, seen: number): HttpError {
+  return declared !== undefined
+    ? new HttpError(
         413,
-        `The request body is over the limit of ${limit} bytes (more than ${size} bytes sent).`,
-        {
-          code: 'PAYLOAD_TOO_LARGE',
-          limit,
-        },
+        `The request body is ${declared} bytes, over the limit of ${limit} bytes by ${declared - limit}.`,
+        { code: 'PAYLOAD_TOO_LARGE', limit, found: declared },
+      )
+    : new HttpError(
+        413,
+        `The request body is over the limit of ${limit} bytes (more than ${seen} bytes sent).`,
+        { code: 'PAYLOAD_TOO_LARGE', limit },
       );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a request body as text, refusing more than `limit` bytes with 413: before reading any of it when its
+ * Content-Length says so, else as soon as more has come (the request is then destroyed: nothing more is read).
+ * A request that ends before its body does (the client left) rejects with the stream's error. Read with the
+ * stream's events, not an async iterator: a small body arrives whole, and this is on every POST's path.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit, declared, 0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      request.off('close', onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        request.destroy();
+        reject(tooLarge(limit, undefined, size));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    // closed before its end, without an error (destroyed without one): the body never came whole
+    const onClose = () => onError(new Error('The request closed before its body was read whole.'));
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+    request.on('close', onClose);
+  });
 }
 
 /**

@@ -21,7 +21,8 @@ export function requestTracker(): {
   return {
     track: (handling) => {
       inFlight += 1;
-      return handling.finally(settled);
+      handling.then(settled, settled);
+      return handling;
     },
     drain: (timeoutMs) =>
       inFlight === 0

@@ -4,11 +4,34 @@ import { LRUCache } from 'lru-cache';
 export interface CachedAnswer {
   contentType: string;
   body: string;
+  /** The body encoded (UTF-8), when the store keeps it so: sent as it is, not encoded again per request. */
+  bytes?: Buffer;
+}
+
+/** An answer as the in-process store keeps it: encoded once; its text decoded only when asked for. */
+class EncodedAnswer implements CachedAnswer {
+  readonly bytes: Buffer;
+  constructor(
+    readonly contentType: string,
+    body: string,
+  ) {
+    // a buffer of its own: a small one from Buffer.from would hold on to a shared 8 KiB pool while it is kept
+    this.bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(body, 'utf8'));
+    this.bytes.write(body, 'utf8');
+  }
+  get body(): string {
+    return this.bytes.toString('utf8');
+  }
 }
 
 /** Where answers are kept: in this process ({@link memoryAnswerStore}) or shared through Redis (`redisAnswerStore`). */
 export interface AnswerStore {
   get(key: string): Promise<CachedAnswer | undefined>;
+  /**
+   * The same as `get`, at once: a store in this process has it (a kept answer is then served without waiting
+   * for a promise); a shared one does not.
+   */
+  getNow?(key: string): CachedAnswer | undefined;
   /** Keeps the answer, unless it is over the store's per-answer cap (it is then not kept, and nothing fails). */
   set(key: string, answer: CachedAnswer, ttlSeconds: number): Promise<void>;
 }
@@ -48,16 +71,17 @@ export const ANSWER_OVERHEAD_BYTES = 512;
  */
 export function memoryAnswerStore(limits: Partial<AnswerLimits> = {}): AnswerStore {
   const { maxAnswerBytes, maxTotalBytes } = { ...DEFAULT_ANSWER_LIMITS, ...limits };
-  const lru = new LRUCache<string, CachedAnswer>({
+  const lru = new LRUCache<string, EncodedAnswer>({
     maxSize: maxTotalBytes,
-    sizeCalculation: (answer) => answerBytes(answer) + ANSWER_OVERHEAD_BYTES,
+    sizeCalculation: (answer) => answer.bytes.length + ANSWER_OVERHEAD_BYTES,
   });
   return {
     get: async (key) => lru.get(key),
+    getNow: (key) => lru.get(key),
     set: async (key, answer, ttlSeconds) => {
       const bytes = answerBytes(answer);
       if (bytes > maxAnswerBytes || bytes + ANSWER_OVERHEAD_BYTES > maxTotalBytes) return;
-      lru.set(key, answer, { ttl: ttlSeconds * 1000 });
+      lru.set(key, new EncodedAnswer(answer.contentType, answer.body), { ttl: ttlSeconds * 1000 });
     },
   };
 }

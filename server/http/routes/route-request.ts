@@ -11,9 +11,25 @@ import type { Route } from './route';
  * Hands a request to the route of its path (see {@link matchRoute}): a path no route answers is a 404; a
  * route that answers preflights gets CORS first; a method the route does not list is a 405 naming the ones
  * it does. Calls `onRoute` with the route once it is known (so that an error is written as that route writes
- * them). Errors are thrown, for the caller to answer.
+ * them). Errors reject the promise it returns, for the caller to answer; it settles when the handler's does
+ * (not a tick later: this is on every request's path).
  */
-export async function routeRequest(
+export function routeRequest(
+  routes: readonly Route[],
+  server: ServerParts,
+  request: IncomingMessage,
+  response: ServerResponse,
+  onRoute: (route: Route) => void,
+): Promise<void> {
+  try {
+    return dispatch(routes, server, request, response, onRoute);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** What {@link routeRequest} does, throwing what it refuses. */
+function dispatch(
   routes: readonly Route[],
   server: ServerParts,
   request: IncomingMessage,
@@ -25,7 +41,7 @@ export async function routeRequest(
   if (!match) throw notFound(url.pathname);
   const { route, params } = match;
   onRoute(route);
-  if (route.preflight && handleCors(request, response, server.corsOrigins)) return;
+  if (route.preflight && handleCors(request, response, server.corsOrigins)) return Promise.resolve();
   const method = request.method ?? 'GET';
   if (!route.methods.includes(method)) {
     const allowed = allowedMethods(route);
@@ -36,5 +52,5 @@ export async function routeRequest(
       code: 'METHOD_NOT_ALLOWED',
     });
   }
-  await route.handle({ request, response, url, params, server });
+  return route.handle({ request, response, url, params, server });
 }
