@@ -8,6 +8,7 @@ import { DEFAULT_REDIS_NAMESPACE } from './cache/shared-caches';
 import { DEFAULT_POSTGRES_SCHEMA, postgresAt, sqliteAt, type DatabaseLocation } from './db/location';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/postgres';
 import { DEFAULT_DATABASE_FILE, DEFAULT_SEEDS_DIR } from './lib/project-paths';
+import { DEFAULT_HEAP_GROWING_PERCENT } from './heap-growth';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -49,6 +50,7 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w.:-]+$/, 'must be letters, digits, _ . : or -')
     .default(DEFAULT_REDIS_NAMESPACE),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(DEFAULT_HEAP_GROWING_PERCENT),
 });
 
 /** The server's settings. */
@@ -82,6 +84,8 @@ export interface ServerConfig {
   redisUrl?: string;
   /** The prefix of the shared caches' keys in Redis (`REDIS_NAMESPACE`). */
   redisNamespace: string;
+  /** How far the heap grows past what a full collection left, in percent; 0: V8's own (`HEAP_GROWING_PERCENT`). */
+  heapGrowingPercent: number;
 }
 
 /** Reads the settings from `env`; a bad value is an error naming the variable and what it must be. */
@@ -125,6 +129,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: parseCorsOrigins(c.CORS_ORIGINS),
     redisUrl: c.REDIS_URL === undefined ? undefined : checkRedisUrl(c.REDIS_URL),
     redisNamespace: c.REDIS_NAMESPACE,
+    heapGrowingPercent: c.HEAP_GROWING_PERCENT,
   };
 }
 

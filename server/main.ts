@@ -2,6 +2,7 @@ import { readConfig } from './config';
 import { describeLocation } from './db/location';
 import { ensureDatabase, readDatasetHash } from './ensure-database';
 import { keepServingOnUnhandledRejections } from './keep-serving';
+import { limitHeapGrowth } from './heap-growth';
 import { startServer } from './start-server';
 import { announceRoutes } from './http/routes/announce-routes';
 
@@ -9,6 +10,7 @@ import { announceRoutes } from './http/routes/announce-routes';
 async function main(): Promise<void> {
   keepServingOnUnhandledRejections();
   const config = readConfig();
+  limitHeapGrowth(config.heapGrowingPercent);
   const started = Date.now();
   const ensured = await ensureDatabase(config.database, config.seedsDir, (message) => console.log(message));
   if (ensured === 'built' || ensured === 'rebuilt') {

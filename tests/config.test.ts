@@ -89,6 +89,16 @@ describe('the PostgreSQL timeouts, the shutdown deadline and the answer store ca
     );
   });
 
+  it('hold the heap to 20 % growth past its last full collection unless HEAP_GROWING_PERCENT says otherwise', () => {
+    expect(readConfig({}).heapGrowingPercent).toBe(20);
+    expect(readConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(readConfig({ HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
+    for (const bad of ['-1', '1001', '12.5', 'some'])
+      expect(() => readConfig({ HEAP_GROWING_PERCENT: bad })).toThrow(
+        new RegExp(`^environment variable HEAP_GROWING_PERCENT: .*\\(got "${bad}"\\)$`),
+      );
+  });
+
   it.each(['PG_STATEMENT_TIMEOUT_MS', 'PG_CONNECT_TIMEOUT_MS', 'ANSWER_MAX_BYTES', 'ANSWER_STORE_BYTES'])(
     'refuse %s of 0 or less, naming it',
     (name) =>
