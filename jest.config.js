@@ -42,6 +42,7 @@ const API_TESTS = [
   'limits',
   'networkx-exports',
   'pictures.browser',
+  'relations-from-memory',
   'playground.browser',
   'read-only',
   'readme-snippets',

@@ -96,12 +96,13 @@ export function createLoaders(db: Kysely<Database>, reference: () => Promise<Ref
     indicator: referenceLoader(reference, (rows, id: number) => rows.indicatorById.get(id)),
     note: byId('note'),
     observation: byId('observation'),
-    relation: byId('relation'),
+    relation: referenceLoader(reference, (rows, id: number) => rows.relationById.get(id)),
     discrepancy: byId('discrepancy'),
     claim: byId('claim'),
     // every row of a small table, under the one key `all`: what codes resolve against
     allVoorzieningen: referenceLoader(reference, (rows, _all: 'all') => rows.voorzieningen),
     allDomains: referenceLoader(reference, (rows, _all: 'all') => rows.domains),
+    allRelations: referenceLoader(reference, (rows, _all: 'all') => rows.relations),
     allMeasures: groupLoader(
       scheduler,
       () => allMeasures(db),

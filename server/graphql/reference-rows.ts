@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Database, DomainTable, IndicatorTable, SectionTable, VoorzieningTable } from '../db/database';
+import type {
+  Database,
+  DomainTable,
+  IndicatorTable,
+  RelationTable,
+  SectionTable,
+  VoorzieningTable,
+} from '../db/database';
 import { readReferenceTables } from '../db/queries/reference-tables';
 import { keptPerVersion } from './kept-per-version';
 
 /**
- * The reference tables of one dataset version (sections, domains, voorzieningen, indicators), read once and
+ * The reference tables of one dataset version (sections, domains, voorzieningen, indicators, relations), read once and
  * indexed the ways the loaders ask for them. Rows are frozen: they are shared by every request of the version.
  */
 export interface ReferenceRows {
@@ -22,6 +29,9 @@ export interface ReferenceRows {
   indicatorById: ReadonlyMap<number, IndicatorTable>;
   /** The indicators of each voorziening, by id. */
   indicatorsByVoorziening: ReadonlyMap<number, readonly IndicatorTable[]>;
+  relationById: ReadonlyMap<number, RelationTable>;
+  /** Every relation, by id. */
+  relations: readonly RelationTable[];
 }
 
 /** Groups `rows` by `keyOf` (rows without a key left out), keeping their order; each group frozen. */
@@ -47,6 +57,7 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
   const domains = freeze(tables.domains);
   const voorzieningen = freeze(tables.voorzieningen);
   const indicators = freeze(tables.indicators);
+  const relations = freeze(tables.relations);
   return {
     sectionById: new Map(sections.map((row) => [row.id, row])),
     domainById: new Map(domains.map((row) => [row.id, row])),
@@ -57,6 +68,8 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
     partsByParent: groupBy(voorzieningen, (row) => row.parent_id),
     indicatorById: new Map(indicators.map((row) => [row.id, row])),
     indicatorsByVoorziening: groupBy(indicators, (row) => row.voorziening_id),
+    relationById: new Map(relations.map((row) => [row.id, row])),
+    relations,
   };
 }
 

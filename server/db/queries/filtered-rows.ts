@@ -1,12 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type {
-  DiscrepancyConfidence,
-  DiscrepancyKind,
-  RelationKind,
-  RelationProvenance,
-  Unit,
-  VoorzieningKind,
-} from '../../domain/vocabulary';
+import type { DiscrepancyConfidence, DiscrepancyKind, Unit, VoorzieningKind } from '../../domain/vocabulary';
 import type { Database } from '../database';
 import { containsPattern } from './contains-pattern';
 
@@ -66,25 +59,6 @@ export function observationsWhere(
   }
   if (filter.year != null) query = query.where('year', '=', filter.year);
   if (filter.subject != null) query = query.where('subject', '=', filter.subject);
-  return query;
-}
-
-/** Relations of a kind, of any of some kinds, from a voorziening, to a voorziening, of some provenances. */
-export function relationsWhere(
-  db: Kysely<Database>,
-  filter: {
-    kind?: RelationKind | null;
-    kinds?: readonly RelationKind[];
-    fromId?: number;
-    toId?: number;
-    provenances: readonly RelationProvenance[];
-  },
-): Rows<'relation'> {
-  let query = db.selectFrom('relation').where('provenance', 'in', filter.provenances);
-  if (filter.kind) query = query.where('kind', '=', filter.kind);
-  if (filter.kinds) query = query.where('kind', 'in', filter.kinds);
-  if (filter.fromId !== undefined) query = query.where('from_id', '=', filter.fromId);
-  if (filter.toId !== undefined) query = query.where('to_id', '=', filter.toId);
   return query;
 }
 

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database, DomainTable, IndicatorTable, SectionTable, VoorzieningTable } from '../database';
+import type {
+  Database,
+  DomainTable,
+  IndicatorTable,
+  RelationTable,
+  SectionTable,
+  VoorzieningTable,
+} from '../database';
 import { allDomains } from './domain-queries';
 import { allVoorzieningen } from './voorziening-queries';
 
@@ -13,10 +20,12 @@ export interface ReferenceTables {
   voorzieningen: VoorzieningTable[];
   /** Every indicator, by id. */
   indicators: IndicatorTable[];
+  /** Every relation (an edge of the stelsel), by id. */
+  relations: RelationTable[];
 }
 
 /**
- * Reads the reference tables whole: four statements, one after the other, in the orders the per-request queries use (`allDomains`,
+ * Reads the reference tables whole: five statements, one after the other, in the orders the per-request queries use (`allDomains`,
  * `allVoorzieningen`: position; `indicatorsByVoorzieningen`: id), so that rows taken from them come in the
  * same order as those queries give.
  */
@@ -26,5 +35,6 @@ export async function readReferenceTables(db: Kysely<Database>): Promise<Referen
   const domains = await allDomains(db);
   const voorzieningen = await allVoorzieningen(db);
   const indicators = await db.selectFrom('indicator').selectAll().orderBy('id').execute();
-  return { sections, domains, voorzieningen, indicators };
+  const relations = await db.selectFrom('relation').selectAll().orderBy('id').execute();
+  return { sections, domains, voorzieningen, indicators, relations };
 }

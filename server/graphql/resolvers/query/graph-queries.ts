@@ -1,10 +1,9 @@
-import { relationsWhere } from '../../../db/queries/filtered-rows';
 import { relationsOfKinds } from '../../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { pageOf } from '../../connection';
+import { pageOfRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { queryNeighbors } from '../../../db/queries/graph/neighbors-query';
@@ -42,13 +41,16 @@ export const graphQueries: QueryResolvers = {
     const provenances = distinctProvenances(filter?.provenance);
     const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
     const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
-    const query = relationsWhere(context.db, {
-      kind: filter?.kind,
-      kinds: kinds ?? undefined,
-      fromId: from?.id,
-      toId: to?.id,
-      provenances,
-    });
+    // from the relations of the request's dataset version, filtered in memory: no statement (the same rows and
+    // order SQL selects: tests/relations-from-memory.test.ts)
+    const rows = (await context.loaders.allRelations.load('all')).filter(
+      (row) =>
+        provenances.includes(row.provenance) &&
+        (!filter?.kind || row.kind === filter.kind) &&
+        (kinds === null || kinds.includes(row.kind)) &&
+        (from === undefined || row.from_id === from.id) &&
+        (to === undefined || row.to_id === to.id),
+    );
     const of = {
       connection: 'relations',
       filter: filterKey({
@@ -60,7 +62,7 @@ export const graphQueries: QueryResolvers = {
         provenance: provenances.length === 1 && provenances[0] === 'MONITOR' ? undefined : provenances.sort(),
       }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
+    return pageOfRows(rows, pageRequest(page, of.connection, of.filter), of);
   },
   neighbors: async (_, { code, depth, kinds, direction, provenance }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

@@ -1,0 +1,136 @@
+import { useRealApi } from './support/api-context';
+
+type RelationNode = {
+  id: string;
+  kind: string;
+  provenance: string;
+  from: { code: string };
+  to: { code: string };
+};
+type Page = {
+  totalCount: number;
+  nodes: RelationNode[];
+  edges: { cursor: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+};
+
+const PAGE = `query($filter: RelationFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  relations(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    nodes { id kind provenance from { code } to { code } }
+    edges { cursor }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+/**
+ * `relations` pages the relations of the dataset version in memory (no statement); what it answers must be what
+ * the table holds, selected and ordered as SQL would: each filter's rows in id order, read here from the table
+ * itself, and every window of them (first/after, last/before) cut where a keyset page cuts.
+ */
+describe('relations, paged from the reference rows', () => {
+  const api = useRealApi();
+
+  /** The codes of the voorzieningen, by id. */
+  const codeOf = async () =>
+    new Map(
+      (await api.db.selectFrom('voorziening').select(['id', 'code']).execute()).map((v) => [v.id, v.code]),
+    );
+
+  /** The ids of the relations SQL selects for a filter, in id order. */
+  async function selected(filter: {
+    kind?: string;
+    kinds?: string[];
+    from?: string;
+    to?: string;
+    provenance?: string[];
+  }): Promise<number[]> {
+    const codes = await codeOf();
+    const idOf = (code: string) => [...codes].find(([, c]) => c === code)![0];
+    let query = api.db
+      .selectFrom('relation')
+      .select('id')
+      .where('provenance', 'in', (filter.provenance?.length ? filter.provenance : ['MONITOR']) as never[]);
+    if (filter.kind) query = query.where('kind', '=', filter.kind as never);
+    if (filter.kinds?.length) query = query.where('kind', 'in', filter.kinds as never[]);
+    if (filter.from) query = query.where('from_id', '=', idOf(filter.from));
+    if (filter.to) query = query.where('to_id', '=', idOf(filter.to));
+    return (await query.orderBy('id').execute()).map((row) => row.id);
+  }
+
+  const idOfNode = (node: RelationNode) =>
+    Number(/(\d+)$/.exec(Buffer.from(node.id, 'base64').toString('utf8'))![1]);
+
+  async function page(variables: Record<string, unknown>): Promise<Page> {
+    const { data, errors } = await api.run<{ relations: Page }>(PAGE, variables);
+    expect(errors).toBeUndefined();
+    return data.relations;
+  }
+
+  const filters = [
+    {},
+    { provenance: ['MONITOR', 'OUTSIDE'] },
+    { provenance: ['OUTSIDE'] },
+    { kind: 'SUPPLIES_DATA_TO', provenance: ['MONITOR', 'OUTSIDE'] },
+    { kind: 'EVENT_DELIVERY' },
+    { kinds: ['EVENT_DELIVERY', 'TERUGMELDING', 'EVENT_DELIVERY'] },
+    { kind: 'EVENT_DELIVERY', kinds: ['TERUGMELDING'] },
+    { from: 'brp' },
+    { to: 'digilevering' },
+    { from: 'brp', to: 'digilevering' },
+    { from: 'brp', provenance: ['MONITOR', 'OUTSIDE'] },
+  ];
+
+  it.each(filters)('selects what SQL selects for %j, in id order, with its total', async (filter) => {
+    const expected = await selected(filter);
+    const all = await page({ filter, first: 100 });
+    expect(all.nodes.map(idOfNode)).toEqual(expected);
+    expect(all.totalCount).toBe(expected.length);
+    for (const node of all.nodes) {
+      if ('kind' in filter) expect(node.kind).toBe(filter.kind);
+      if ('from' in filter) expect(node.from.code).toBe(filter.from);
+      if ('to' in filter) expect(node.to.code).toBe(filter.to);
+    }
+  });
+
+  it('has filters that select something and filters that select nothing', async () => {
+    expect((await selected({})).length).toBeGreaterThan(10);
+    expect(await selected({ kind: 'EVENT_DELIVERY', kinds: ['TERUGMELDING'] })).toEqual([]);
+    expect((await selected({ provenance: ['OUTSIDE'] })).length).toBeGreaterThan(0);
+  });
+
+  it('cuts every window where a keyset page does: forward, backward, at the ends and past them', async () => {
+    const filter = { provenance: ['MONITOR', 'OUTSIDE'] };
+    const ids = await selected(filter);
+    const whole = await page({ filter, first: 100 });
+    const cursors = new Map(whole.nodes.map((node, at) => [idOfNode(node), whole.edges[at]!.cursor]));
+    // walk forward three at a time, then backward, and compare each page with the ids it should hold
+    let after: string | undefined;
+    let seen: number[] = [];
+    for (;;) {
+      const p = await page({ filter, first: 3, after });
+      seen = [...seen, ...p.nodes.map(idOfNode)];
+      expect(p.pageInfo.hasPreviousPage).toBe(after !== undefined);
+      if (!p.pageInfo.hasNextPage) break;
+      expect(p.nodes).toHaveLength(3);
+      after = p.pageInfo.endCursor!;
+    }
+    expect(seen).toEqual(ids);
+    const last = await page({ filter, last: 3 });
+    expect(last.nodes.map(idOfNode)).toEqual(ids.slice(-3));
+    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const middle = ids[Math.floor(ids.length / 2)]!;
+    const before = await page({ filter, last: 2, before: cursors.get(middle) });
+    expect(before.nodes.map(idOfNode)).toEqual(ids.filter((id) => id < middle).slice(-2));
+    expect(before.pageInfo.hasNextPage).toBe(true);
+    // exactly the rows there are, and none past the last
+    expect((await page({ filter, first: ids.length })).pageInfo.hasNextPage).toBe(false);
+    expect((await page({ filter, first: ids.length - 1 })).pageInfo.hasNextPage).toBe(true);
+    expect((await page({ filter, first: 5, after: whole.pageInfo.endCursor })).nodes).toEqual([]);
+  });
+});
