@@ -27,6 +27,7 @@ export default {
     'server/ingest/format-figure.ts',
     'server/ingest/discrepancies/*.ts',
     'server/graphql/connection.ts',
+    'server/graphql/connection-page.ts',
     'server/graphql/bounded-compile.ts',
     'server/db/compiled-rows.ts',
     'server/domain/global-id.ts',

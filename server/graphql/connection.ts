@@ -1,16 +1,11 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database';
-import { toCursor, type ConnectionName } from '../domain/cursor';
-import type { ConnectionModel, EdgeModel } from './models';
+import type { ConnectionModel } from './models';
 import type { PageRequest } from './page-arguments';
 import { countOnce, type ConnectionCounts } from './connection-counts';
+import { ConnectionPage, type PageOf } from './connection-page';
 
-/** Which connection and filter a page is of: what its cursors carry. */
-export interface PageOf {
-  connection: ConnectionName;
-  /** The filter's key (`filterKey`). */
-  filter: string;
-}
+export type { PageOf } from './connection-page';
 
 /**
  * Builds a page from the rows fetched with one more than the page's size, in the direction of the request
@@ -27,28 +22,16 @@ export function toConnection<T extends { id: number }>(
   const more = rows.length > request.size;
   const taken = rows.slice(0, request.size);
   const page = request.direction === 'forward' ? taken : taken.reverse();
-  const cursorOf = (node: T) => toCursor({ ...of, id: node.id });
-  // the edges (a cursor for every node) and pageInfo's cursors are made only when a query asks for them
-  let edges: EdgeModel<T>[] | undefined;
   const forward = request.direction === 'forward';
-  return {
-    get edges() {
-      return (edges ??= page.map((node) => ({ cursor: cursorOf(node), node })));
-    },
-    nodes: page,
-    totalCount,
-    pageInfo: {
+  return new ConnectionPage(
+    page,
+    of,
+    {
       hasNextPage: forward ? more || request.before !== undefined : request.before !== undefined,
       hasPreviousPage: forward ? request.after !== undefined : more || request.after !== undefined,
-      // like the edges, made only when a query asks for them
-      get startCursor() {
-        return page.length > 0 ? cursorOf(page[0]!) : null;
-      },
-      get endCursor() {
-        return page.length > 0 ? cursorOf(page.at(-1)!) : null;
-      },
     },
-  };
+    totalCount,
+  );
 }
 
 /**
