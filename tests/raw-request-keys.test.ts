@@ -1,6 +1,7 @@
 import * as readBody from '../server/http/read-body';
 import { answerKeys, rawRequestKey, type RawRequest } from '../server/http/answer-key';
 import { startTestServer, type TestServer } from './support/running-server';
+import * as hashTextModule from '../server/lib/hash-text';
 
 // A repeated request finds its answer key by the request as it came (its body not parsed), and is answered
 // the same as when its key was made from the parsed request.
@@ -112,5 +113,50 @@ describe('answers by the request as it came', () => {
       expect(await described(await post(body))).toEqual(first);
       expect(parses).toHaveBeenCalledTimes(1);
     }
+  });
+});
+
+describe('operations seen before, without an answer store', () => {
+  let server: TestServer;
+  const hashes = jest.spyOn(hashTextModule, 'hashText');
+  beforeAll(async () => {
+    server = await startTestServer({ responseCache: false });
+  });
+  afterAll(async () => {
+    hashes.mockRestore();
+    await server.stop();
+  });
+
+  it('finds a repeated request by its key as it came: its key is not made again', async () => {
+    const post = (body: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const body = JSON.stringify({
+      query: 'query($c: String!) { voorziening(code: $c) { name } }',
+      variables: { c: 'brk' },
+    });
+    hashes.mockClear();
+    const first = await post(body);
+    const firstText = await first.text();
+    expect(first.headers.get('x-cache')).toBeNull();
+    // the answer key is made (and hashed) once
+    const made = hashes.mock.calls.length;
+    expect(made).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i += 1) {
+      const again = await post(body);
+      expect(await again.text()).toBe(firstText);
+    }
+    expect(hashes.mock.calls.length).toBe(made);
+    // another request (other variables) is keyed anew
+    await post(
+      JSON.stringify({
+        query: 'query($c: String!) { voorziening(code: $c) { name } }',
+        variables: { c: 'brp' },
+      }),
+    );
+    expect(hashes.mock.calls.length).toBeGreaterThan(made);
   });
 });

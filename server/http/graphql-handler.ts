@@ -120,20 +120,22 @@ export async function handleGraphQL(
   const text = method === 'POST' ? await readBody(request, options.bodyLimit) : undefined;
   defaultAnswerKeyOf ??= answerKeys();
   const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
-  // A request the store was asked for before, as it came: its key is known, and nothing is parsed.
-  const raw = options.answers
-    ? rawRequestKey({
-        datasetVersion: options.datasetVersion,
-        method,
-        contentType,
-        accept,
-        search,
-        body: text,
-      })
-    : undefined;
+  // A request keyed before, as it came: its key is known, and its document is not parsed again (to be looked up
+  // in the store, or, without one, to find the operation seen before).
+  const raw =
+    options.answers || options.seen
+      ? rawRequestKey({
+          datasetVersion: options.datasetVersion,
+          method,
+          contentType,
+          accept,
+          search,
+          body: text,
+        })
+      : undefined;
   let key = raw === undefined ? undefined : keyOf.byRawRequest.get(raw);
   const askedFirst = key;
-  const found = key ? lookUp(options.answers!, key) : undefined;
+  const found = key && options.answers ? lookUp(options.answers, key) : undefined;
   // (awaited only when it is a promise: a hit at hand is served in this tick)
   let kept = found instanceof Promise ? await found : found;
   let body: unknown;
@@ -142,8 +144,8 @@ export async function handleGraphQL(
     body = text === undefined ? undefined : parseGraphQLBody(text, contentType);
     if (options.answers || options.seen) {
       fields = requestFields(method, search, body, contentType);
-      key = fields && keyOf(options.datasetVersion, method, fields, accept);
-      if (key && raw !== undefined) keyOf.byRawRequest.set(raw, key);
+      key = fields && (askedFirst ?? keyOf(options.datasetVersion, method, fields, accept));
+      if (key && key !== askedFirst && raw !== undefined) keyOf.byRawRequest.set(raw, key);
     }
     if (key && key !== askedFirst && options.answers) kept = await lookUp(options.answers, key);
   }
