@@ -11,7 +11,7 @@ import { sqliteAt } from '../server/db/location';
 import { migrateToLatest } from '../server/db/connect';
 import { join } from 'node:path';
 
-describe('the reference rows: sections, domains, voorzieningen and indicators, read once per dataset version', () => {
+describe('the reference rows: sections, domains, voorzieningen, indicators and relations, read once per dataset version', () => {
   let built: BuiltDatabase;
   beforeAll(async () => {
     built = await buildRealDatabase();
@@ -25,17 +25,17 @@ describe('the reference rows: sections, domains, voorzieningen and indicators, r
     return { db, statements };
   };
 
-  it('reads four statements once per handle and version, and again for another version', async () => {
+  it('reads five statements once per handle and version, and again for another version', async () => {
     const { db, statements } = counted();
     try {
       const first = referenceRowsOf(db, 'v1');
       expect(referenceRowsOf(db, 'v1')).toBe(first);
       await first;
-      expect(statements).toHaveLength(4);
+      expect(statements).toHaveLength(5);
       await referenceRowsOf(db, 'v1');
-      expect(statements).toHaveLength(4);
+      expect(statements).toHaveLength(5);
       const second = await referenceRowsOf(db, 'v2');
-      expect(statements).toHaveLength(8);
+      expect(statements).toHaveLength(10);
       expect(second).not.toBe(await first);
       expect(second.voorzieningen.map((row) => row.code)).toEqual(
         (await first).voorzieningen.map((row) => row.code),
@@ -68,6 +68,11 @@ describe('the reference rows: sections, domains, voorzieningen and indicators, r
       for (const part of parents) expect(rows.partsByParent.get(part.parent_id!)).toContainEqual(part);
       expect(rows.sectionById.size).toBeGreaterThan(0);
       expect(rows.indicatorById.size).toBe([...rows.indicatorsByVoorziening.values()].flat().length);
+      // the relations whole, in id order (the order pages are cut in), and by id
+      const relations = await db.selectFrom('relation').selectAll().orderBy('id').execute();
+      expect(relations.length).toBeGreaterThan(0);
+      expect(rows.relations).toEqual(relations);
+      expect([...rows.relationById.values()]).toEqual(relations);
     } finally {
       await db.destroy();
     }
@@ -87,6 +92,9 @@ describe('the reference rows: sections, domains, voorzieningen and indicators, r
       const group = rows.indicatorsByVoorziening.get(row!.id)!;
       expect(group.length).toBeGreaterThan(0);
       expect(() => (group as unknown[]).sort(() => -1)).toThrow(/read.only|not extensible|Cannot assign/);
+      expect(() => {
+        (rows.relations[0] as { kind: string }).kind = 'changed';
+      }).toThrow(/read.only|not extensible|Cannot assign/);
     } finally {
       await db.destroy();
     }
@@ -110,7 +118,7 @@ describe('the reference rows: sections, domains, voorzieningen and indicators, r
       await migrateToLatest(writable);
       const read = statements.length;
       expect((await referenceRowsOf(db, 'failed')).voorzieningen).toEqual([]);
-      expect(statements.length - read).toBe(4);
+      expect(statements.length - read).toBe(5);
     } finally {
       await writable.destroy();
       await db.destroy();
