@@ -101,7 +101,9 @@ export async function handleGraphQL(
   context: () => Promise<GraphQLContext>,
   options: GraphQLHttpOptions,
 ): Promise<void> {
-  const method = (request.method ?? 'GET').toUpperCase();
+  // Node's parser takes methods in upper case only (HTTP's are case-sensitive): POST and GET need no upper-casing
+  const given = request.method ?? 'GET';
+  const method = given === 'POST' || given === 'GET' ? given : given.toUpperCase();
   const accept = request.headers.accept;
   const caching: HttpCaching | undefined =
     method === 'GET' && options.cacheMaxAge > 0

@@ -27,3 +27,16 @@ export function decodePathSegment(segment: string, path: string): string {
     throw new HttpError(400, `The path ${shown(path)} is not valid percent-encoded UTF-8.`);
   }
 }
+
+/**
+ * A target that is a plain path: single slashes between segments of letters, digits, `-`, `_` and `.` (no
+ * segment starting with a dot, so no dot segments), and no query: the WHATWG URL of it has that very
+ * pathname and an empty search (`tests/request-url.test.ts`), so the request can be routed without parsing
+ * one. Every GraphQL POST's target is one.
+ */
+const PLAIN_PATH = /^\/(?:[\w-][\w.-]*(?:\/[\w-][\w.-]*)*\/?)?$/;
+
+/** Whether `target` is a plain path (see {@link PLAIN_PATH}): its own pathname, with no search. */
+export function isPlainPath(target: string): boolean {
+  return target.length <= 256 && PLAIN_PATH.test(target);
+}

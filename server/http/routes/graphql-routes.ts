@@ -16,8 +16,8 @@ export const GRAPHQL_ROUTES: readonly Route[] = [
     summary: 'the GraphQL API (GET and POST)',
     errors: 'graphql',
     preflight: true,
-    handle: ({ request, response, url, server }) =>
-      handleGraphQL(server.apollo, request, response, url.search, server.context, {
+    handle: ({ request, response, search, server }) =>
+      handleGraphQL(server.apollo, request, response, search, server.context, {
         bodyLimit: server.bodyLimit,
         cacheMaxAge: server.cacheMaxAge,
         datasetVersion: server.dataset.contentHash,

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleCors } from '../cors';
 import { HttpError, shown } from '../http-error';
-import { requestUrl } from '../request-url';
+import { isPlainPath, requestUrl } from '../request-url';
 import type { ServerParts } from '../server-parts';
 import { allowedMethods, matchRoute } from './match-route';
 import { notFound } from './not-found';
-import type { Route } from './route';
+import type { Exchange, Route } from './route';
 
 /**
  * Hands a request to the route of its path (see {@link matchRoute}): a path no route answers is a 404; a
@@ -36,9 +36,12 @@ function dispatch(
   response: ServerResponse,
   onRoute: (route: Route) => void,
 ): Promise<void> {
-  const url = requestUrl(request.url);
-  const match = matchRoute(routes, url.pathname);
-  if (!match) throw notFound(url.pathname);
+  const target = request.url ?? '/';
+  // a plain path is its own pathname: no URL is parsed unless the handler asks for it
+  const url = isPlainPath(target) ? undefined : requestUrl(target);
+  const pathname = url ? url.pathname : target;
+  const match = matchRoute(routes, pathname);
+  if (!match) throw notFound(pathname);
   const { route, params } = match;
   onRoute(route);
   if (route.preflight && handleCors(request, response, server.corsOrigins)) return Promise.resolve();
@@ -46,11 +49,34 @@ function dispatch(
   if (!route.methods.includes(method)) {
     const allowed = allowedMethods(route);
     response.setHeader('allow', allowed.join(', '));
-    const path = url.pathname.length > 100 ? shown(url.pathname) : url.pathname;
+    const path = pathname.length > 100 ? shown(pathname) : pathname;
     const hint = route.errors === 'graphql' ? `; use ${route.methods.join(' or ')}` : '';
     throw new HttpError(405, `Method ${method} is not allowed on ${path}${hint}.`, {
       code: 'METHOD_NOT_ALLOWED',
     });
   }
-  return route.handle({ request, response, url, params, server });
+  return route.handle(new RequestExchange(request, response, target, url, params, server));
+}
+
+/** An {@link Exchange} whose URL is made when a handler first asks for it. */
+class RequestExchange implements Exchange {
+  #target: string;
+  #url: URL | undefined;
+  constructor(
+    readonly request: IncomingMessage,
+    readonly response: ServerResponse,
+    target: string,
+    url: URL | undefined,
+    readonly params: Record<string, string>,
+    readonly server: ServerParts,
+  ) {
+    this.#target = target;
+    this.#url = url;
+  }
+  get url(): URL {
+    return (this.#url ??= requestUrl(this.#target));
+  }
+  get search(): string {
+    return this.#url ? this.#url.search : '';
+  }
 }

@@ -5,8 +5,10 @@ import type { ServerParts } from '../server-parts';
 export interface Exchange {
   request: IncomingMessage;
   response: ServerResponse;
-  /** The request's URL (see `requestUrl`). */
-  url: URL;
+  /** The request's URL (see `requestUrl`): made when first asked for. */
+  readonly url: URL;
+  /** The URL's search (its query with the `?`, or empty), without making the URL for a plain path. */
+  readonly search: string;
   /** The path's parameters, by name, as the route's pattern captured them (still percent-encoded). */
   params: Record<string, string>;
   /** What the server's routes share. */
