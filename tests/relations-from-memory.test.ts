@@ -133,4 +133,55 @@ describe('relations, paged from the reference rows', () => {
     expect((await page({ filter, first: ids.length - 1 })).pageInfo.hasNextPage).toBe(true);
     expect((await page({ filter, first: 5, after: whole.pageInfo.endCursor })).nodes).toEqual([]);
   });
+
+  it("gives each voorziening's outgoing and incoming relations as SQL selects them, in the monitor's order", async () => {
+    const { data, errors } = await api.run<{
+      voorzieningen: {
+        nodes: {
+          code: string;
+          [list: string]: { id: string; kind: string; provenance: string }[] | string;
+        }[];
+      };
+    }>(`{ voorzieningen(first: 100) { nodes { code
+      outMonitor: outgoing { id kind provenance } outOutside: outgoing(provenance: [OUTSIDE]) { id kind provenance }
+      outBoth: outgoing(provenance: [OUTSIDE, MONITOR, OUTSIDE]) { id kind provenance }
+      inMonitor: incoming { id kind provenance } inBoth: incoming(provenance: [MONITOR, OUTSIDE]) { id kind provenance }
+      inEvents: incoming(kinds: [EVENT_DELIVERY], provenance: [MONITOR, OUTSIDE]) { id kind provenance }
+    } } }`);
+    expect(errors).toBeUndefined();
+    const ids = async (end: 'from_id' | 'to_id', code: string, provenances: string[], kind?: string) => {
+      let query = api.db
+        .selectFrom('relation')
+        .innerJoin('voorziening', 'voorziening.id', `relation.${end}`)
+        .select('relation.id')
+        .where('voorziening.code', '=', code)
+        .where('relation.provenance', 'in', provenances as never[]);
+      if (kind) query = query.where('relation.kind', '=', kind as never);
+      return (await query.orderBy('relation.position').execute()).map((row) => row.id);
+    };
+    const asIds = (list: unknown) => (list as RelationNode[]).map(idOfNode);
+    let some = 0;
+    for (const node of data.voorzieningen.nodes) {
+      const expected = {
+        outMonitor: await ids('from_id', node.code, ['MONITOR']),
+        outOutside: await ids('from_id', node.code, ['OUTSIDE']),
+        outBoth: await ids('from_id', node.code, ['MONITOR', 'OUTSIDE']),
+        inMonitor: await ids('to_id', node.code, ['MONITOR']),
+        inBoth: await ids('to_id', node.code, ['MONITOR', 'OUTSIDE']),
+        inEvents: await ids('to_id', node.code, ['MONITOR', 'OUTSIDE'], 'EVENT_DELIVERY'),
+      };
+      some += expected.outBoth.length + expected.inBoth.length;
+      expect({
+        code: node.code,
+        outMonitor: asIds(node.outMonitor),
+        outOutside: asIds(node.outOutside),
+        outBoth: asIds(node.outBoth),
+        inMonitor: asIds(node.inMonitor),
+        inBoth: asIds(node.inBoth),
+        inEvents: asIds(node.inEvents),
+      }).toEqual({ code: node.code, ...expected });
+    }
+    // every relation counted from both of its ends
+    expect(some).toBe(2 * (await selected({ provenance: ['MONITOR', 'OUTSIDE'] })).length);
+  });
 });

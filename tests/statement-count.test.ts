@@ -59,11 +59,11 @@ describe('the number of SQL statements a request runs', () => {
     expect(cells(large)).toBe(10 * cells(small));
     expect(large.count).toBe(small.count);
     // One statement per loader and level, on either dialect (over PostgreSQL too, where the answers of one level
-    // arrive one by one): stelsel (nodes, relations), indicators, outgoing, observations, notes, to, the
-    // relations' indicators (whose observations the loader already holds).
-    // (sections, domains, voorzieningen and indicators come from the reference rows, read once per dataset
-    // version before any request: `readDatasetFacts`)
-    expect(small.count).toBe(6);
+    // arrive one by one): stelsel (nodes, relations), observations, notes, the relations' indicators (whose
+    // observations the loader already holds).
+    // (sections, domains, voorzieningen, indicators and relations, those of each voorziening too, come from the
+    // reference rows, read once per dataset version before any request: `readDatasetFacts`)
+    expect(small.count).toBe(5);
   });
 
   it('stays the same for traversals and pages', async () => {
@@ -89,10 +89,10 @@ describe('the number of SQL statements a request runs', () => {
       counts.push(small.count);
     }
     // one per loader and level, the same on SQLite and PostgreSQL; none for what the reference rows hold (codes,
-    // voorzieningen, domains, indicators, sections, relations by id and the relations connection) and none for a
-    // total not asked for: e.g. the page of voorzieningen (without a search: from the reference rows) is its
-    // incoming relations only; the impact the edition, the walk and the year's volumes
-    expect(counts).toEqual([3, 1, 1, 3, 2, 7, 4, 3]);
+    // voorzieningen, domains, indicators, sections, relations by id, of a voorziening and the relations
+    // connection) and none for a total not asked for: e.g. the page of voorzieningen with their incoming
+    // relations runs none; the impact the edition, the walk and the year's volumes
+    expect(counts).toEqual([3, 0, 1, 3, 2, 4, 4, 3]);
   });
 
   it('stays the same for the totals and rankings of measures', async () => {

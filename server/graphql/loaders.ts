@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import type { Database, RelationTable } from '../db/database';
 import type { RelationProvenance } from '../domain/vocabulary';
 import {
   discrepanciesByClaims,
@@ -16,7 +16,7 @@ import {
 } from '../db/queries/indicator-queries';
 import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-queries';
 import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
-import { relationsByIndicators, relationsFrom, relationsTo } from '../db/queries/relation-queries';
+import { relationsByIndicators } from '../db/queries/relation-queries';
 import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
 import DataLoader from 'dataloader';
@@ -71,40 +71,24 @@ const fromReference =
     referenceLoader(reference, pick);
 
 /**
- * A group loader of relations keyed by {@link provenanceKey} (a voorziening id and a set of provenances):
- * one batch runs one statement per provenance set asked for (at most three), so the filter runs in SQL and
- * the statements per level stay bounded, whatever the rows.
+ * The relations of a voorziening in `groups` (by its id) of the provenances asked for, by {@link provenanceKey}
+ * (the voorziening's id and the provenances).
  */
-const groupsOfProvenance =
-  <R>(
-    fetch: (db: Kysely<Database>, ids: number[], provenances: readonly RelationProvenance[]) => Promise<R[]>,
-    idOf: (row: R) => number,
-  ) =>
-  ({ db, scheduler }: LoaderSources) =>
-    groupLoader(
-      scheduler,
-      async (keys: string[]) => {
-        const idsBySet = new Map<string, number[]>();
-        for (const key of keys) {
-          const [id, set] = key.split('|') as [string, string];
-          idsBySet.set(set, [...(idsBySet.get(set) ?? []), Number(id)]);
-        }
-        const parts = await Promise.all(
-          [...idsBySet].map(async ([set, ids]) =>
-            (await fetch(db, ids, set.split(',') as RelationProvenance[])).map((row) => ({
-              row,
-              key: `${idOf(row)}|${set}`,
-            })),
-          ),
-        );
-        return parts.flat();
-      },
-      (entry) => entry.key,
-    );
+function ofProvenances(
+  groups: ReadonlyMap<number, readonly RelationTable[]>,
+  key: string,
+): readonly RelationTable[] {
+  const bar = key.indexOf('|');
+  const provenances = key.slice(bar + 1).split(',');
+  return (groups.get(Number(key.slice(0, bar))) ?? NONE).filter((row) =>
+    provenances.includes(row.provenance),
+  );
+}
 
 /**
  * How each loader of a request is made. Each batch is one query of `db/queries/`, the read path the HTTP
- * exports and pages use too, except for the sections, domains, voorzieningen, indicators and relations, which
+ * exports and pages use too, except for the sections, domains, voorzieningen, indicators and relations (by id,
+ * all of them, and those of a voorziening), which
  * come from the reference rows of the request's dataset version, read once per version (see
  * `reference-rows.ts`).
  */
@@ -138,8 +122,8 @@ const MAKERS = {
   notesByIndicator: groups(notesByIndicators, (row) => row.indicator_id),
   indicatorsByNote: groups(indicatorsByNotes, (row) => row.note_id),
   correctionsByIndicator: groups(correctionsByIndicators, (row) => row.indicator_id),
-  relationsFrom: groupsOfProvenance(relationsFrom, (row) => row.from_id),
-  relationsTo: groupsOfProvenance(relationsTo, (row) => row.to_id),
+  relationsFrom: fromReference((rows, key: string) => ofProvenances(rows.relationsFromById, key)),
+  relationsTo: fromReference((rows, key: string) => ofProvenances(rows.relationsToById, key)),
   indicatorsByRelation: groups(indicatorsByRelations, (row) => row.relation_id),
   relationsByIndicator: groups(relationsByIndicators, (row) => row.indicator_id),
   sameAsByIndicator: groups(sameAsByIndicators, (row) => row.key),

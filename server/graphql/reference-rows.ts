@@ -32,6 +32,10 @@ export interface ReferenceRows {
   relationById: ReadonlyMap<number, RelationTable>;
   /** Every relation, by id. */
   relations: readonly RelationTable[];
+  /** The relations going out of each voorziening that has any, in the monitor's order (position). */
+  relationsFromById: ReadonlyMap<number, readonly RelationTable[]>;
+  /** The relations coming into each voorziening that has any, in the monitor's order (position). */
+  relationsToById: ReadonlyMap<number, readonly RelationTable[]>;
 }
 
 /** Groups `rows` by `keyOf` (rows without a key left out), keeping their order; each group frozen. */
@@ -58,6 +62,7 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
   const voorzieningen = freeze(tables.voorzieningen);
   const indicators = freeze(tables.indicators);
   const relations = freeze(tables.relations);
+  const inOrder = [...relations].sort((a, b) => a.position - b.position);
   return {
     sectionById: new Map(sections.map((row) => [row.id, row])),
     domainById: new Map(domains.map((row) => [row.id, row])),
@@ -70,6 +75,8 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
     indicatorsByVoorziening: groupBy(indicators, (row) => row.voorziening_id),
     relationById: new Map(relations.map((row) => [row.id, row])),
     relations,
+    relationsFromById: groupBy(inOrder, (row) => row.from_id),
+    relationsToById: groupBy(inOrder, (row) => row.to_id),
   };
 }
 

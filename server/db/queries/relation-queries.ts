@@ -21,36 +21,6 @@ export function relationsOfKinds(
   return query.execute();
 }
 
-/** The relations of `provenances` going out of the given voorzieningen (what they feed), in the monitor's order. */
-export function relationsFrom(
-  db: Kysely<Database>,
-  fromIds: readonly number[],
-  provenances: readonly RelationProvenance[],
-): Promise<RelationTable[]> {
-  return db
-    .selectFrom('relation')
-    .selectAll()
-    .where(anyOfFor(db)('from_id', fromIds))
-    .where('provenance', 'in', provenances)
-    .orderBy('position')
-    .execute();
-}
-
-/** The relations of `provenances` coming into the given voorzieningen (what feeds them), in the monitor's order. */
-export function relationsTo(
-  db: Kysely<Database>,
-  toIds: readonly number[],
-  provenances: readonly RelationProvenance[],
-): Promise<RelationTable[]> {
-  return db
-    .selectFrom('relation')
-    .selectAll()
-    .where(anyOfFor(db)('to_id', toIds))
-    .where('provenance', 'in', provenances)
-    .orderBy('position')
-    .execute();
-}
-
 /** The relations going out of or coming into one voorziening, in the monitor's order. */
 export function relationsTouching(db: Kysely<Database>, voorzieningId: number): Promise<RelationTable[]> {
   return db

@@ -5,8 +5,10 @@ import { required } from './required';
 import { distinctProvenances } from '../../db/queries/graph/traversable-edges';
 import { provenanceKey } from '../loaders';
 
-const ofKinds = <R extends { kind: string }>(rows: R[], kinds: readonly string[] | null | undefined) =>
-  kinds && kinds.length > 0 ? rows.filter((row) => kinds.includes(row.kind)) : rows;
+const ofKinds = <R extends { kind: string }>(
+  rows: readonly R[],
+  kinds: readonly string[] | null | undefined,
+) => (kinds && kinds.length > 0 ? rows.filter((row) => kinds.includes(row.kind)) : rows);
 
 /** `Voorziening`: a node of the stelsel with its table rows, notes and relations. */
 export const Voorziening: VoorzieningResolvers = {
@@ -31,19 +33,12 @@ export const Voorziening: VoorzieningResolvers = {
   indicator: async (v, { key }, { loaders }) =>
     (await loaders.indicatorsByVoorziening.load(v.id)).find((indicator) => indicator.key === key) ?? null,
   notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
-  // the provenance filter (MONITOR alone by default) runs in SQL, one batch per provenance set asked for
+  // from the reference rows, with the provenances asked for (MONITOR alone by default)
   outgoing: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(
-      (await loaders.relationsFrom.load(provenanceKey(v.id, distinctProvenances(provenance)))).map(
-        (e) => e.row,
-      ),
-      kinds,
-    ),
+    ofKinds(await loaders.relationsFrom.load(provenanceKey(v.id, distinctProvenances(provenance))), kinds),
   incoming: async (v, { kinds, provenance }, { loaders }) =>
     ofKinds(
-      (await loaders.relationsTo.load(provenanceKey(v.id, distinctProvenances(provenance)))).map(
-        (e) => e.row,
-      ),
+      [...(await loaders.relationsTo.load(provenanceKey(v.id, distinctProvenances(provenance))))],
       kinds,
     ),
   impact: (v, args, context) => impactAnswer(context, v, args),
