@@ -22,40 +22,30 @@ export function routeRequest(
   onRoute: (route: Route) => void,
 ): Promise<void> {
   try {
-    return dispatch(routes, server, request, response, onRoute);
+    const target = request.url ?? '/';
+    // a plain path is its own pathname: no URL is parsed unless the handler asks for it
+    const url = isPlainPath(target) ? undefined : requestUrl(target);
+    const pathname = url ? url.pathname : target;
+    const match = matchRoute(routes, pathname);
+    if (!match) throw notFound(pathname);
+    const { route, params } = match;
+    onRoute(route);
+    if (route.preflight && handleCors(request, response, server.corsOrigins)) return Promise.resolve();
+    const method = request.method ?? 'GET';
+    if (!route.methods.includes(method)) {
+      const allowed = allowedMethods(route);
+      response.setHeader('allow', allowed.join(', '));
+      const path = pathname.length > 100 ? shown(pathname) : pathname;
+      const hint = route.errors === 'graphql' ? `; use ${route.methods.join(' or ')}` : '';
+      throw new HttpError(405, `Method ${method} is not allowed on ${path}${hint}.`, {
+        code: 'METHOD_NOT_ALLOWED',
+      });
+    }
+    return route.handle(new RequestExchange(request, response, target, url, params, server));
   } catch (error) {
+    // a refusal thrown here rejects, like one thrown in the handler
     return Promise.reject(error);
   }
-}
-
-/** What {@link routeRequest} does, throwing what it refuses. */
-function dispatch(
-  routes: readonly Route[],
-  server: ServerParts,
-  request: IncomingMessage,
-  response: ServerResponse,
-  onRoute: (route: Route) => void,
-): Promise<void> {
-  const target = request.url ?? '/';
-  // a plain path is its own pathname: no URL is parsed unless the handler asks for it
-  const url = isPlainPath(target) ? undefined : requestUrl(target);
-  const pathname = url ? url.pathname : target;
-  const match = matchRoute(routes, pathname);
-  if (!match) throw notFound(pathname);
-  const { route, params } = match;
-  onRoute(route);
-  if (route.preflight && handleCors(request, response, server.corsOrigins)) return Promise.resolve();
-  const method = request.method ?? 'GET';
-  if (!route.methods.includes(method)) {
-    const allowed = allowedMethods(route);
-    response.setHeader('allow', allowed.join(', '));
-    const path = pathname.length > 100 ? shown(pathname) : pathname;
-    const hint = route.errors === 'graphql' ? `; use ${route.methods.join(' or ')}` : '';
-    throw new HttpError(405, `Method ${method} is not allowed on ${path}${hint}.`, {
-      code: 'METHOD_NOT_ALLOWED',
-    });
-  }
-  return route.handle(new RequestExchange(request, response, target, url, params, server));
 }
 
 /** An {@link Exchange} whose URL is made when a handler first asks for it. */
