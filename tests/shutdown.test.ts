@@ -201,11 +201,6 @@ describe('stopping on SIGTERM', () => {
   it('destroys connections that stall (a client that stops reading, half a request) at the deadline', async () => {
     const deadline = 1500;
     const server = await start(NODE_MAIN, { SHUTDOWN_DEADLINE_MS: String(deadline) });
-    // Asks for the 5 MB bundle four times over (pipelined) and reads none of it: more than the socket
-    // buffers hold, so the server cannot finish writing.
-    const stalled = await rawConnection(server.port);
-    stalled.socket.pause();
-    await stalled.write('GET /playground/graphiql.js HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(4));
     // Sends half of its request head, and half of its request body.
     const halfHead = await rawConnection(server.port);
     await halfHead.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
@@ -213,7 +208,22 @@ describe('stopping on SIGTERM', () => {
     await halfBody.write(
       'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":',
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Asks for the 5 MB bundle four times over (pipelined) and reads no more than the first head: more than
+    // the socket buffers hold, so the server cannot finish writing. Connections are accepted in the order
+    // they were made, so that head shows the server holds all three (a busy machine may not have accepted
+    // them yet after a fixed wait, and a connection not yet accepted when the port closes is reset).
+    const stalled = await rawConnection(server.port);
+    let headIn!: () => void;
+    const head = new Promise<void>((done) => (headIn = done));
+    void stalled
+      .response(() => {
+        stalled.socket.pause();
+        headIn();
+      })
+      .catch(() => undefined);
+    await stalled.write('GET /playground/graphiql.js HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(4));
+    await head;
+    await new Promise((resolve) => setTimeout(resolve, 200));
 
     const signalled = performance.now();
     server.child.kill('SIGTERM');
