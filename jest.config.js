@@ -43,6 +43,7 @@ const API_TESTS = [
   'networkx-exports',
   'pictures.browser',
   'relations-from-memory',
+  'observations-from-memory',
   'playground.browser',
   'read-only',
   'readme-snippets',

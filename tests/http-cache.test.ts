@@ -255,9 +255,9 @@ describe('caching GraphQL answers over HTTP', () => {
   it('answers a repeated query from the response cache without executing it', async () => {
     const body = (code: string) =>
       JSON.stringify({
-        // observations: names and indicators alone come from the reference rows, without a statement
+        // corrections: names, indicators and observations come from the reference rows, without a statement
         query:
-          'query($code: String!) { voorziening(code: $code) { name indicators { key observations { raw } } } }',
+          'query($code: String!) { voorziening(code: $code) { name indicators { key corrections { year } } } }',
         variables: { code },
       });
     const post = (code: string) =>

@@ -11,7 +11,7 @@ import { sqliteAt } from '../server/db/location';
 import { migrateToLatest } from '../server/db/connect';
 import { join } from 'node:path';
 
-describe('the reference rows: sections, domains, voorzieningen, indicators and relations, read once per dataset version', () => {
+describe('the reference rows: sections, domains, voorzieningen, indicators, relations, observations, notes and their links, read once per dataset version', () => {
   let built: BuiltDatabase;
   beforeAll(async () => {
     built = await buildRealDatabase();
@@ -25,17 +25,17 @@ describe('the reference rows: sections, domains, voorzieningen, indicators and r
     return { db, statements };
   };
 
-  it('reads five statements once per handle and version, and again for another version', async () => {
+  it('reads ten statements once per handle and version, and again for another version', async () => {
     const { db, statements } = counted();
     try {
       const first = referenceRowsOf(db, 'v1');
       expect(referenceRowsOf(db, 'v1')).toBe(first);
       await first;
-      expect(statements).toHaveLength(5);
-      await referenceRowsOf(db, 'v1');
-      expect(statements).toHaveLength(5);
-      const second = await referenceRowsOf(db, 'v2');
       expect(statements).toHaveLength(10);
+      await referenceRowsOf(db, 'v1');
+      expect(statements).toHaveLength(10);
+      const second = await referenceRowsOf(db, 'v2');
+      expect(statements).toHaveLength(20);
       expect(second).not.toBe(await first);
       expect(second.voorzieningen.map((row) => row.code)).toEqual(
         (await first).voorzieningen.map((row) => row.code),
@@ -95,6 +95,19 @@ describe('the reference rows: sections, domains, voorzieningen, indicators and r
       expect(() => {
         (rows.relations[0] as { kind: string }).kind = 'changed';
       }).toThrow(/read.only|not extensible|Cannot assign/);
+      for (const shared of [
+        rows.observations,
+        [...rows.observationsByIndicator.values()][0]!,
+        [...rows.notesByVoorziening.values()][0]!,
+        [...rows.reportedChangesByIndicator.values()][0]!,
+        [...rows.indicatorsByNote.values()][0]!,
+        [...rows.indicatorsByRelation.values()][0]!,
+      ]) {
+        expect(() => (shared as unknown[]).pop()).toThrow(/read.only|not extensible|Cannot (assign|delete)/);
+        expect(() => {
+          (shared[0] as { id: number }).id = -1;
+        }).toThrow(/read.only|not extensible|Cannot assign/);
+      }
     } finally {
       await db.destroy();
     }
@@ -118,7 +131,7 @@ describe('the reference rows: sections, domains, voorzieningen, indicators and r
       await migrateToLatest(writable);
       const read = statements.length;
       expect((await referenceRowsOf(db, 'failed')).voorzieningen).toEqual([]);
-      expect(statements.length - read).toBe(5);
+      expect(statements.length - read).toBe(10);
     } finally {
       await writable.destroy();
       await db.destroy();

@@ -136,7 +136,8 @@ describe('operations seen before: run again without Apollo, answered the same', 
     const withStore = await serve({ seen: watched });
     const without = await serve({ seenOperations: false });
     const body = JSON.stringify({
-      query: '{ voorziening(code: "bgt") { name indicators { key observations { raw } } } }',
+      // the corrections are read in SQL (the observations come from memory)
+      query: '{ voorziening(code: "bgt") { name indicators { key corrections { year } } } }',
     });
     const healthy = await described(await post(withStore, body));
     expect(healthy.status).toBe(200);
@@ -145,14 +146,14 @@ describe('operations seen before: run again without Apollo, answered the same', 
     expect(await described(await post(without, body))).toEqual(healthy);
     const writable = openWritable(built.location);
     try {
-      await sql`alter table observation rename to observation_away`.execute(writable);
+      await sql`alter table correction rename to correction_away`.execute(writable);
       const broken = await described(await post(withStore, body));
       expect(runs).toHaveLength(1);
       expect(runs[0]!.errors!.length).toBeGreaterThan(0);
       expect(broken).toEqual(await described(await post(without, body)));
       expect(JSON.parse(broken.body).errors[0].message).toBe('Internal server error');
     } finally {
-      await sql`alter table observation_away rename to observation`.execute(writable);
+      await sql`alter table correction_away rename to correction`.execute(writable);
       await writable.destroy();
     }
     expect(await described(await post(withStore, body))).toEqual(healthy);

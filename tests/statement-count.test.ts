@@ -59,11 +59,11 @@ describe('the number of SQL statements a request runs', () => {
     expect(cells(large)).toBe(10 * cells(small));
     expect(large.count).toBe(small.count);
     // One statement per loader and level, on either dialect (over PostgreSQL too, where the answers of one level
-    // arrive one by one): stelsel (nodes, relations), observations, notes, the relations' indicators (whose
-    // observations the loader already holds).
-    // (sections, domains, voorzieningen, indicators and relations, those of each voorziening too, come from the
-    // reference rows, read once per dataset version before any request: `readDatasetFacts`)
-    expect(small.count).toBe(5);
+    // arrive one by one): stelsel (nodes, relations), the indicators' notes.
+    // (sections, domains, voorzieningen, indicators, relations, observations and the relations' indicators, those
+    // of each voorziening, indicator and relation too, come from the reference rows, read once per dataset version
+    // before any request: `readDatasetFacts`)
+    expect(small.count).toBe(3);
   });
 
   it('stays the same for traversals and pages', async () => {
@@ -89,10 +89,11 @@ describe('the number of SQL statements a request runs', () => {
       counts.push(small.count);
     }
     // one per loader and level, the same on SQLite and PostgreSQL; none for what the reference rows hold (codes,
-    // voorzieningen, domains, indicators, sections, relations by id, of a voorziening and the relations
-    // connection) and none for a total not asked for: e.g. the page of voorzieningen with their incoming
-    // relations runs none; the impact the edition, the walk and the year's volumes
-    expect(counts).toEqual([3, 0, 1, 3, 2, 4, 4, 3]);
+    // voorzieningen, domains, indicators, sections, relations and observations by id, of a voorziening, an
+    // indicator or a relation, and the relations and observations connections) and none for a total not asked
+    // for: e.g. the page of voorzieningen with their incoming relations runs none, nor the page of observations;
+    // the impact the edition, the walk and the year's volumes
+    expect(counts).toEqual([2, 0, 0, 2, 2, 2, 3, 3]);
   });
 
   it('stays the same for the totals and rankings of measures', async () => {
@@ -117,9 +118,9 @@ describe('the number of SQL statements a request runs', () => {
     expect(large.result.data.measureTotals.voorzieningen).toHaveLength(
       10 * small.result.data.measureTotals.voorzieningen.length,
     );
-    // measures, members, the repeated ones, observations (the indicators: reference rows); for the totals and
-    // the ranking: the measures, the edition's years, the one aggregate statement, members, their observations
-    expect(counts).toEqual([3, 5, 5]);
+    // measures, members, the repeated ones (the indicators and observations: reference rows); for the totals and
+    // the ranking: the measures, the edition's years, the one aggregate statement, members
+    expect(counts).toEqual([2, 4, 4]);
   });
 
   it('stays the same for the claims, however many a filter selects, and for figures stated in prose', async () => {
@@ -128,9 +129,10 @@ describe('the number of SQL statements a request runs', () => {
     const few = await statementsFor(apis.x1, `{ claims(section: "hoofdlijnen-d") { ${fields} } }`);
     const all = await statementsFor(apis.x1, `{ claims { ${fields} } }`);
     expect(few.result.data.claims.length).toBeLessThan(all.result.data.claims.length / 4);
-    // the claims; their sections, indicators, links to the figures and discrepancies; the indicators'
-    // voorzieningen, the figures and the discrepancies' claims; the prose statements; the prose's sections
-    expect(all.count).toBe(7);
+    // the claims; their indicators, links to the figures and discrepancies; the discrepancies' claims; the prose
+    // statements; the prose's sections (the claims' sections, the indicators' voorzieningen and the figures:
+    // reference rows)
+    expect(all.count).toBe(6);
     // a filter adds the section's lookup; levels without rows (no prose, no discrepancy here) run nothing
     expect(few.count).toBeLessThanOrEqual(all.count + 1);
     const prose = `{ observations(first: 500) { nodes { raw statedInProse { text } } } }`;

@@ -7,15 +7,11 @@ import {
   observationsByClaims,
   proseByObservations,
 } from '../db/queries/claim-queries';
-import { correctionsByIndicators, reportedChangesByIndicators } from '../db/queries/change-queries';
+import { correctionsByIndicators } from '../db/queries/change-queries';
 import { discrepanciesByIndicators } from '../db/queries/discrepancy-queries';
-import {
-  indicatorsByNotes,
-  indicatorsByRelations,
-  sameAsByIndicators,
-} from '../db/queries/indicator-queries';
-import { notesByIndicators, notesByVoorzieningen } from '../db/queries/note-queries';
-import { observationsByDiscrepancies, observationsByIndicators } from '../db/queries/observation-queries';
+import { sameAsByIndicators } from '../db/queries/indicator-queries';
+import { notesByIndicators } from '../db/queries/note-queries';
+import { observationsByDiscrepancies } from '../db/queries/observation-queries';
 import { relationsByIndicators } from '../db/queries/relation-queries';
 import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
@@ -87,18 +83,18 @@ function ofProvenances(
 
 /**
  * How each loader of a request is made. Each batch is one query of `db/queries/`, the read path the HTTP
- * exports and pages use too, except for the sections, domains, voorzieningen, indicators and relations (by id,
- * all of them, and those of a voorziening), which
- * come from the reference rows of the request's dataset version, read once per version (see
- * `reference-rows.ts`).
+ * exports and pages use too, except for the sections, domains, voorzieningen, indicators, relations,
+ * observations and notes (by id, all of them, and those of a voorziening, indicator or relation), the printed
+ * changes and the indicators of notes and relations, which come from the reference rows of the request's
+ * dataset version, read once per version (see `reference-rows.ts`).
  */
 const MAKERS = {
   section: fromReference((rows, id: number) => rows.sectionById.get(id)),
   domain: fromReference((rows, id: number) => rows.domainById.get(id)),
   voorziening: fromReference((rows, id: number) => rows.voorzieningById.get(id)),
   indicator: fromReference((rows, id: number) => rows.indicatorById.get(id)),
-  note: byId('note'),
-  observation: byId('observation'),
+  note: fromReference((rows, id: number) => rows.noteById.get(id)),
+  observation: fromReference((rows, id: number) => rows.observationById.get(id)),
   relation: fromReference((rows, id: number) => rows.relationById.get(id)),
   discrepancy: byId('discrepancy'),
   claim: byId('claim'),
@@ -106,6 +102,9 @@ const MAKERS = {
   allVoorzieningen: fromReference((rows, _all: 'all') => rows.voorzieningen),
   allDomains: fromReference((rows, _all: 'all') => rows.domains),
   allRelations: fromReference((rows, _all: 'all') => rows.relations),
+  allObservations: fromReference((rows, _all: 'all') => rows.observations),
+  // every indicator by id, under the one key `all`: what a filter on the indicators' columns looks in
+  indicatorsById: fromReference((rows, _all: 'all') => rows.indicatorById),
   allMeasures: ({ db, scheduler }: LoaderSources) =>
     groupLoader(
       scheduler,
@@ -116,15 +115,17 @@ const MAKERS = {
   voorzieningenByDomain: fromReference((rows, id: number) => rows.voorzieningenByDomain.get(id) ?? NONE),
   partsByParent: fromReference((rows, id: number) => rows.partsByParent.get(id) ?? NONE),
   indicatorsByVoorziening: fromReference((rows, id: number) => rows.indicatorsByVoorziening.get(id) ?? NONE),
-  observationsByIndicator: groups(observationsByIndicators, (row) => row.indicator_id),
-  reportedChangesByIndicator: groups(reportedChangesByIndicators, (row) => row.indicator_id),
-  notesByVoorziening: groups(notesByVoorzieningen, (row) => row.voorziening_id),
+  observationsByIndicator: fromReference((rows, id: number) => rows.observationsByIndicator.get(id) ?? NONE),
+  reportedChangesByIndicator: fromReference(
+    (rows, id: number) => rows.reportedChangesByIndicator.get(id) ?? NONE,
+  ),
+  notesByVoorziening: fromReference((rows, id: number) => rows.notesByVoorziening.get(id) ?? NONE),
   notesByIndicator: groups(notesByIndicators, (row) => row.indicator_id),
-  indicatorsByNote: groups(indicatorsByNotes, (row) => row.note_id),
+  indicatorsByNote: fromReference((rows, id: number) => rows.indicatorsByNote.get(id) ?? NONE),
   correctionsByIndicator: groups(correctionsByIndicators, (row) => row.indicator_id),
   relationsFrom: fromReference((rows, key: string) => ofProvenances(rows.relationsFromById, key)),
   relationsTo: fromReference((rows, key: string) => ofProvenances(rows.relationsToById, key)),
-  indicatorsByRelation: groups(indicatorsByRelations, (row) => row.relation_id),
+  indicatorsByRelation: fromReference((rows, id: number) => rows.indicatorsByRelation.get(id) ?? NONE),
   relationsByIndicator: groups(relationsByIndicators, (row) => row.indicator_id),
   sameAsByIndicator: groups(sameAsByIndicators, (row) => row.key),
   discrepanciesByIndicator: groups(discrepanciesByIndicators, (row) => row.involved_indicator_id),
@@ -155,7 +156,7 @@ export type Loaders = { readonly [K in keyof Makers]: ReturnType<Makers[K]> };
 
 /**
  * The DataLoaders of one request, each made the first time a resolver asks for it (a request uses a few of the
- * 37: making them all cost 3–4 µs a request). A getter per loader, written out: the instance keeps one shape,
+ * 39: making them all cost 3–4 µs a request). A getter per loader, written out: the instance keeps one shape,
  * so the resolvers' property loads stay monomorphic.
  */
 class RequestLoaders implements Loaders {
@@ -172,6 +173,8 @@ class RequestLoaders implements Loaders {
   #allVoorzieningen?: Loaders['allVoorzieningen'];
   #allDomains?: Loaders['allDomains'];
   #allRelations?: Loaders['allRelations'];
+  #allObservations?: Loaders['allObservations'];
+  #indicatorsById?: Loaders['indicatorsById'];
   #allMeasures?: Loaders['allMeasures'];
   #membersByMeasure?: Loaders['membersByMeasure'];
   #voorzieningenByDomain?: Loaders['voorzieningenByDomain'];
@@ -237,6 +240,12 @@ class RequestLoaders implements Loaders {
   }
   get allRelations(): Loaders['allRelations'] {
     return (this.#allRelations ??= MAKERS.allRelations(this.#from));
+  }
+  get allObservations(): Loaders['allObservations'] {
+    return (this.#allObservations ??= MAKERS.allObservations(this.#from));
+  }
+  get indicatorsById(): Loaders['indicatorsById'] {
+    return (this.#indicatorsById ??= MAKERS.indicatorsById(this.#from));
   }
   get allMeasures(): Loaders['allMeasures'] {
     return (this.#allMeasures ??= MAKERS.allMeasures(this.#from));

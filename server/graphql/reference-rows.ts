@@ -3,16 +3,21 @@ import type {
   Database,
   DomainTable,
   IndicatorTable,
+  NoteTable,
+  ObservationTable,
   RelationTable,
+  ReportedChangeTable,
   SectionTable,
   VoorzieningTable,
 } from '../db/database';
 import { readReferenceTables } from '../db/queries/reference-tables';
+import type { NoteIndicatorRow, RelationIndicatorRow } from '../db/queries/indicator-queries';
 import { keptPerVersion } from './kept-per-version';
 
 /**
- * The reference tables of one dataset version (sections, domains, voorzieningen, indicators, relations), read once and
- * indexed the ways the loaders ask for them. Rows are frozen: they are shared by every request of the version.
+ * The reference tables of one dataset version (sections, domains, voorzieningen, indicators, relations, and the
+ * observations, notes, printed changes and the indicators of notes and relations), read once and indexed the
+ * ways the loaders ask for them. Rows are frozen: they are shared by every request of the version.
  */
 export interface ReferenceRows {
   sectionById: ReadonlyMap<number, SectionTable>;
@@ -36,6 +41,20 @@ export interface ReferenceRows {
   relationsFromById: ReadonlyMap<number, readonly RelationTable[]>;
   /** The relations coming into each voorziening that has any, in the monitor's order (position). */
   relationsToById: ReadonlyMap<number, readonly RelationTable[]>;
+  observationById: ReadonlyMap<number, ObservationTable>;
+  /** Every observation, by id (the order pages are cut in). */
+  observations: readonly ObservationTable[];
+  /** The observations of each indicator that has any: by breakdown subject, then year. */
+  observationsByIndicator: ReadonlyMap<number, readonly ObservationTable[]>;
+  noteById: ReadonlyMap<number, NoteTable>;
+  /** The notes of each voorziening that has any, in the monitor's order. */
+  notesByVoorziening: ReadonlyMap<number, readonly NoteTable[]>;
+  /** The changes printed for each indicator that has any, by id. */
+  reportedChangesByIndicator: ReadonlyMap<number, readonly ReportedChangeTable[]>;
+  /** The indicators each note is about, by indicator id. */
+  indicatorsByNote: ReadonlyMap<number, readonly NoteIndicatorRow[]>;
+  /** The indicators that quantify each relation, in the relation's order. */
+  indicatorsByRelation: ReadonlyMap<number, readonly RelationIndicatorRow[]>;
 }
 
 /** Groups `rows` by `keyOf` (rows without a key left out), keeping their order; each group frozen. */
@@ -63,6 +82,8 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
   const indicators = freeze(tables.indicators);
   const relations = freeze(tables.relations);
   const inOrder = [...relations].sort((a, b) => a.position - b.position);
+  const observations = freeze(tables.observations);
+  const notes = freeze(tables.notes);
   return {
     sectionById: new Map(sections.map((row) => [row.id, row])),
     domainById: new Map(domains.map((row) => [row.id, row])),
@@ -77,11 +98,19 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
     relations,
     relationsFromById: groupBy(inOrder, (row) => row.from_id),
     relationsToById: groupBy(inOrder, (row) => row.to_id),
+    observationById: new Map(observations.map((row) => [row.id, row])),
+    observations: Object.freeze([...observations].sort((a, b) => a.id - b.id)),
+    observationsByIndicator: groupBy(observations, (row) => row.indicator_id),
+    noteById: new Map(notes.map((row) => [row.id, row])),
+    notesByVoorziening: groupBy(notes, (row) => row.voorziening_id),
+    reportedChangesByIndicator: groupBy(freeze(tables.reportedChanges), (row) => row.indicator_id),
+    indicatorsByNote: groupBy(freeze(tables.noteIndicators), (row) => row.note_id),
+    indicatorsByRelation: groupBy(freeze(tables.relationIndicators), (row) => row.relation_id),
   };
 }
 
 /**
- * The reference rows of the dataset `version` that `db` serves, read once per handle and version (four
+ * The reference rows of the dataset `version` that `db` serves, read once per handle and version (ten
  * statements; the server reads them at start-up, see `readDatasetFacts`). A PostgreSQL rebuild under a running
  * server changes the version (the dataset watch), and the next request reads them again; a request keeps the
  * version it started with. A failed read is not kept.

@@ -15,6 +15,11 @@ export function reportedChangesByIndicators(
     .execute();
 }
 
+/** Every change the monitor printed, by id (the order of {@link reportedChangesByIndicators}). */
+export function allReportedChanges(db: Kysely<Database>): Promise<ReportedChangeTable[]> {
+  return db.selectFrom('reported_change').selectAll().orderBy('id').execute();
+}
+
 /** The figures the edition restated for the given indicators, by year. */
 export function correctionsByIndicators(
   db: Kysely<Database>,

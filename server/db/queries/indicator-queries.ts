@@ -16,20 +16,46 @@ export function indicatorsByVoorzieningen(
     .execute();
 }
 
-/** The indicators the given notes are about, each with the `note_id` it was found for, by indicator id. */
-export function indicatorsByNotes(
-  db: Kysely<Database>,
-  noteIds: readonly number[],
-): Promise<(IndicatorTable & { note_id: number })[]> {
-  return db
+/** An indicator a note is about, with the `note_id` it was found for. */
+export type NoteIndicatorRow = IndicatorTable & { note_id: number };
+
+/** The indicators of notes, each with its note's id, by indicator id. */
+const noteIndicators = (db: Kysely<Database>) =>
+  db
     .selectFrom('note_indicator')
     .innerJoin('indicator', 'indicator.id', 'note_indicator.indicator_id')
     .selectAll('indicator')
     .select('note_indicator.note_id')
-    .where(anyOfFor(db)('note_indicator.note_id', noteIds))
-    .orderBy('indicator.id')
-    .execute();
+    .orderBy('indicator.id');
+
+/** The indicators the given notes are about, each with the `note_id` it was found for, by indicator id. */
+export function indicatorsByNotes(
+  db: Kysely<Database>,
+  noteIds: readonly number[],
+): Promise<NoteIndicatorRow[]> {
+  return noteIndicators(db).where(anyOfFor(db)('note_indicator.note_id', noteIds)).execute();
 }
+
+/** The indicators of every note, in the order of {@link indicatorsByNotes}. */
+export function allNoteIndicators(db: Kysely<Database>): Promise<NoteIndicatorRow[]> {
+  return noteIndicators(db).execute();
+}
+
+/** An indicator that quantifies a relation, with the relation's id, its role there and its `shared` mark. */
+export type RelationIndicatorRow = IndicatorTable & {
+  relation_id: number;
+  role: RelationMeasureRole;
+  shared: number;
+};
+
+/** The indicators of relations, in each relation's order. */
+const relationIndicators = (db: Kysely<Database>) =>
+  db
+    .selectFrom('relation_indicator')
+    .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
+    .selectAll('indicator')
+    .select(['relation_indicator.relation_id', 'relation_indicator.role', 'relation_indicator.shared'])
+    .orderBy('relation_indicator.position');
 
 /**
  * The indicators that quantify the given relations, each with the `relation_id` it was found for, its role on
@@ -38,15 +64,13 @@ export function indicatorsByNotes(
 export function indicatorsByRelations(
   db: Kysely<Database>,
   relationIds: readonly number[],
-): Promise<(IndicatorTable & { relation_id: number; role: RelationMeasureRole; shared: number })[]> {
-  return db
-    .selectFrom('relation_indicator')
-    .innerJoin('indicator', 'indicator.id', 'relation_indicator.indicator_id')
-    .selectAll('indicator')
-    .select(['relation_indicator.relation_id', 'relation_indicator.role', 'relation_indicator.shared'])
-    .where(anyOfFor(db)('relation_indicator.relation_id', relationIds))
-    .orderBy('relation_indicator.position')
-    .execute();
+): Promise<RelationIndicatorRow[]> {
+  return relationIndicators(db).where(anyOfFor(db)('relation_indicator.relation_id', relationIds)).execute();
+}
+
+/** The indicators of every relation, in the order of {@link indicatorsByRelations}. */
+export function allRelationIndicators(db: Kysely<Database>): Promise<RelationIndicatorRow[]> {
+  return relationIndicators(db).execute();
 }
 
 /** The `sameAs` links touching the given indicators, from either side: one entry per side, by link id. */

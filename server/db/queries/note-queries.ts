@@ -15,6 +15,11 @@ export function notesByVoorzieningen(
     .execute();
 }
 
+/** Every note, in the monitor's order (that of {@link notesByVoorzieningen}). */
+export function allNotes(db: Kysely<Database>): Promise<NoteTable[]> {
+  return db.selectFrom('note').selectAll().orderBy('position').execute();
+}
+
 /** The notes about the given indicators, each with the `indicator_id` it was found for, by note id. */
 export function notesByIndicators(
   db: Kysely<Database>,

@@ -1,9 +1,9 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
-import { pageOf } from '../../connection';
+import { pageOf, pageOfRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
-import { indicatorsWhere, observationsWhere } from '../../../db/queries/filtered-rows';
+import { indicatorsWhere } from '../../../db/queries/filtered-rows';
 import { searchKey } from '../../search-key';
 import { voorzieningByCode } from '../../code-arguments';
 
@@ -42,23 +42,40 @@ export const metricQueries: QueryResolvers = {
       ? await voorzieningByCode(context, filter.voorziening, 'filter.voorziening', 'BAD_USER_INPUT')
       : undefined;
     const unit = filter?.unit;
-    const query = observationsWhere(context.db, {
-      indicatorId: indicator,
-      voorzieningId: voorziening?.id,
-      unit,
-      year: filter?.year,
-      subject: filter?.subject,
-    });
+    const year = filter?.year;
+    const subject = filter?.subject;
+    // from the observations of the request's dataset version, filtered in memory: no statement (the same rows
+    // and order as `observationsWhere` selects: tests/observations-from-memory.test.ts)
+    const [observations, indicators] = await Promise.all([
+      context.loaders.allObservations.load('all'),
+      context.loaders.indicatorsById.load('all'),
+    ]);
+    const ofIndicator = (id: number) => {
+      if (voorziening === undefined && !unit) return true;
+      const row = indicators.get(id);
+      return (
+        row !== undefined &&
+        (voorziening === undefined || row.voorziening_id === voorziening.id) &&
+        (!unit || row.unit === unit)
+      );
+    };
+    const rows = observations.filter(
+      (row) =>
+        (indicator === undefined || row.indicator_id === indicator) &&
+        (year == null || row.year === year) &&
+        (subject == null || row.subject === subject) &&
+        ofIndicator(row.indicator_id),
+    );
     const of = {
       connection: 'observations',
       filter: filterKey({
         indicator,
         voorziening: voorziening?.code,
         unit,
-        year: filter?.year,
-        subject: filter?.subject,
+        year,
+        subject,
       }),
     } as const;
-    return pageOf(query, pageRequest(page, of.connection, of.filter), of, context.counts);
+    return pageOfRows(rows, pageRequest(page, of.connection, of.filter), of);
   },
 };
