@@ -298,9 +298,9 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        // its observations: a name alone comes from the reference rows in memory, without a statement
+        // its corrections: names, indicators and observations come from the reference rows in memory
         body: JSON.stringify({
-          query: '{ voorziening(code: "bag") { name indicators { observations { raw } } } }',
+          query: '{ voorziening(code: "bag") { name indicators { corrections { year } } } }',
         }),
       });
       return (await response.json()) as any;
@@ -322,7 +322,9 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
       const names = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ voorziening(code: "bag") { name indicators { key } } }' }),
+        body: JSON.stringify({
+          query: '{ voorziening(code: "bag") { name indicators { key observations { raw } } } }',
+        }),
       });
       expect(((await names.json()) as any).data.voorziening.name).toBe(
         'Basisregistratie Adressen en Gebouwen',
@@ -374,9 +376,9 @@ describe('PostgreSQL: db:build --url, the swap of a build into place, and the se
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        // its observations: a name alone comes from the reference rows in memory, without a statement
+        // its corrections: names, indicators and observations come from the reference rows in memory
         body: JSON.stringify({
-          query: '{ voorziening(code: "bag") { name indicators { observations { raw } } } }',
+          query: '{ voorziening(code: "bag") { name indicators { corrections { year } } } }',
         }),
       });
       return (await response.json()) as any;
