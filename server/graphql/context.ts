@@ -37,7 +37,12 @@ export function createContext(
   const version = dataset.contentHash;
   return {
     db,
-    loaders: createLoaders(db, () => referenceRowsOf(db, version)),
+    loaders: createLoaders(
+      db,
+      () => referenceRowsOf(db, version),
+      // read at start-up (and after a rebuild, by its first request): the loaders answer from them at once
+      referenceRowsOf.now(db, version),
+    ),
     counts: countsOf(db, version),
     dataset,
     budget: createBudget(timeBudgetMs, maxNodes),

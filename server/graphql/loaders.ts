@@ -15,32 +15,22 @@ import { observationsByDiscrepancies } from '../db/queries/observation-queries';
 import { relationsByIndicators } from '../db/queries/relation-queries';
 import { allMeasures, membersByMeasures } from '../db/queries/measure-queries';
 import { rowsById, type ByIdTable } from '../db/queries/rows-by-id';
-import DataLoader from 'dataloader';
 import { BatchScheduler, groupLoader, rowLoader } from './batch';
 import { downstreamLoader, editionYearsLoader, volumesInYearLoader } from './impact-loaders';
 import type { ReferenceRows } from './reference-rows';
-
-/**
- * A loader that takes its answers from the reference rows of the request's dataset version (no statement):
- * `pick` finds what one key asks for.
- */
-function referenceLoader<K, V>(
-  reference: () => Promise<ReferenceRows>,
-  pick: (rows: ReferenceRows, key: K) => V,
-): DataLoader<K, V> {
-  return new DataLoader<K, V>(async (keys) => {
-    const rows = await reference();
-    return keys.map((key) => pick(rows, key));
-  });
-}
+import { ReferenceLoader } from './reference-loader';
 
 /** No rows: what a group loader answers for a key without any. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** What a request's loaders are made from: its database, the reference rows of its version, its scheduler. */
+/**
+ * What a request's loaders are made from: its database, the reference rows of its version (`rows` when they are
+ * already read), its scheduler.
+ */
 interface LoaderSources {
   db: Kysely<Database>;
   reference: () => Promise<ReferenceRows>;
+  rows: ReferenceRows | undefined;
   scheduler: BatchScheduler;
 }
 
@@ -60,11 +50,11 @@ const groups =
   ({ db, scheduler }: LoaderSources) =>
     groupLoader(scheduler, (ids: number[]) => fetch(db, ids), keyOf);
 
-/** A loader from the reference rows (see {@link referenceLoader}). */
+/** A loader from the reference rows, answering at once once they are read (see {@link ReferenceLoader}). */
 const fromReference =
   <K, V>(pick: (rows: ReferenceRows, key: K) => V) =>
-  ({ reference }: LoaderSources) =>
-    referenceLoader(reference, pick);
+  ({ rows, reference }: LoaderSources) =>
+    new ReferenceLoader(rows, reference, pick);
 
 /**
  * The relations of a voorziening in `groups` (by its id) of the provenances asked for, by {@link provenanceKey}
@@ -329,8 +319,12 @@ class RequestLoaders implements Loaders {
  * per loader and level, however many rows it touches. Created fresh per request (no cache across requests),
  * each when it is first used.
  */
-export function createLoaders(db: Kysely<Database>, reference: () => Promise<ReferenceRows>): Loaders {
-  return new RequestLoaders({ db, reference, scheduler: new BatchScheduler() });
+export function createLoaders(
+  db: Kysely<Database>,
+  reference: () => Promise<ReferenceRows>,
+  rows?: ReferenceRows,
+): Loaders {
+  return new RequestLoaders({ db, reference, rows, scheduler: new BatchScheduler() });
 }
 
 /** The key of `relationsFrom`/`relationsTo`: a voorziening's id and the provenances asked for, in any order. */

@@ -12,7 +12,7 @@ import type {
 } from '../db/database';
 import { readReferenceTables } from '../db/queries/reference-tables';
 import type { NoteIndicatorRow, RelationIndicatorRow } from '../db/queries/indicator-queries';
-import { keptPerVersion } from './kept-per-version';
+import { keptPerVersion, type KeptPerVersion } from './kept-per-version';
 
 /**
  * The reference tables of one dataset version (sections, domains, voorzieningen, indicators, relations, and the
@@ -115,5 +115,4 @@ async function loadReferenceRows(db: Kysely<Database>): Promise<ReferenceRows> {
  * server changes the version (the dataset watch), and the next request reads them again; a request keeps the
  * version it started with. A failed read is not kept.
  */
-export const referenceRowsOf: (db: Kysely<Database>, version: string) => Promise<ReferenceRows> =
-  keptPerVersion(loadReferenceRows);
+export const referenceRowsOf: KeptPerVersion<ReferenceRows> = keptPerVersion(loadReferenceRows);

@@ -2,6 +2,7 @@ import { changeAgrees, changeNotComputedBecause, computeChange } from '../../dom
 import type { IndicatorResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
+import { mapLoaded } from './map-loaded';
 
 /** `Indicator`: a table row, its cells, printed and computed changes, notes and links. */
 export const Indicator: IndicatorResolvers = {
@@ -9,29 +10,33 @@ export const Indicator: IndicatorResolvers = {
   sourceLabel: (indicator) => indicator.source_label,
   nameEn: (indicator) => indicator.name_en,
   unit: (indicator) => indicator.unit,
-  voorziening: async (indicator, _, { loaders }) =>
-    required(await loaders.voorziening.load(indicator.voorziening_id), 'voorziening'),
-  section: async (indicator, _, { loaders }) =>
-    required(await loaders.section.load(indicator.section_id), 'section'),
+  voorziening: (indicator, _, { loaders }) =>
+    mapLoaded(loaders.voorziening.load(indicator.voorziening_id), (row) => required(row, 'voorziening')),
+  section: (indicator, _, { loaders }) =>
+    mapLoaded(loaders.section.load(indicator.section_id), (row) => required(row, 'section')),
   table: (indicator) => indicator.table_caption,
-  subjects: async (indicator, _, { loaders }) => {
-    const subjects = (await loaders.observationsByIndicator.load(indicator.id)).flatMap((o) =>
-      o.subject === null ? [] : [o.subject],
-    );
-    return [...new Set(subjects)];
-  },
-  observations: async (indicator, args, { loaders }) =>
-    (await loaders.observationsByIndicator.load(indicator.id)).filter(
-      (o) =>
-        (args.subject === undefined || o.subject === args.subject) &&
-        (args.year == null || o.year === args.year),
+  subjects: (indicator, _, { loaders }) =>
+    mapLoaded(loaders.observationsByIndicator.load(indicator.id), (cells) => [
+      ...new Set(cells.flatMap((o) => (o.subject === null ? [] : [o.subject]))),
+    ]),
+  observations: (indicator, args, { loaders }) =>
+    mapLoaded(loaders.observationsByIndicator.load(indicator.id), (cells) =>
+      cells.filter(
+        (o) =>
+          (args.subject === undefined || o.subject === args.subject) &&
+          (args.year == null || o.year === args.year),
+      ),
     ),
-  value: async (indicator, { year, subject }, { loaders }) =>
-    (await loaders.observationsByIndicator.load(indicator.id)).find(
-      (o) => o.year === year && o.subject === (subject ?? null),
-    )?.value ?? null,
-  reportedChange: async (indicator, _, { loaders }) =>
-    (await loaders.reportedChangesByIndicator.load(indicator.id)).find((c) => c.subject === null) ?? null,
+  value: (indicator, { year, subject }, { loaders }) =>
+    mapLoaded(
+      loaders.observationsByIndicator.load(indicator.id),
+      (cells) => cells.find((o) => o.year === year && o.subject === (subject ?? null))?.value ?? null,
+    ),
+  reportedChange: (indicator, _, { loaders }) =>
+    mapLoaded(
+      loaders.reportedChangesByIndicator.load(indicator.id),
+      (changes) => changes.find((c) => c.subject === null) ?? null,
+    ),
   reportedChanges: (indicator, _, { loaders }) => loaders.reportedChangesByIndicator.load(indicator.id),
   change: async (indicator, args, { loaders }) => {
     const from = args.from ?? indicator.change_from;

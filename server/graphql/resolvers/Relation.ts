@@ -1,6 +1,7 @@
 import type { RelationMeasureResolvers, RelationResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { required } from './required';
+import { mapLoaded } from './map-loaded';
 
 /**
  * `Relation`: a typed edge (`from` feeds `to`) with the figures that measure it, each with its role, and its
@@ -9,8 +10,10 @@ import { required } from './required';
 export const Relation: RelationResolvers = {
   id: (r) => toGlobalId('Relation', r.id),
   kind: (r) => r.kind,
-  from: async (r, _, { loaders }) => required(await loaders.voorziening.load(r.from_id), 'voorziening'),
-  to: async (r, _, { loaders }) => required(await loaders.voorziening.load(r.to_id), 'voorziening'),
+  from: (r, _, { loaders }) =>
+    mapLoaded(loaders.voorziening.load(r.from_id), (row) => required(row, 'voorziening')),
+  to: (r, _, { loaders }) =>
+    mapLoaded(loaders.voorziening.load(r.to_id), (row) => required(row, 'voorziening')),
   descriptionEn: (r) => r.description_en,
   indicators: (r, _, { loaders }) => loaders.indicatorsByRelation.load(r.id),
   volumes: async (r, _, { loaders }) => {
@@ -19,12 +22,10 @@ export const Relation: RelationResolvers = {
     if (!own) return [];
     return (await loaders.observationsByIndicator.load(own.id)).filter((o) => o.subject === null);
   },
-  measures: async (r, _, { loaders }) =>
-    (await loaders.indicatorsByRelation.load(r.id)).map((link) => ({
-      indicator: link,
-      role: link.role,
-      shared: link.shared === 1,
-    })),
+  measures: (r, _, { loaders }) =>
+    mapLoaded(loaders.indicatorsByRelation.load(r.id), (links) =>
+      links.map((link) => ({ indicator: link, role: link.role, shared: link.shared === 1 })),
+    ),
   provenance: (r) => r.provenance,
   source: async (r, _, { loaders }) => ({
     section:
@@ -38,6 +39,8 @@ export const Relation: RelationResolvers = {
 
 /** `RelationMeasure`: a figure on a relation with its role; its observations are the row's own figures. */
 export const RelationMeasure: RelationMeasureResolvers = {
-  observations: async (m, _, { loaders }) =>
-    (await loaders.observationsByIndicator.load(m.indicator.id)).filter((o) => o.subject === null),
+  observations: (m, _, { loaders }) =>
+    mapLoaded(loaders.observationsByIndicator.load(m.indicator.id), (cells) =>
+      cells.filter((o) => o.subject === null),
+    ),
 };

@@ -1,5 +1,6 @@
 import type { SectionTable } from '../../db/database';
 import type { SectionResolvers, SourceReferenceResolvers } from '../generated/resolvers-types';
+import { mapLoaded } from './map-loaded';
 
 /** A section as a reader finds it: `Bijlage C, 2.1.1. Basisregistratie Personen (BRP)`. */
 function reference({ appendix, heading, title }: SectionTable): string {
@@ -9,7 +10,7 @@ function reference({ appendix, heading, title }: SectionTable): string {
 /** `Section`: the row's columns, its parent and a readable reference. */
 export const Section: SectionResolvers = {
   parent: (section, _, { loaders }) =>
-    section.parent_id === null ? null : loaders.section.load(section.parent_id).then((s) => s ?? null),
+    section.parent_id === null ? null : mapLoaded(loaders.section.load(section.parent_id), (s) => s ?? null),
   startLine: (section) => section.start_line,
   endLine: (section) => section.end_line,
   reference: (section) => reference(section),

@@ -2,6 +2,7 @@ import type { VoorzieningResolvers } from '../generated/resolvers-types';
 import { toGlobalId } from '../../domain/global-id';
 import { impactAnswer } from './impact-answer';
 import { required } from './required';
+import { mapLoaded } from './map-loaded';
 import { distinctProvenances } from '../../db/queries/graph/traversable-edges';
 import { provenanceKey } from '../loaders';
 
@@ -15,7 +16,8 @@ export const Voorziening: VoorzieningResolvers = {
   id: (v) => toGlobalId('Voorziening', v.id),
   nameEn: (v) => v.name_en,
   kind: (v) => v.kind,
-  domain: async (v, _, { loaders }) => required(await loaders.domain.load(v.domain_id), 'domain'),
+  domain: (v, _, { loaders }) =>
+    mapLoaded(loaders.domain.load(v.domain_id), (row) => required(row, 'domain')),
   descriptionEn: (v) => v.description_en,
   descriptionSource: async (v, _, { loaders }) => {
     if (v.description === null) return null;
@@ -25,21 +27,26 @@ export const Voorziening: VoorzieningResolvers = {
         : ((await loaders.section.load(v.description_section_id)) ?? null);
     return { section, url: v.description_url, title: v.description_url_title };
   },
-  source: async (v, _, { loaders }) => required(await loaders.section.load(v.section_id), 'section'),
-  parent: async (v, _, { loaders }) =>
-    v.parent_id === null ? null : ((await loaders.voorziening.load(v.parent_id)) ?? null),
+  source: (v, _, { loaders }) =>
+    mapLoaded(loaders.section.load(v.section_id), (row) => required(row, 'section')),
+  parent: (v, _, { loaders }) =>
+    v.parent_id === null ? null : mapLoaded(loaders.voorziening.load(v.parent_id), (row) => row ?? null),
   parts: (v, _, { loaders }) => loaders.partsByParent.load(v.id),
   indicators: (v, _, { loaders }) => loaders.indicatorsByVoorziening.load(v.id),
-  indicator: async (v, { key }, { loaders }) =>
-    (await loaders.indicatorsByVoorziening.load(v.id)).find((indicator) => indicator.key === key) ?? null,
+  indicator: (v, { key }, { loaders }) =>
+    mapLoaded(
+      loaders.indicatorsByVoorziening.load(v.id),
+      (indicators) => indicators.find((indicator) => indicator.key === key) ?? null,
+    ),
   notes: (v, _, { loaders }) => loaders.notesByVoorziening.load(v.id),
   // from the reference rows, with the provenances asked for (MONITOR alone by default)
-  outgoing: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(await loaders.relationsFrom.load(provenanceKey(v.id, distinctProvenances(provenance))), kinds),
-  incoming: async (v, { kinds, provenance }, { loaders }) =>
-    ofKinds(
-      [...(await loaders.relationsTo.load(provenanceKey(v.id, distinctProvenances(provenance))))],
-      kinds,
+  outgoing: (v, { kinds, provenance }, { loaders }) =>
+    mapLoaded(loaders.relationsFrom.load(provenanceKey(v.id, distinctProvenances(provenance))), (rows) =>
+      ofKinds(rows, kinds),
+    ),
+  incoming: (v, { kinds, provenance }, { loaders }) =>
+    mapLoaded(loaders.relationsTo.load(provenanceKey(v.id, distinctProvenances(provenance))), (rows) =>
+      ofKinds(rows, kinds),
     ),
   impact: (v, args, context) => impactAnswer(context, v, args),
   discrepancies: async (v, _, { loaders }) => {
