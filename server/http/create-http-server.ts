@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerClientError } from './client-error';
 import type { HttpServerOptions } from './http-server-options';
 import { requestTracker } from './request-tracker';
@@ -7,6 +7,7 @@ import { ROUTES } from './routes/route-table';
 import { routeRequest } from './routes/route-request';
 import { sendError } from './send-error';
 import { createServerParts } from './server-parts';
+import { takeKeptAnswerLane } from './kept-answer-lane';
 
 export type { HttpServerOptions } from './http-server-options';
 export { GRAPHQL_PATH } from './routes/graphql-routes';
@@ -22,11 +23,17 @@ export type HttpServer = Server & { drain: (timeoutMs: number) => Promise<void> 
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const parts = createServerParts(options);
   const tracker = requestTracker();
-  const server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse, body?: Promise<string>) => {
     let route: Route | undefined;
     void tracker
-      .track(routeRequest(ROUTES, parts, request, response, (matched) => (route = matched)))
+      .track(routeRequest(ROUTES, parts, request, response, (matched) => (route = matched), body))
       .catch((error: unknown) => sendError(response, error, route?.errors ?? 'plain', options.logError));
+  };
+  const server = createServer((request, response) => {
+    // a repeated POST whose answer is kept is answered on the lane; the rest (and what it cannot answer) routed
+    if (!takeKeptAnswerLane(request, response, parts, (body) => handle(request, response, body))) {
+      handle(request, response);
+    }
   });
   // a request the parser cannot read (a GET URL over 16 KiB among them) gets a clear answer
   server.on('clientError', answerClientError);

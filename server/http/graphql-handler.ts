@@ -35,6 +35,8 @@ export interface GraphQLHttpOptions {
    * null or absent: every request goes through Apollo.
    */
   seen?: SeenOperations | null;
+  /** A POST's body when it is already being read (by the kept-answer lane); absent: read here. */
+  body?: Promise<string>;
 }
 
 /**
@@ -47,7 +49,7 @@ const ANSWER_TTL_SECONDS = 60 * 60;
 export const GRAPHQL_VARY = ['accept', 'origin'];
 
 /** The HTTP caching of one GET answer: its ETag, `Cache-Control` and `Vary`, the same on the 200 and the 304. */
-interface HttpCaching {
+export interface HttpCaching {
   etag: string;
   cacheControl: string;
   vary: string[];
@@ -62,6 +64,24 @@ function setCacheHeaders(response: ServerResponse, caching: HttpCaching | undefi
   } else {
     response.setHeader('cache-control', 'no-store');
   }
+}
+
+/**
+ * Sends a kept answer: `x-cache: HIT`, 200, its content type and the caching of the request (`no-store` for a
+ * POST), or, for a GET asking `If-None-Match: *`, 304.
+ */
+export function sendKeptAnswer(
+  response: ServerResponse,
+  kept: CachedAnswer,
+  caching: HttpCaching | undefined,
+  ifAnyExists: boolean,
+): void {
+  response.setHeader('x-cache', 'HIT');
+  if (ifAnyExists) return sendNotModified(response, caching!);
+  response.statusCode = 200;
+  response.setHeader('content-type', kept.contentType);
+  setCacheHeaders(response, caching);
+  response.end(kept.bytes ?? kept.body);
 }
 
 /** The answer kept under `key`: at once from a store that has it at hand, else as the store answers. */
@@ -119,7 +139,7 @@ export async function handleGraphQL(
   }
   const ifAnyExists = caching !== undefined && asksIfAnyExists(request);
   const contentType = request.headers['content-type'];
-  const text = method === 'POST' ? await readBody(request, options.bodyLimit) : undefined;
+  const text = method === 'POST' ? await (options.body ?? readBody(request, options.bodyLimit)) : undefined;
   defaultAnswerKeyOf ??= answerKeys();
   const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
   // A request keyed before, as it came: its key is known, and its document is not parsed again (to be looked up
@@ -151,15 +171,7 @@ export async function handleGraphQL(
     }
     if (key && key !== askedFirst && options.answers) kept = await lookUp(options.answers, key);
   }
-  if (kept) {
-    response.setHeader('x-cache', 'HIT');
-    if (ifAnyExists) return sendNotModified(response, caching!);
-    response.statusCode = 200;
-    response.setHeader('content-type', kept.contentType);
-    setCacheHeaders(response, caching);
-    response.end(kept.bytes ?? kept.body);
-    return;
-  }
+  if (kept) return sendKeptAnswer(response, kept, caching, ifAnyExists);
   // A request whose operation Apollo answered before without errors (a document, not a persisted query's hash)
   // runs again without Apollo's pipeline; only an answer without errors is sent from there.
   let contextOf = context;

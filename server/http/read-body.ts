@@ -16,49 +16,61 @@ function tooLarge(limit: number, declared: number | undefined, seen: number): Ht
       );
 }
 
+/** What {@link readBodyThen} calls once: with the body's text, or with why there is none. */
+export type BodyDone = (error: Error | undefined, text: string) => void;
+
 /**
  * Reads a request body as text, refusing more than `limit` bytes with 413: before reading any of it when its
  * Content-Length says so, else as soon as more has come (the request is then destroyed: nothing more is read).
- * A request that ends before its body does (the client left) rejects with the stream's error. Read with the
- * stream's events, not an async iterator: a small body arrives whole, and this is on every POST's path.
+ * A request that ends before its body does (the client left) fails with the stream's error. Calls `done` once
+ * (at once for a declared body over the limit). Read with the stream's events, not an async iterator: a small
+ * body arrives whole, and this is on every POST's path.
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<string> {
+export function readBodyThen(request: IncomingMessage, limit: number, done: BodyDone): void {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit, declared, 0));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      request.off('close', onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        stop();
-        request.destroy();
-        reject(tooLarge(limit, undefined, size));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
+  if (Number.isFinite(declared) && declared > limit) return done(tooLarge(limit, declared, 0), '');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stop = () => {
+    request.off('data', onData);
+    request.off('end', onEnd);
+    request.off('error', onError);
+    request.off('close', onClose);
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) {
       stop();
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
-    // closed before its end, without an error (destroyed without one): the body never came whole
-    const onClose = () => onError(new Error('The request closed before its body was read whole.'));
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-    request.on('close', onClose);
-  });
+      request.destroy();
+      done(tooLarge(limit, undefined, size), '');
+      return;
+    }
+    chunks.push(chunk);
+  };
+  const onEnd = () => {
+    stop();
+    done(
+      undefined,
+      chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+    );
+  };
+  const onError = (error: Error) => {
+    stop();
+    done(error, '');
+  };
+  // closed before its end, without an error (destroyed without one): the body never came whole
+  const onClose = () => onError(new Error('The request closed before its body was read whole.'));
+  request.on('data', onData);
+  request.on('end', onEnd);
+  request.on('error', onError);
+  request.on('close', onClose);
+}
+
+/** {@link readBodyThen} as a promise: the body's text, or a rejection with why there is none. */
+export function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) =>
+    readBodyThen(request, limit, (error, text) => (error ? reject(error) : resolve(text))),
+  );
 }
 
 /**

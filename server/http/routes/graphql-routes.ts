@@ -16,7 +16,7 @@ export const GRAPHQL_ROUTES: readonly Route[] = [
     summary: 'the GraphQL API (GET and POST)',
     errors: 'graphql',
     preflight: true,
-    handle: ({ request, response, search, server }) =>
+    handle: ({ request, response, search, server, body }) =>
       handleGraphQL(server.apollo, request, response, search, server.context, {
         bodyLimit: server.bodyLimit,
         cacheMaxAge: server.cacheMaxAge,
@@ -24,6 +24,7 @@ export const GRAPHQL_ROUTES: readonly Route[] = [
         answers: server.answers,
         answerKeyOf: server.answerKeyOf,
         seen: server.seen,
+        body,
       }),
   },
 ];

@@ -12,7 +12,8 @@ import type { Exchange, Route } from './route';
  * route that answers preflights gets CORS first; a method the route does not list is a 405 naming the ones
  * it does. Calls `onRoute` with the route once it is known (so that an error is written as that route writes
  * them). Errors reject the promise it returns, for the caller to answer; it settles when the handler's does
- * (not a tick later: this is on every request's path).
+ * (not a tick later: this is on every request's path). `body`: the body when it is already being read (see
+ * `kept-answer-lane.ts`).
  */
 export function routeRequest(
   routes: readonly Route[],
@@ -20,6 +21,7 @@ export function routeRequest(
   request: IncomingMessage,
   response: ServerResponse,
   onRoute: (route: Route) => void,
+  body?: Promise<string>,
 ): Promise<void> {
   try {
     const target = request.url ?? '/';
@@ -41,7 +43,7 @@ export function routeRequest(
         code: 'METHOD_NOT_ALLOWED',
       });
     }
-    return route.handle(new RequestExchange(request, response, target, url, params, server));
+    return route.handle(new RequestExchange(request, response, target, url, params, server, body));
   } catch (error) {
     // a refusal thrown here rejects, like one thrown in the handler
     return Promise.reject(error);
@@ -59,6 +61,7 @@ class RequestExchange implements Exchange {
     url: URL | undefined,
     readonly params: Record<string, string>,
     readonly server: ServerParts,
+    readonly body?: Promise<string>,
   ) {
     this.#target = target;
     this.#url = url;

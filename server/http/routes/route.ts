@@ -13,6 +13,8 @@ export interface Exchange {
   params: Record<string, string>;
   /** What the server's routes share. */
   server: ServerParts;
+  /** The body, when it is already being read (a POST to `/graphql` the kept-answer lane did not answer). */
+  readonly body?: Promise<string>;
 }
 
 /**
