@@ -10,6 +10,8 @@ export interface ServiceVariant {
 /** What `npm run bench` was asked to do. */
 export interface BenchArguments {
   duration: number;
+  /** Seconds of load before each timed run, not counted (0: a burst of requests only). */
+  warmup: number;
   connections: number;
   rounds: number;
   /** The dialects asked for; `both` is both, SQLite first. */
@@ -24,7 +26,7 @@ export interface BenchArguments {
 }
 
 /** The usage text of `npm run bench`. */
-export const BENCH_USAGE = `usage: npm run bench -- [--db sqlite|postgres|both] [--rounds N] [--duration SECONDS] [--connections N]
+export const BENCH_USAGE = `usage: npm run bench -- [--db sqlite|postgres|both] [--rounds N] [--duration SECONDS] [--warmup SECONDS] [--connections N]
                       [--only ID,ID...] [--variant NAME:ENV=VALUE,ENV=VALUE]... [--url URL]
 
 Builds the database and starts, each as its own process: the floor (a bare node:http server answering the
@@ -39,6 +41,8 @@ service ÷ PostGraphile. Writes bench/results/latest.json.
                              cannot be reached and --db was not given)
   --rounds N                 alternating rounds per operation (default 3)
   --duration SECONDS         length of one load run (default 5)
+  --warmup SECONDS           load before each run, not counted, so that every server runs compiled code
+                             (default 1; 0: a burst of max(100, 5 × connections) requests only)
   --connections N            autocannon connections (default 20)
   --only ID,ID,...           only these operations (Q1–Q6, P, L, V, R, O)
   --variant NAME:ENV=VAL,... one more service column, started with these settings (repeatable)
@@ -78,6 +82,7 @@ export function parseBenchArguments(argv: string[], knownOperations: readonly st
       args: argv,
       options: {
         duration: { type: 'string', default: '5' },
+        warmup: { type: 'string', default: '1' },
         connections: { type: 'string', default: '20' },
         rounds: { type: 'string', default: '3' },
         db: { type: 'string' },
@@ -113,6 +118,7 @@ export function parseBenchArguments(argv: string[], knownOperations: readonly st
     throw new Error('--variant names uncached and cached are the service’s own columns; choose another name');
   return {
     duration: wholeNumber('--duration', values.duration, 1),
+    warmup: wholeNumber('--warmup', values.warmup, 0),
     connections: wholeNumber('--connections', values.connections, 1),
     rounds: wholeNumber('--rounds', values.rounds, 1),
     dialects: [...dialects],

@@ -21,6 +21,8 @@ export interface DialectPlan {
   lookup: BackendLookup | undefined;
   rounds: number;
   duration: number;
+  /** Seconds of load before each run, not counted (0: a burst only). */
+  warmup: number;
   connections: number;
   /** The answers of an earlier dialect: this one must answer the same. */
   earlierAnswers?: ReadonlyMap<string, RecordedAnswer>;
@@ -115,7 +117,7 @@ export async function measureDialect(
       for (let round = 1; round <= plan.rounds; round += 1) {
         for (const target of these) {
           const body = target === plan.peer ? operation.peer!.peerBody : operation.body;
-          const run = await measureRun(target, body, plan.duration, plan.connections, plan.lookup);
+          const run = await measureRun(target, body, plan, plan.lookup);
           (runs[target.column] ??= []).push(run);
           progress(
             `${location.dialect} ${operation.id} round ${round}/${plan.rounds} ${target.column}: ` +

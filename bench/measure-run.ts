@@ -28,18 +28,19 @@ export interface RunMeasurement extends LoadResult {
 const RSS_SAMPLE_MS = 250;
 
 /**
- * A warm-up burst (so that connections, pools and caches are there, and backends exist to be found), then a
+ * A warm-up (so that connections, pools and caches are there, backends exist to be found, and the server runs
+ * its optimised code, not its first tiers: `warmup` seconds of load, or with 0 a burst of requests), then a
  * timed run of `duration` seconds with the server's CPU time (and its backends') read before and after and
  * its memory sampled throughout.
  */
 export async function measureRun(
   target: LoadTarget,
   body: string,
-  duration: number,
-  connections: number,
+  { duration, warmup, connections }: { duration: number; warmup: number; connections: number },
   lookup: BackendLookup | undefined,
 ): Promise<RunMeasurement> {
-  await runLoad(target.url, body, duration, connections, Math.max(100, connections * 5));
+  if (warmup > 0) await runLoad(target.url, body, warmup, connections);
+  else await runLoad(target.url, body, duration, connections, Math.max(100, connections * 5));
   const backends =
     lookup && target.applicationName ? await startBackendCpu(lookup, target.applicationName) : undefined;
   let peakRssBytes = residentBytesOf(target.pid) ?? 0;
