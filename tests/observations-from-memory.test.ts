@@ -8,6 +8,7 @@ import { rowsById } from '../server/db/queries/rows-by-id';
 import { referenceRowsOf } from '../server/graphql/reference-rows';
 import type { Unit } from '../server/domain/vocabulary';
 import { useRealApi } from './support/api-context';
+import { expectKeysetWindows } from './support/keyset-windows';
 
 type Page = {
   totalCount: number;
@@ -120,6 +121,13 @@ describe('observations, notes and their links, from the reference rows', () => {
   const idOfNode = (node: { id: string }) =>
     Number(/(\d+)$/.exec(Buffer.from(node.id, 'base64').toString('utf8'))![1]);
 
+  /** A page as the window checks read it. */
+  const windowOf = (p: Page) => ({
+    ids: p.nodes.map(idOfNode),
+    cursors: p.edges.map((edge) => edge.cursor),
+    ...p.pageInfo,
+  });
+
   async function page(variables: Record<string, unknown>): Promise<Page> {
     const { data, errors } = await api.run<{ observations: Page }>(PAGE, variables);
     expect(errors).toBeUndefined();
@@ -195,36 +203,10 @@ describe('observations, notes and their links, from the reference rows', () => {
 
   it('cuts every window where a keyset page does: forward, backward, at the ends and past them', async () => {
     const filter = { year: 2019 };
-    const ids = await selected(filter);
-    const all = await whole(filter);
-    const cursors = new Map(all.nodes.map((node, at) => [idOfNode(node), all.edges[at]!.cursor]));
-    let after: string | undefined;
-    let seen: number[] = [];
-    for (;;) {
-      const p = await page({ filter, first: 50, after });
-      seen = [...seen, ...p.nodes.map(idOfNode)];
-      expect(p.pageInfo.hasPreviousPage).toBe(after !== undefined);
-      if (!p.pageInfo.hasNextPage) break;
-      expect(p.nodes).toHaveLength(50);
-      after = p.pageInfo.endCursor!;
-    }
-    expect(seen).toEqual(ids);
-    const last = await page({ filter, last: 3 });
-    expect(last.nodes.map(idOfNode)).toEqual(ids.slice(-3));
-    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const middle = ids[Math.floor(ids.length / 2)]!;
-    const before = await page({ filter, last: 2, before: cursors.get(middle) });
-    expect(before.nodes.map(idOfNode)).toEqual(ids.filter((id) => id < middle).slice(-2));
-    expect(before.pageInfo.hasNextPage).toBe(true);
-    const between = await page({
-      filter,
-      first: 4,
-      after: cursors.get(ids[2]!),
-      before: cursors.get(ids[5]!),
-    });
-    expect(between.nodes.map(idOfNode)).toEqual(ids.slice(3, 5));
-    expect((await page({ filter, first: ids.length })).pageInfo.hasNextPage).toBe(false);
-    expect((await page({ filter, first: ids.length - 1 })).pageInfo.hasNextPage).toBe(true);
-    expect((await page({ filter, first: 5, after: all.pageInfo.endCursor })).nodes).toEqual([]);
+    await expectKeysetWindows(
+      await selected(filter),
+      async (window) => windowOf(await page({ filter, ...window })),
+      50,
+    );
   });
 });

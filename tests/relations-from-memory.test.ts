@@ -1,4 +1,5 @@
 import { useRealApi } from './support/api-context';
+import { expectKeysetWindows } from './support/keyset-windows';
 
 type RelationNode = {
   id: string;
@@ -106,32 +107,14 @@ describe('relations, paged from the reference rows', () => {
 
   it('cuts every window where a keyset page does: forward, backward, at the ends and past them', async () => {
     const filter = { provenance: ['MONITOR', 'OUTSIDE'] };
-    const ids = await selected(filter);
-    const whole = await page({ filter, first: 100 });
-    const cursors = new Map(whole.nodes.map((node, at) => [idOfNode(node), whole.edges[at]!.cursor]));
-    // walk forward three at a time, then backward, and compare each page with the ids it should hold
-    let after: string | undefined;
-    let seen: number[] = [];
-    for (;;) {
-      const p = await page({ filter, first: 3, after });
-      seen = [...seen, ...p.nodes.map(idOfNode)];
-      expect(p.pageInfo.hasPreviousPage).toBe(after !== undefined);
-      if (!p.pageInfo.hasNextPage) break;
-      expect(p.nodes).toHaveLength(3);
-      after = p.pageInfo.endCursor!;
-    }
-    expect(seen).toEqual(ids);
-    const last = await page({ filter, last: 3 });
-    expect(last.nodes.map(idOfNode)).toEqual(ids.slice(-3));
-    expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const middle = ids[Math.floor(ids.length / 2)]!;
-    const before = await page({ filter, last: 2, before: cursors.get(middle) });
-    expect(before.nodes.map(idOfNode)).toEqual(ids.filter((id) => id < middle).slice(-2));
-    expect(before.pageInfo.hasNextPage).toBe(true);
-    // exactly the rows there are, and none past the last
-    expect((await page({ filter, first: ids.length })).pageInfo.hasNextPage).toBe(false);
-    expect((await page({ filter, first: ids.length - 1 })).pageInfo.hasNextPage).toBe(true);
-    expect((await page({ filter, first: 5, after: whole.pageInfo.endCursor })).nodes).toEqual([]);
+    await expectKeysetWindows(
+      await selected(filter),
+      async (window) => {
+        const p = await page({ filter, ...window });
+        return { ids: p.nodes.map(idOfNode), cursors: p.edges.map((edge) => edge.cursor), ...p.pageInfo };
+      },
+      3,
+    );
   });
 
   it("gives each voorziening's outgoing and incoming relations as SQL selects them, in the monitor's order", async () => {
