@@ -81,3 +81,41 @@ export function pageOfRows<T extends { id: number }>(
   // toConnection takes the page's size from the window, and whether more lie beyond it
   return toConnection(window, request, of, async () => total);
 }
+
+/** The index of the first of `rows` (in id order) whose id is above `id`, or at it when `inclusive`. */
+function firstFrom<T extends { id: number }>(rows: readonly T[], id: number, inclusive: boolean): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = rows[middle]!.id;
+    if (at > id || (inclusive && at === id)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * {@link pageOfRows} for rows already in id order (the relations and observations of the reference rows, and
+ * any filter of them): the window's ends found by binary search and the page sliced from them, without a pass
+ * over the rows or a sort, so a page costs the same however many rows there are. The same rows, page info,
+ * cursors and total as {@link pageOfRows} (`tests/connection-page-of-rows.test.ts`).
+ */
+export function pageOfIdOrderedRows<T extends { id: number }>(
+  rows: readonly T[],
+  request: PageRequest,
+  of: PageOf,
+): ConnectionModel<T> {
+  const { after, before, size } = request;
+  const start = after === undefined ? 0 : firstFrom(rows, after, false);
+  const end = before === undefined ? rows.length : firstFrom(rows, before, true);
+  // one more than the page, on the side the request pages from, tells whether more lie that way
+  const window =
+    end <= start
+      ? []
+      : request.direction === 'forward'
+        ? rows.slice(start, Math.min(end, start + size + 1))
+        : rows.slice(Math.max(start, end - size - 1), end).reverse();
+  const total = rows.length;
+  return toConnection(window, request, of, async () => total);
+}

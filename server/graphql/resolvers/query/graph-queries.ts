@@ -3,7 +3,7 @@ import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
 import type { QueryResolvers } from '../../generated/resolvers-types';
-import { pageOfRows } from '../../connection';
+import { pageOfIdOrderedRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { queryNeighbors } from '../../../db/queries/graph/neighbors-query';
@@ -62,7 +62,8 @@ export const graphQueries: QueryResolvers = {
         provenance: provenances.length === 1 && provenances[0] === 'MONITOR' ? undefined : provenances.sort(),
       }),
     } as const;
-    return pageOfRows(rows, pageRequest(page, of.connection, of.filter), of);
+    // the relations are kept in id order, and a filter keeps it: a page is cut without a sort
+    return pageOfIdOrderedRows(rows, pageRequest(page, of.connection, of.filter), of);
   },
   neighbors: async (_, { code, depth, kinds, direction, provenance }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);

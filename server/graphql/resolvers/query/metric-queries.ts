@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 import { fromGlobalId } from '../../../domain/global-id';
-import { pageOf, pageOfRows } from '../../connection';
+import { pageOf, pageOfIdOrderedRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
 import { indicatorsWhere } from '../../../db/queries/filtered-rows';
@@ -59,13 +59,18 @@ export const metricQueries: QueryResolvers = {
         (!unit || row.unit === unit)
       );
     };
-    const rows = observations.filter(
-      (row) =>
-        (indicator === undefined || row.indicator_id === indicator) &&
-        (year == null || row.year === year) &&
-        (subject == null || row.subject === subject) &&
-        ofIndicator(row.indicator_id),
-    );
+    const filtered =
+      indicator !== undefined || year != null || subject != null || voorziening !== undefined || unit;
+    // in id order, as kept (a filter keeps the order): a page is cut without a sort
+    const rows = !filtered
+      ? observations
+      : observations.filter(
+          (row) =>
+            (indicator === undefined || row.indicator_id === indicator) &&
+            (year == null || row.year === year) &&
+            (subject == null || row.subject === subject) &&
+            ofIndicator(row.indicator_id),
+        );
     const of = {
       connection: 'observations',
       filter: filterKey({
@@ -76,6 +81,6 @@ export const metricQueries: QueryResolvers = {
         subject,
       }),
     } as const;
-    return pageOfRows(rows, pageRequest(page, of.connection, of.filter), of);
+    return pageOfIdOrderedRows(rows, pageRequest(page, of.connection, of.filter), of);
   },
 };
