@@ -145,7 +145,7 @@ type Makers = typeof MAKERS;
 export type Loaders = { readonly [K in keyof Makers]: ReturnType<Makers[K]> };
 
 /**
- * The DataLoaders of one request, each made the first time a resolver asks for it (a request uses a few of the
+ * The loaders of one request, each made the first time a resolver asks for it (a request uses a few of the
  * 39: making them all cost 3–4 µs a request). A getter per loader, written out: the instance keeps one shape,
  * so the resolvers' property loads stay monomorphic.
  */

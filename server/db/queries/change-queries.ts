@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { CorrectionTable, Database, ReportedChangeTable } from '../database';
 import { anyOfFor } from './any-of';
 
-/** The changes the monitor printed for the given indicators, by id. */
+/**
+ * The changes the monitor printed for the given indicators, by id.
+ * Not on a request's path: the reference rows hold these (`reference-rows.ts`); the SQL they are checked
+ * against (`tests/observations-from-memory.test.ts`).
+ */
 export function reportedChangesByIndicators(
   db: Kysely<Database>,
   indicatorIds: readonly number[],

@@ -35,7 +35,11 @@ export function indicatorsWhere(
   return query;
 }
 
-/** Observations (cells) of an indicator, of a voorziening's rows, of rows of a unit, of a year, of a subject. */
+/**
+ * Observations (cells) of an indicator, of a voorziening's rows, of rows of a unit, of a year, of a subject.
+ * The `observations` connection filters the reference rows in memory; this is the SQL it is checked against
+ * (`tests/observations-from-memory.test.ts`).
+ */
 export function observationsWhere(
   db: Kysely<Database>,
   filter: {

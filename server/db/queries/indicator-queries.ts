@@ -28,7 +28,11 @@ const noteIndicators = (db: Kysely<Database>) =>
     .select('note_indicator.note_id')
     .orderBy('indicator.id');
 
-/** The indicators the given notes are about, each with the `note_id` it was found for, by indicator id. */
+/**
+ * The indicators the given notes are about, each with the `note_id` it was found for, by indicator id.
+ * Not on a request's path: the reference rows hold these (`reference-rows.ts`); the SQL they are checked
+ * against (`tests/observations-from-memory.test.ts`).
+ */
 export function indicatorsByNotes(
   db: Kysely<Database>,
   noteIds: readonly number[],
@@ -60,6 +64,8 @@ const relationIndicators = (db: Kysely<Database>) =>
 /**
  * The indicators that quantify the given relations, each with the `relation_id` it was found for, its role on
  * that relation and its `shared` mark (1 when other relations carry it too), in each relation's order.
+ * Not on a request's path: the reference rows hold these (`reference-rows.ts`); the SQL they are checked
+ * against (`tests/observations-from-memory.test.ts`).
  */
 export function indicatorsByRelations(
   db: Kysely<Database>,
