@@ -115,7 +115,9 @@ describe('the kept-answer lane', () => {
     request.write('{"query":');
     request.destroy(new Error('the client left'));
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(handed).rejects.toThrow('the client left');
+    await expect(handed).rejects.toThrow(
+      'The request closed before its body was read whole (the client left).',
+    );
   });
 
   it('takes only a POST to /graphql itself with a Content-Length within the limit, on a store at hand', async () => {
@@ -253,11 +255,7 @@ describe('the kept-answer lane in a real server', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const after = await rawPost(`${server.url}/graphql`, query('bag'), {}, false);
     expect(after.status).toBe(200);
-    // the usual way logs the body that never came (as it did before the lane), and nothing else
-    for (const error of server.errors) {
-      expect(String((error as { code?: string }).code ?? error)).toMatch(
-        /ECONNRESET|aborted|closed before its body/,
-      );
-    }
+    // a client's leaving is not logged as the server's error
+    expect(server.errors).toEqual([]);
   });
 });

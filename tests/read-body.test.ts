@@ -100,5 +100,7 @@ describe('a request body read as it comes', () => {
     });
     const after = await fetch(`${server.url}/healthz`);
     expect(after.status).toBe(200);
+    // a client's leaving is not logged as the server's error
+    expect(server.errors).toEqual([]);
   });
 });

@@ -22,7 +22,8 @@ export type BodyDone = (error: Error | undefined, text: string) => void;
 /**
  * Reads a request body as text, refusing more than `limit` bytes with 413: before reading any of it when its
  * Content-Length says so, else as soon as more has come (the request is then destroyed: nothing more is read).
- * A request that ends before its body does (the client left) fails with the stream's error. Calls `done` once
+ * A request that ends before its body does (the client left) fails with a 400 that says so (with the stream's
+ * error code): a client's leaving is not logged as the server's error. Calls `done` once
  * (at once for a declared body over the limit). Read with the stream's events, not an async iterator: a small
  * body arrives whole, and this is on every POST's path.
  */
@@ -54,12 +55,15 @@ export function readBodyThen(request: IncomingMessage, limit: number, done: Body
       chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
     );
   };
-  const onError = (error: Error) => {
+  // the client left (or its connection broke) before the body came whole: its doing, so a client error (400,
+  // which nobody reads), not one the server logs as unexpected
+  const onError = (error?: Error) => {
     stop();
-    done(error, '');
+    const why = error ? ` (${(error as NodeJS.ErrnoException).code ?? error.message})` : '';
+    done(new HttpError(400, `The request closed before its body was read whole${why}.`), '');
   };
-  // closed before its end, without an error (destroyed without one): the body never came whole
-  const onClose = () => onError(new Error('The request closed before its body was read whole.'));
+  // closed before its end, without an error (destroyed without one)
+  const onClose = () => onError();
   request.on('data', onData);
   request.on('end', onEnd);
   request.on('error', onError);
