@@ -4,6 +4,7 @@ import { pageOf, pageOfRows, toConnection, type PageOf } from '../server/graphql
 import type { ConnectionModel } from '../server/graphql/models';
 import { countOnce, countsOf } from '../server/graphql/connection-counts';
 import { filterKey } from '../server/graphql/filter-key';
+import { hashText } from '../server/lib/hash-text';
 import { pageRequest, readCursor, type PageRequest } from '../server/graphql/page-arguments';
 import { fromGlobalId, MAX_ROW_ID, NODE_TYPES, parseRowId, toGlobalId } from '../server/domain/global-id';
 import type { RelationKind } from '../server/domain/vocabulary';
@@ -211,6 +212,18 @@ describe('filterKey', () => {
     expect(filterKey({ a: 1 })).not.toBe(filterKey({ a: 2 }));
     expect(filterKey({ a: 1 })).not.toBe(filterKey({}));
     expect(filterKey({ a: '1' })).not.toBe(filterKey({ a: 1 }));
+  });
+
+  it('is the hash of the filter as applied, the same when remembered and after it was forgotten', () => {
+    const hashed = (filter: [string, unknown][]) => hashText(JSON.stringify(filter)).slice(0, 16);
+    expect(filterKey({ kind: 'PART_OF' })).toBe(hashed([['kind', 'PART_OF']]));
+    // asked again: from the memo, the same
+    expect(filterKey({ kind: 'PART_OF' })).toBe(hashed([['kind', 'PART_OF']]));
+    // more filters than the memo holds, each its own key; then the first is made again, and is the same
+    const keys = new Set(Array.from({ length: 1100 }, (_, at) => filterKey({ id: at })));
+    expect(keys.size).toBe(1100);
+    expect(filterKey({ id: 7 })).toBe(hashed([['id', 7]]));
+    expect(filterKey({ kind: 'PART_OF' })).toBe(hashed([['kind', 'PART_OF']]));
   });
 });
 
