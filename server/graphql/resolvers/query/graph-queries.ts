@@ -2,7 +2,9 @@ import { relationsOfKinds } from '../../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
 import type { VoorzieningTable } from '../../../db/database';
 import type { GraphQLContext } from '../../context';
-import type { QueryResolvers } from '../../generated/resolvers-types';
+import type { QueryRelationsArgs, QueryResolvers } from '../../generated/resolvers-types';
+import type { RelationConnectionModel } from '../../models';
+import { mapLoaded } from '../map-loaded';
 import { pageOfIdOrderedRows } from '../../connection';
 import { filterKey } from '../../filter-key';
 import { pageRequest } from '../../page-arguments';
@@ -34,16 +36,31 @@ async function loadAll<T>(
   return (await loader.loadMany(ids)).map((row) => required(row, what));
 }
 
-/** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
-export const graphQueries: QueryResolvers = {
-  relations: async (_, { filter, ...page }, context) => {
-    const kinds = distinctKinds(filter?.kinds);
-    const provenances = distinctProvenances(filter?.provenance);
-    const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
-    const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
-    // from the relations of the request's dataset version, filtered in memory: no statement (the same rows and
-    // order SQL selects: tests/relations-from-memory.test.ts)
-    const rows = (await context.loaders.allRelations.load('all')).filter(
+/** `relations` with an end named: the page once both ends are looked up (`from` first). */
+async function relationsBetween(
+  context: GraphQLContext,
+  filter: QueryRelationsArgs['filter'],
+  page: Omit<QueryRelationsArgs, 'filter'>,
+): Promise<RelationConnectionModel> {
+  const from = filter?.from ? await voorzieningArgument(context, filter.from, 'filter.from') : undefined;
+  const to = filter?.to ? await voorzieningArgument(context, filter.to, 'filter.to') : undefined;
+  return relationsPage(context, filter, page, from, to);
+}
+
+/** `relations`' page, its ends (when the filter names them) looked up. */
+function relationsPage(
+  context: GraphQLContext,
+  filter: QueryRelationsArgs['filter'],
+  page: Omit<QueryRelationsArgs, 'filter'>,
+  from: VoorzieningTable | undefined,
+  to: VoorzieningTable | undefined,
+): RelationConnectionModel | Promise<RelationConnectionModel> {
+  const kinds = distinctKinds(filter?.kinds);
+  const provenances = distinctProvenances(filter?.provenance);
+  // from the relations of the request's dataset version, filtered in memory: no statement (the same rows and
+  // order SQL selects: tests/relations-from-memory.test.ts)
+  return mapLoaded(context.loaders.allRelations.load('all'), (all) => {
+    const rows = all.filter(
       (row) =>
         provenances.includes(row.provenance) &&
         (!filter?.kind || row.kind === filter.kind) &&
@@ -64,7 +81,16 @@ export const graphQueries: QueryResolvers = {
     } as const;
     // the relations are kept in id order, and a filter keeps it: a page is cut without a sort
     return pageOfIdOrderedRows(rows, pageRequest(page, of.connection, of.filter), of);
-  },
+  });
+}
+
+/** Query fields over the graph: `relations`, `neighbors`, `path`, `stelsel`; traversals run in SQL. */
+export const graphQueries: QueryResolvers = {
+  relations: (_, { filter, ...page }, context) =>
+    filter?.from || filter?.to
+      ? relationsBetween(context, filter, page)
+      : // no end to look up: a page cut from the rows in memory is answered at once, without a promise
+        relationsPage(context, filter, page, undefined, undefined),
   neighbors: async (_, { code, depth, kinds, direction, provenance }, context) => {
     checkRange('depth', depth, 1, MAX_NEIGHBOR_DEPTH);
     const center = await voorzieningArgument(context, code, 'code');
