@@ -19,6 +19,11 @@ function fakeResponse() {
   const response = {
     statusCode: 200,
     setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), value),
+    // the head at once, as a flat list of names and values
+    writeHead: (status: number, head: string[]) => {
+      response.statusCode = status;
+      for (let at = 0; at < head.length; at += 2) headers.set(head[at]!.toLowerCase(), head[at + 1]);
+    },
     getHeader: (name: string) => headers.get(name.toLowerCase()),
     end: (body: unknown) => {
       sent.status = response.statusCode;
@@ -106,18 +111,36 @@ describe('the kept-answer lane', () => {
     expect(headers.size).toBe(0);
   });
 
-  it('hands a POST whose body fails on, as a rejection', async () => {
-    const { parts } = await partsKeeping(BODY);
+  it('drops a POST whose client leaves before its body is in: nothing answered, handed on or logged', async () => {
+    const { parts, logged } = await partsKeeping(BODY);
     const request = post();
-    const { response } = fakeResponse();
-    let handed: Promise<string> | undefined;
-    takeKeptAnswerLane(request, response, parts, (body) => (handed = body));
+    const { response, sent, headers } = fakeResponse();
+    const usual = jest.fn();
+    expect(takeKeptAnswerLane(request, response, parts, usual)).toBe(true);
     request.write('{"query":');
     request.destroy(new Error('the client left'));
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(handed).rejects.toThrow(
-      'The request closed before its body was read whole (the client left).',
-    );
+    expect(usual).not.toHaveBeenCalled();
+    expect(sent).toEqual({});
+    expect(headers.size).toBe(0);
+    expect(logged).toEqual([]);
+  });
+
+  it('sends the head of a kept answer without an Origin at once, as the usual way sets it', async () => {
+    const { parts } = await partsKeeping(BODY);
+    const request = post();
+    const { response, headers, sent } = fakeResponse();
+    takeKeptAnswerLane(request, response, parts, jest.fn());
+    request.end(BODY);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent.status).toBe(200);
+    expect(String(sent.body)).toBe('{"data":1}\n');
+    expect([...headers]).toEqual([
+      ['vary', 'origin'],
+      ['x-cache', 'HIT'],
+      ['content-type', 'application/json; charset=utf-8'],
+      ['cache-control', 'no-store'],
+    ]);
   });
 
   it('takes only a POST to /graphql itself with a Content-Length within the limit, on a store at hand', async () => {

@@ -84,6 +84,14 @@ export function sendKeptAnswer(
   response.end(kept.bytes ?? kept.body);
 }
 
+/**
+ * The head {@link sendKeptAnswer} sends a kept answer to a POST without an `Origin` (after CORS's `Vary`), as
+ * one list for `writeHead`: `Vary: origin`, `x-cache: HIT`, its content type, `Cache-Control: no-store`.
+ */
+export function keptPostHead(contentType: string): string[] {
+  return ['vary', 'origin', 'x-cache', 'HIT', 'content-type', contentType, 'cache-control', 'no-store'];
+}
+
 /** The answer kept under `key`: at once from a store that has it at hand, else as the store answers. */
 function lookUp(
   store: AnswerStore,

@@ -1,21 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rawRequestKey } from './answer-key';
 import { handleCors } from './cors';
-import { sendKeptAnswer } from './graphql-handler';
-import { readBodyThen } from './read-body';
+import { keptPostHead, sendKeptAnswer } from './graphql-handler';
 import { GRAPHQL_PATH } from './routes/graphql-path';
 import type { ServerParts } from './server-parts';
+
+/** What the lane does with a request's stream error: nothing (see {@link takeKeptAnswerLane}). */
+const ignore = () => undefined;
 
 /**
  * The lane of a repeated POST to `/graphql` whose answer the in-process store keeps: its body is read with
  * the stream's events and, once it is in, the answer is sent from the store in the same callback, with the
  * headers the GraphQL route sends a kept answer (CORS, `x-cache: HIT`, its content type, `no-store`): no
- * routing, no promise, no tick (a kept answer's cost next to a bare server's is mostly those).
+ * routing, no promise, no tick (a kept answer's cost next to a bare server's is mostly those). Without an
+ * `Origin` (no CORS headers to add) the head goes out in one `writeHead` ({@link keptPostHead}).
  *
  * It takes only a POST to exactly `/graphql` with a `Content-Length` within the body limit, on a server whose
  * store answers at once (`getNow`: the in-process one). It returns whether it took the request; one it took
- * and cannot answer from the store (not kept, not keyed yet, its body failed) goes on to `usual` with the
- * body, read or failed, as a promise: the GraphQL route then answers it as it answers any request.
+ * and cannot answer from the store (not kept, not keyed yet) goes on to `usual` with its body: the GraphQL
+ * route then answers it as it answers any request. The body is read with `data` and `end` (and an `error`
+ * listener that ignores): its length is declared and within the limit (the parser reads exactly that many
+ * bytes, and refuses a request that also says it is chunked), and a request whose client leaves before its
+ * body is in is dropped, nothing answered, handed on or logged (nobody is there to read an answer).
  */
 export function takeKeptAnswerLane(
   request: IncomingMessage,
@@ -27,13 +33,12 @@ export function takeKeptAnswerLane(
   if (request.method !== 'POST' || request.url !== GRAPHQL_PATH || !answers?.getNow) return false;
   const length = request.headers['content-length'];
   if (length === undefined || !(Number(length) <= parts.bodyLimit)) return false;
-  readBodyThen(request, parts.bodyLimit, (error, text) => {
-    if (error) {
-      const failed = Promise.reject(error);
-      // the route awaits it at once; this only keeps it from counting as unhandled meanwhile
-      failed.catch(() => undefined);
-      return usual(failed);
-    }
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // a client that leaves mid-body: its request is dropped, and its stream's error is not the process's
+  request.on('error', ignore);
+  request.on('end', () => {
+    const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
     const key = parts.answerKeyOf.byRawRequest.get(
       rawRequestKey({
         datasetVersion: parts.dataset.contentHash,
@@ -47,9 +52,14 @@ export function takeKeptAnswerLane(
     const kept = key === undefined ? undefined : answers.getNow!(key);
     if (kept === undefined) return usual(Promise.resolve(text));
     try {
-      // as the route does first (for a POST it only sets headers)
-      handleCors(request, response, parts.corsOrigins);
-      sendKeptAnswer(response, kept, undefined, false);
+      if (request.headers.origin === undefined) {
+        response.writeHead(200, keptPostHead(kept.contentType));
+        response.end(kept.bytes ?? kept.body);
+      } else {
+        // as the route does first (for a POST it only sets headers)
+        handleCors(request, response, parts.corsOrigins);
+        sendKeptAnswer(response, kept, undefined, false);
+      }
     } catch (thrown) {
       // not in a promise here: what throws is logged and the answer cut, never the process
       parts.logError?.(thrown);
