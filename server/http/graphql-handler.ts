@@ -86,10 +86,24 @@ export function sendKeptAnswer(
 
 /**
  * The head {@link sendKeptAnswer} sends a kept answer to a POST without an `Origin` (after CORS's `Vary`), as
- * one list for `writeHead`: `Vary: origin`, `x-cache: HIT`, its content type, `Cache-Control: no-store`.
+ * one list for `writeHead`: `Vary: origin`, `x-cache: HIT`, its content type, `Cache-Control: no-store`, and
+ * the `Content-Length` Node adds when the body is given to `end` (a head written first would otherwise go out
+ * without it, and the body chunked).
  */
-export function keptPostHead(contentType: string): string[] {
-  return ['vary', 'origin', 'x-cache', 'HIT', 'content-type', contentType, 'cache-control', 'no-store'];
+export function keptPostHead(kept: CachedAnswer): string[] {
+  const length = kept.bytes ? kept.bytes.length : Buffer.byteLength(kept.body);
+  return [
+    'vary',
+    'origin',
+    'x-cache',
+    'HIT',
+    'content-type',
+    kept.contentType,
+    'cache-control',
+    'no-store',
+    'Content-Length',
+    String(length),
+  ];
 }
 
 /** The answer kept under `key`: at once from a store that has it at hand, else as the store answers. */

@@ -53,7 +53,7 @@ export function takeKeptAnswerLane(
     if (kept === undefined) return usual(Promise.resolve(text));
     try {
       if (request.headers.origin === undefined) {
-        response.writeHead(200, keptPostHead(kept.contentType));
+        response.writeHead(200, keptPostHead(kept));
         response.end(kept.bytes ?? kept.body);
       } else {
         // as the route does first (for a POST it only sets headers)
