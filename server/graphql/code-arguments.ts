@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DomainTable, VoorzieningTable } from '../db/database';
+import { foldCode } from '../domain/known-code';
 import { didYouMean, resolveCode } from '../domain/resolve-code';
 import type { GraphQLContext } from './context';
 
@@ -13,7 +14,40 @@ type CodeKind = 'voorziening' | 'domain';
  */
 type UnknownCodeAnswer = 'NOT_FOUND' | 'BAD_USER_INPUT';
 
-/** Finds the row of a code or abbreviation among `rows` (case-insensitively), or throws the error that names it. */
+/** What a lookup reads of a list of rows, made once per list: the rows by code, and the rows sorted by code. */
+interface CodeIndex<T> {
+  /** The first row of each code that is its own folded form (a slug: `brp`), for an input that is one. */
+  byCode: ReadonlyMap<string, T>;
+  /** The rows sorted by code: what `resolveCode` searches and the error lists. */
+  sorted: readonly T[];
+}
+
+/**
+ * The index of each list of rows looked up in: the lists are the reference rows of a dataset version, shared
+ * by every request of that version, so a lookup does not copy and sort them again (a list no longer used goes
+ * with its index).
+ */
+const indexes = new WeakMap<readonly object[], CodeIndex<unknown>>();
+
+function indexOf<T extends { code: string }>(rows: readonly T[]): CodeIndex<T> {
+  let index = indexes.get(rows) as CodeIndex<T> | undefined;
+  if (index === undefined) {
+    const byCode = new Map<string, T>();
+    for (const row of rows) {
+      if (foldCode(row.code) === row.code && !byCode.has(row.code)) byCode.set(row.code, row);
+    }
+    const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    index = { byCode, sorted };
+    indexes.set(rows, index);
+  }
+  return index;
+}
+
+/**
+ * Finds the row of a code or abbreviation among `rows` (case-insensitively), or throws the error that names it.
+ * An input that is a known code as it is (`brp`) is found in the index; any other is resolved by `resolveCode`
+ * (a code folds to itself, and a code is matched before an abbreviation, so both find the same row).
+ */
 function lookUp<T extends { code: string; name: string; abbreviation?: string | null }>(
   rows: readonly T[],
   kind: CodeKind,
@@ -21,9 +55,13 @@ function lookUp<T extends { code: string; name: string; abbreviation?: string | 
   argumentName: string,
   answer: UnknownCodeAnswer,
 ): T {
-  const known = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const index = indexOf(rows);
+  const exact = index.byCode.get(input);
+  if (exact !== undefined) return exact;
+  const known = index.sorted;
   const resolution = resolveCode(known, input);
-  if ('code' in resolution) return rows.find((row) => row.code === resolution.code)!;
+  if ('code' in resolution)
+    return index.byCode.get(resolution.code) ?? rows.find((row) => row.code === resolution.code)!;
   const { suggestions } = resolution;
   const shown = JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input);
   const sentences = [
