@@ -81,6 +81,10 @@ describe('relations, paged from the reference rows', () => {
     { kind: 'EVENT_DELIVERY' },
     { kinds: ['EVENT_DELIVERY', 'TERUGMELDING', 'EVENT_DELIVERY'] },
     { kind: 'EVENT_DELIVERY', kinds: ['TERUGMELDING'] },
+    // a kind whose relations are all outside the monitor: none by default, all with OUTSIDE
+    { kind: 'SUPPLIES_DATA_TO' },
+    { kind: 'SUPPLIES_DATA_TO', provenance: ['OUTSIDE'], from: 'brp' },
+    { kind: 'EVENT_DELIVERY', kinds: ['EVENT_DELIVERY', 'TERUGMELDING'], to: 'digilevering' },
     { from: 'brp' },
     { to: 'digilevering' },
     { from: 'brp', to: 'digilevering' },
@@ -102,6 +106,19 @@ describe('relations, paged from the reference rows', () => {
   it('has filters that select something and filters that select nothing', async () => {
     expect((await selected({})).length).toBeGreaterThan(10);
     expect(await selected({ kind: 'EVENT_DELIVERY', kinds: ['TERUGMELDING'] })).toEqual([]);
+    expect(await selected({ kind: 'SUPPLIES_DATA_TO' })).toEqual([]);
+    expect(
+      (await selected({ kind: 'SUPPLIES_DATA_TO', provenance: ['OUTSIDE'], from: 'brp' })).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (
+        await selected({
+          kind: 'EVENT_DELIVERY',
+          kinds: ['EVENT_DELIVERY', 'TERUGMELDING'],
+          to: 'digilevering',
+        })
+      ).length,
+    ).toBeGreaterThan(0);
     expect((await selected({ provenance: ['OUTSIDE'] })).length).toBeGreaterThan(0);
   });
 

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DomainTable, VoorzieningTable } from '../db/database';
 import { foldCode } from '../domain/known-code';
 import { didYouMean, resolveCode } from '../domain/resolve-code';
+import { oncePerList } from '../lib/once-per-list';
 import type { GraphQLContext } from './context';
 
 /** What is looked up by code: a voorziening or a domain. */
@@ -24,24 +25,18 @@ interface CodeIndex<T> {
 
 /**
  * The index of each list of rows looked up in: the lists are the reference rows of a dataset version, shared
- * by every request of that version, so a lookup does not copy and sort them again (a list no longer used goes
- * with its index).
+ * by every request of that version, so a lookup does not copy and sort them again.
  */
-const indexes = new WeakMap<readonly object[], CodeIndex<unknown>>();
-
-function indexOf<T extends { code: string }>(rows: readonly T[]): CodeIndex<T> {
-  let index = indexes.get(rows) as CodeIndex<T> | undefined;
-  if (index === undefined) {
-    const byCode = new Map<string, T>();
-    for (const row of rows) {
-      if (foldCode(row.code) === row.code && !byCode.has(row.code)) byCode.set(row.code, row);
-    }
-    const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    index = { byCode, sorted };
-    indexes.set(rows, index);
+const indexOfRows = oncePerList((rows: readonly { code: string }[]): CodeIndex<{ code: string }> => {
+  const byCode = new Map<string, { code: string }>();
+  for (const row of rows) {
+    if (foldCode(row.code) === row.code && !byCode.has(row.code)) byCode.set(row.code, row);
   }
-  return index;
-}
+  const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { byCode, sorted };
+});
+
+const indexOf = <T extends { code: string }>(rows: readonly T[]) => indexOfRows(rows) as CodeIndex<T>;
 
 /**
  * Finds the row of a code or abbreviation among `rows` (case-insensitively), or throws the error that names it.

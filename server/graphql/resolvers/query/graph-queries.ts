@@ -1,6 +1,7 @@
 import { relationsOfKinds } from '../../../db/queries/relation-queries';
 import { allVoorzieningen } from '../../../db/queries/voorziening-queries';
-import type { VoorzieningTable } from '../../../db/database';
+import type { RelationTable, VoorzieningTable } from '../../../db/database';
+import { oncePerList } from '../../../lib/once-per-list';
 import type { GraphQLContext } from '../../context';
 import type { QueryRelationsArgs, QueryResolvers } from '../../generated/resolvers-types';
 import type { RelationConnectionModel } from '../../models';
@@ -47,6 +48,17 @@ async function relationsBetween(
   return relationsPage(context, filter, page, from, to);
 }
 
+/** A dataset version's relations by kind, each kind's in the order of all of them (by id). */
+const relationsByKind = oncePerList((all: readonly RelationTable[]) => {
+  const byKind = new Map<string, RelationTable[]>();
+  for (const row of all) {
+    const ofKind = byKind.get(row.kind);
+    if (ofKind) ofKind.push(row);
+    else byKind.set(row.kind, [row]);
+  }
+  return byKind as ReadonlyMap<string, readonly RelationTable[]>;
+});
+
 /** `relations`' page, its ends (when the filter names them) looked up. */
 function relationsPage(
   context: GraphQLContext,
@@ -60,10 +72,11 @@ function relationsPage(
   // from the relations of the request's dataset version, filtered in memory: no statement (the same rows and
   // order SQL selects: tests/relations-from-memory.test.ts)
   return mapLoaded(context.loaders.allRelations.load('all'), (all) => {
-    const rows = all.filter(
+    // with a kind, only that kind's relations (still in id order) are looked at
+    const candidates = filter?.kind ? (relationsByKind(all).get(filter.kind) ?? []) : all;
+    const rows = candidates.filter(
       (row) =>
         provenances.includes(row.provenance) &&
-        (!filter?.kind || row.kind === filter.kind) &&
         (kinds === null || kinds.includes(row.kind)) &&
         (from === undefined || row.from_id === from.id) &&
         (to === undefined || row.to_id === to.id),
