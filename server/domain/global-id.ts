@@ -28,9 +28,25 @@ export function parseRowId(digits: string): number | null {
   return id <= MAX_ROW_ID ? id : null;
 }
 
+/**
+ * How many global ids of one type are remembered once encoded: every node of an answer asks for its id, and
+ * the same rows are answered again and again; past this many the type's memo starts over (a bound on its
+ * memory, about 3 MB per type).
+ */
+export const GLOBAL_ID_MEMO_MAX = 65_536;
+
+const encodedIds = new Map<NodeType, Map<number, string>>(NODE_TYPES.map((type) => [type, new Map()]));
+
 /** Encodes a global id: the type and row id, base64url (`Voorziening:12` → `Vm9vcnppZW5pbmc6MTI`). */
 export function toGlobalId(type: NodeType, id: number): string {
-  return Buffer.from(`${type}:${id}`).toString('base64url');
+  const memo = encodedIds.get(type)!;
+  let encoded = memo.get(id);
+  if (encoded === undefined) {
+    encoded = Buffer.from(`${type}:${id}`).toString('base64url');
+    if (memo.size >= GLOBAL_ID_MEMO_MAX) memo.clear();
+    memo.set(id, encoded);
+  }
+  return encoded;
 }
 
 /** Decodes a global id; null when it is not one of ours (an unknown type, or an id no row can have). */
