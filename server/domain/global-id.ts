@@ -31,7 +31,7 @@ export function parseRowId(digits: string): number | null {
 /**
  * How many global ids of one type are remembered once encoded: every node of an answer asks for its id, and
  * the same rows are answered again and again; past this many the type's memo starts over (a bound on its
- * memory, about 3 MB per type).
+ * memory: a few MB per type at most, a few KB for the monitor's rows).
  */
 export const GLOBAL_ID_MEMO_MAX = 65_536;
 

@@ -55,7 +55,10 @@ export interface Budgeted {
 /** The message of a stop: which budget, how far over, what to do. */
 const ASK_LESS = 'ask for less at once (smaller pages, lower depth, fewer aliases)';
 
-/** Stops the request when it is past either budget (its clock read as {@link CLOCK_EVERY} says); returns whether it is stopped. */
+/**
+ * Stops the request when it is past either budget (its clock read as {@link CLOCK_EVERY} says); returns whether
+ * it is stopped.
+ */
 export function isStopped(budget: ExecutionBudget): boolean {
   if (budget.stopped) return true;
   if (budget.nodes > budget.maxNodes) {
