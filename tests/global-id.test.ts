@@ -1,4 +1,10 @@
-import { fromGlobalId, GLOBAL_ID_MEMO_MAX, NODE_TYPES, toGlobalId } from '../server/domain/global-id';
+import {
+  fromGlobalId,
+  GLOBAL_ID_MEMO_MAX,
+  NODE_TYPES,
+  rememberedGlobalIds,
+  toGlobalId,
+} from '../server/domain/global-id';
 
 const encoded = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
 
@@ -26,5 +32,23 @@ describe('global ids', () => {
       expect(toGlobalId('Observation', id)).toBe(encoded('Observation', id));
       expect(toGlobalId('Indicator', id)).toBe(encoded('Indicator', id));
     }
+  });
+
+  it(`remembers at most ${GLOBAL_ID_MEMO_MAX} ids of a type: exactly full, then one more starts over`, () => {
+    const before = rememberedGlobalIds('Claim');
+    for (let id = 0; id < GLOBAL_ID_MEMO_MAX + before; id += 1) toGlobalId('Claim', 1_000_000 + id);
+    // whatever was there, the memo started over at most once and holds at most the bound
+    expect(rememberedGlobalIds('Claim')).toBeLessThanOrEqual(GLOBAL_ID_MEMO_MAX);
+    // fill it to exactly the bound with ids it does not hold
+    const held = rememberedGlobalIds('Claim');
+    for (let id = 0; id < GLOBAL_ID_MEMO_MAX - held; id += 1) toGlobalId('Claim', 5_000_000 + id);
+    expect(rememberedGlobalIds('Claim')).toBe(GLOBAL_ID_MEMO_MAX);
+    // an id it holds does not count again
+    toGlobalId('Claim', 5_000_000);
+    expect(rememberedGlobalIds('Claim')).toBe(GLOBAL_ID_MEMO_MAX);
+    // one more: it starts over with that one
+    expect(toGlobalId('Claim', 9_999_999)).toBe(encoded('Claim', 9_999_999));
+    expect(rememberedGlobalIds('Claim')).toBe(1);
+    expect(rememberedGlobalIds('Indicator')).toBeGreaterThan(0);
   });
 });

@@ -37,6 +37,11 @@ export const GLOBAL_ID_MEMO_MAX = 65_536;
 
 const encodedIds = new Map<NodeType, Map<number, string>>(NODE_TYPES.map((type) => [type, new Map()]));
 
+/** How many global ids of `type` are remembered now (at most {@link GLOBAL_ID_MEMO_MAX}). */
+export function rememberedGlobalIds(type: NodeType): number {
+  return encodedIds.get(type)!.size;
+}
+
 /** Encodes a global id: the type and row id, base64url (`Voorziening:12` → `Vm9vcnppZW5pbmc6MTI`). */
 export function toGlobalId(type: NodeType, id: number): string {
   const memo = encodedIds.get(type)!;
