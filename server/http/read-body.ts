@@ -17,7 +17,7 @@ function tooLarge(limit: number, declared: number | undefined, seen: number): Ht
 }
 
 /** What {@link readBodyThen} calls once: with the body's text, or with why there is none. */
-export type BodyDone = (error: Error | undefined, text: string) => void;
+type BodyDone = (error: Error | undefined, text: string) => void;
 
 /**
  * Reads a request body as text, refusing more than `limit` bytes with 413: before reading any of it when its
@@ -27,7 +27,7 @@ export type BodyDone = (error: Error | undefined, text: string) => void;
  * (at once for a declared body over the limit). Read with the stream's events, not an async iterator: a small
  * body arrives whole, and this is on every POST's path.
  */
-export function readBodyThen(request: IncomingMessage, limit: number, done: BodyDone): void {
+function readBodyThen(request: IncomingMessage, limit: number, done: BodyDone): void {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return done(tooLarge(limit, declared, 0), '');
   const chunks: Buffer[] = [];
