@@ -12,6 +12,16 @@ export interface ShutdownOptions {
   deadlineMs: number;
 }
 
+/**
+ * An open connection as shutting down needs it: the answers it owes, in the order they go out (pipelined
+ * requests can queue several; the first is the one being sent), and how many bytes it had read when it last
+ * owed none (more since then: a request has begun to come in).
+ */
+interface OpenConnection {
+  answers: ServerResponse[];
+  quietAt: number;
+}
+
 /** What stopping found: how many connections were still open at the deadline, and destroyed. */
 export interface ShutdownResult {
   destroyed: number;
@@ -36,52 +46,51 @@ export type GracefulShutdown = (options: ShutdownOptions) => Promise<ShutdownRes
  */
 export function gracefulShutdown(server: Server): GracefulShutdown {
   let stopping = false;
-  /** Every open connection, with its bytes read when it last had no answer to send. */
-  const quietAt = new Map<Socket, number>();
-  /** Answers not yet sent, per connection (pipelined requests can queue several). */
-  const unsent = new Map<Socket, number>();
-  /** Answers whose head has not been sent: they still can say `Connection: close`. */
-  const answering = new Set<ServerResponse>();
+  /** Every open connection: its answers not yet sent, and its bytes read when it last had none to send. */
+  const connections = new Map<Socket, OpenConnection>();
   server.on('connection', (socket: Socket) => {
-    quietAt.set(socket, 0);
-    socket.once('close', () => {
-      quietAt.delete(socket);
-      unsent.delete(socket);
-    });
+    connections.set(socket, { answers: [], quietAt: 0 });
+    socket.once('close', () => connections.delete(socket));
   });
+  // One listener for every answer (no closure per request): its connection is its request's socket.
+  function answerClosed(this: ServerResponse) {
+    const connection = connections.get(this.req.socket);
+    if (!connection) return;
+    const { answers } = connection;
+    const at = answers.indexOf(this);
+    if (at >= 0) answers.splice(at, 1);
+    if (answers.length === 0) connection.quietAt = this.req.socket.bytesRead;
+  }
   // Before the server's own handler, which may answer at once.
   server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
-    const socket = request.socket;
-    unsent.set(socket, (unsent.get(socket) ?? 0) + 1);
+    connections.get(request.socket)?.answers.push(response);
     if (stopping) response.setHeader('connection', 'close');
-    else answering.add(response);
-    response.once('close', () => {
-      answering.delete(response);
-      const left = (unsent.get(socket) ?? 1) - 1;
-      if (left > 0) return void unsent.set(socket, left);
-      unsent.delete(socket);
-      if (quietAt.has(socket)) quietAt.set(socket, socket.bytesRead);
-    });
+    response.on('close', answerClosed);
   });
-  const isIdle = (socket: Socket) => !unsent.has(socket) && socket.bytesRead === quietAt.get(socket);
+  const isIdle = (socket: Socket) => {
+    const connection = connections.get(socket);
+    return (
+      connection !== undefined && connection.answers.length === 0 && socket.bytesRead === connection.quietAt
+    );
+  };
 
   let stopped: Promise<ShutdownResult> | undefined;
   return ({ graceMs, deadlineMs }) =>
     (stopped ??= new Promise((resolve) => {
       stopping = true;
-      for (const response of answering) {
-        if (!response.headersSent) response.setHeader('connection', 'close');
+      for (const { answers } of connections.values()) {
+        for (const response of answers) if (!response.headersSent) response.setHeader('connection', 'close');
       }
       // A keep-alive answer sent from now on leaves its connection open for graceMs at most (Node's own
       // keep-alive timeout, which a request that begins to come in stops).
       server.keepAliveTimeout = graceMs;
       let destroyed = 0;
       const idle = setTimeout(() => {
-        for (const socket of quietAt.keys()) if (isIdle(socket)) socket.destroy();
+        for (const socket of connections.keys()) if (isIdle(socket)) socket.destroy();
       }, graceMs);
       const deadline = setTimeout(() => {
-        destroyed = quietAt.size;
-        for (const socket of quietAt.keys()) socket.destroy();
+        destroyed = connections.size;
+        for (const socket of connections.keys()) socket.destroy();
       }, deadlineMs);
       // Stops listening; calls back once the last connection has closed.
       NetServer.prototype.close.call(server, () => {
