@@ -32,7 +32,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [--db sqlite|postgres|both] 
 Builds the database and starts, each as its own process: the floor (a bare node:http server answering the
 service's bytes), the service without and with the response cache, and PostGraphile 5 over the same
 PostgreSQL schema (the peer, for L, V, R and O). For every dialect and operation it runs rounds of
-alternating load runs (floor, service uncached, service cached, variants, peer) with autocannon and reports
+alternating load runs (floor, service uncached, service cached, variants, peer; each round starting one
+column later) with autocannon and reports
 median req/s with their spread, p50/p99, CPU ms per request of each server (and, on PostgreSQL, of its
 backends), resident memory, SQL statements per request, and the ratios service ÷ floor and
 service ÷ PostGraphile. Writes bench/results/latest.json.

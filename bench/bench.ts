@@ -73,7 +73,7 @@ async function main(): Promise<void> {
             .map(([k, val]) => `${k}=${val}`)
             .join(' ')})`,
       )
-      .join('')}, PostGraphile`,
+      .join('')}, PostGraphile (each round starting one column later)`,
   ];
   process.stderr.write(`${heading.join('\n')}\n`);
 

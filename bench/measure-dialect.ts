@@ -9,6 +9,7 @@ import { startFloor, type RecordedAnswer } from './floor-process';
 import { measureRun, type LoadTarget, type RunMeasurement } from './measure-run';
 import type { BenchOperation } from './operations';
 import { withApplicationName, type BackendLookup } from './postgres-backends';
+import { roundOrder } from './round-order';
 import { summarizeRounds, type RoundsSummary } from './rounds-summary';
 
 /** How the load runs of one dialect are made. */
@@ -68,7 +69,8 @@ function startService(location: DatabaseLocation, column: ServiceVariant): Promi
  * Measures one dialect: counts each operation's SQL statements, starts every server of the service at once
  * (each its own process), checks that they (and the peer) answer alike, starts the floor with the service's
  * bytes, then for each operation runs `rounds` rounds of alternating load runs: floor, each service column,
- * the peer (for operations it has an equivalent for). Only one server is loaded at a time.
+ * the peer (for operations it has an equivalent for), the order rotated by one each round
+ * ({@link roundOrder}). Only one server is loaded at a time.
  */
 export async function measureDialect(
   plan: DialectPlan,
@@ -115,7 +117,7 @@ export async function measureDialect(
       const runs: Record<string, RunMeasurement[]> = {};
       const these = operation.peer && plan.peer ? [...targets, plan.peer] : targets;
       for (let round = 1; round <= plan.rounds; round += 1) {
-        for (const target of these) {
+        for (const target of roundOrder(these, round - 1)) {
           const body = target === plan.peer ? operation.peer!.peerBody : operation.body;
           const run = await measureRun(target, body, plan, plan.lookup);
           (runs[target.column] ??= []).push(run);

@@ -9,6 +9,7 @@ import { clockTicksPerSecond, cpuMillisecondsOf, residentBytesOf } from '../harn
 import { assertSameRows, rowSetDifferences } from '../harness/row-sets';
 import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
+import { roundOrder } from '../bench/round-order';
 
 describe('row sets', () => {
   const service = [
@@ -33,6 +34,33 @@ describe('row sets', () => {
 
   it('counts repeated rows (a row twice is not the row once)', () => {
     expect(rowSetDifferences([[1], [1]], [[1]])).toEqual({ onlyInFirst: ['[1]'], onlyInSecond: [] });
+  });
+});
+
+describe('the order of a round', () => {
+  const columns = ['floor', 'uncached', 'cached', 'postgraphile'];
+  it('starts one column later each round, and comes round again after as many rounds as columns', () => {
+    expect(roundOrder(columns, 0)).toEqual(columns);
+    expect(roundOrder(columns, 1)).toEqual(['uncached', 'cached', 'postgraphile', 'floor']);
+    expect(roundOrder(columns, 3)).toEqual(['postgraphile', 'floor', 'uncached', 'cached']);
+    expect(roundOrder(columns, 4)).toEqual(columns);
+    expect(roundOrder(columns, 9)).toEqual(roundOrder(columns, 1));
+  });
+  it('over as many rounds as columns, puts each column once in each position', () => {
+    const rounds = columns.map((_, round) => roundOrder(columns, round));
+    for (let position = 0; position < columns.length; position += 1)
+      expect(rounds.map((order) => order[position]).sort()).toEqual([...columns].sort());
+  });
+  it('leaves the columns given as they were; none, or one, in any round', () => {
+    const given = [...columns];
+    roundOrder(given, 2);
+    expect(given).toEqual(columns);
+    expect(roundOrder([], 5)).toEqual([]);
+    expect(roundOrder(['floor'], 7)).toEqual(['floor']);
+  });
+  it('refuses a round that is not a whole number from 0', () => {
+    expect(() => roundOrder(columns, -1)).toThrow('not a round: -1');
+    expect(() => roundOrder(columns, 1.5)).toThrow('not a round: 1.5');
   });
 });
 
