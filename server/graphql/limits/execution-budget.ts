@@ -87,6 +87,9 @@ function capitalise(text: string): string {
 
 /** How many nodes a resolved value counts: a list its items, a page its nodes, anything else one. */
 function nodesIn(value: unknown): number {
+  // a leaf's value (a string, number, boolean, null): one, without looking up `nodes` on a primitive (that
+  // lookup missed V8's inline caches at every leaf: a seventh of a list's execution)
+  if (typeof value !== 'object' || value === null) return 1;
   if (Array.isArray(value)) return 1 + value.length;
   const nodes = (value as { nodes?: unknown } | null)?.nodes;
   return Array.isArray(nodes) ? 1 + nodes.length : 1;
