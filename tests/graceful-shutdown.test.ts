@@ -52,6 +52,16 @@ describe('gracefulShutdown', () => {
     }
   };
   const answers = (text: string) => text.split('HTTP/1.1 ').length - 1;
+  /**
+   * Stops the server while `client` owes an answer, and waits well past the grace period: the connection is
+   * not idle, so it must still be open. Resolves with what stopping resolves with.
+   */
+  const stopWhileOwing = async (client: { socket: Socket }) => {
+    const stopped = shutdown({ graceMs: GRACE_MS, deadlineMs: DEADLINE_MS });
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 3));
+    expect(client.socket.destroyed).toBe(false);
+    return { stopped };
+  };
 
   it('closes a keep-alive connection idle since its answers at the grace period, destroying nothing', async () => {
     const client = await open();
@@ -80,10 +90,7 @@ describe('gracefulShutdown', () => {
     const client = await open();
     client.socket.write(get('/slow'));
     await until(() => held.length === 1, 'the request held');
-    const stopped = shutdown({ graceMs: GRACE_MS, deadlineMs: DEADLINE_MS });
-    // past the grace period: the connection owes an answer, so it is not idle
-    await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 3));
-    expect(client.socket.destroyed).toBe(false);
+    const { stopped } = await stopWhileOwing(client);
     held[0]!.end('late but whole');
     await client.closed;
     expect(client.received()).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
@@ -99,9 +106,7 @@ describe('gracefulShutdown', () => {
     held[0]!.writeHead(200, { 'content-type': 'text/plain' });
     held[0]!.end('first');
     await until(() => held.length === 2, 'the second request held');
-    const stopped = shutdown({ graceMs: GRACE_MS, deadlineMs: DEADLINE_MS });
-    await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 3));
-    expect(client.socket.destroyed).toBe(false);
+    const { stopped } = await stopWhileOwing(client);
     held[1]!.end('second');
     await client.closed;
     expect(answers(client.received())).toBe(2);
