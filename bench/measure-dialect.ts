@@ -9,7 +9,7 @@ import { startFloor, type RecordedAnswer } from './floor-process';
 import { measureRun, type LoadTarget, type RunMeasurement } from './measure-run';
 import type { BenchOperation } from './operations';
 import { withApplicationName, type BackendLookup } from './postgres-backends';
-import { roundOrder } from './round-order';
+import { roundOrder } from '../harness/round-order';
 import { summarizeRounds, type RoundsSummary } from './rounds-summary';
 
 /** How the load runs of one dialect are made. */

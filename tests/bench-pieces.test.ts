@@ -9,7 +9,7 @@ import { clockTicksPerSecond, cpuMillisecondsOf, residentBytesOf } from '../harn
 import { assertSameRows, rowSetDifferences } from '../harness/row-sets';
 import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
-import { roundOrder } from '../bench/round-order';
+import { roundOrder } from '../harness/round-order';
 
 describe('row sets', () => {
   const service = [
