@@ -10,6 +10,8 @@ import { assertSameRows, rowSetDifferences } from '../harness/row-sets';
 import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
 import { roundOrder } from '../harness/round-order';
+import { dumpFiles, dumpTotal, vgdbEnvironment } from '../harness/callgrind-dumps';
+import { settledCount } from '../harness/settled-windows';
 
 describe('row sets', () => {
   const service = [
@@ -120,6 +122,17 @@ describe('the floor, as its own process', () => {
   });
 });
 
+/** Runs a bench script with `args` and expects it to end with 1 and `message` on stderr, printing nothing else. */
+function expectRefused(script: string, args: string[], message: RegExp): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(message);
+  expect(result.stdout).toBe('');
+}
+
 describe('npm run bench, on wrong arguments', () => {
   it.each([
     [['--rounds', '0'], /--rounds must be a whole number of at least 1; got "0"/],
@@ -130,12 +143,99 @@ describe('npm run bench, on wrong arguments', () => {
     [['--variant', 'jit:GRAPHQL_EXECUTOR'], /--variant jit: "GRAPHQL_EXECUTOR" is not ENV=VALUE/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
   ])('%j: an error that names the flag, before anything is built', (args, message) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/bench.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stdout).toBe('');
+    expectRefused('bench/bench.ts', args, message);
   });
+});
+
+describe("callgrind's dumps, as the instruction count reads them", () => {
+  it('takes the totals line at the end, not the summary of 0 that a dump on request has in its header', () => {
+    const dump = 'version: 1\ncmd: node\nthread: 1\nsummary: 0\n\nfn=(1) main\n16 3\n\ntotals: 178398735\n';
+    expect(dumpTotal(dump)).toBe(178398735);
+  });
+
+  it('takes the summary line when there is no totals line, and 0 when there is neither', () => {
+    expect(dumpTotal('events: Ir\nsummary: 4200\n')).toBe(4200);
+    expect(dumpTotal('events: Ir\n')).toBe(0);
+    // a line that only ends with the word does not count
+    expect(dumpTotal('fn=grand totals: 7\n')).toBe(0);
+  });
+
+  it("finds one dump's files of one process, by thread", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stelselgraph-dumps-'));
+    try {
+      for (const name of [
+        'cg.123',
+        'cg.123.2-01',
+        'cg.123.2-03',
+        'cg.123.12-01',
+        'cg.1234.2-01',
+        'cg.123.2-01.bak',
+        'cg.12.2-01',
+      ]) {
+        writeFileSync(join(dir, name), '');
+      }
+      expect([...dumpFiles(dir, 123, 2)].sort()).toEqual([
+        [1, join(dir, 'cg.123.2-01')],
+        [3, join(dir, 'cg.123.2-03')],
+      ]);
+      expect(dumpFiles(dir, 123, 12)).toEqual(new Map([[1, join(dir, 'cg.123.12-01')]]));
+      expect(dumpFiles(dir, 123, 3).size).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the pipes of valgrind and callgrind_control alike: the same user, and the loopback host', () => {
+    expect(vgdbEnvironment({ USER: 'ada', LOGNAME: 'bob', HOST: 'vm' })).toEqual({
+      USER: 'ada',
+      LOGNAME: 'ada',
+      HOST: '127.0.0.1',
+    });
+    expect(vgdbEnvironment({ LOGNAME: 'bob' })).toEqual({ USER: 'bob', LOGNAME: 'bob', HOST: '127.0.0.1' });
+    expect(vgdbEnvironment({ USER: '' })).toEqual({
+      USER: 'stelselgraph',
+      LOGNAME: 'stelselgraph',
+      HOST: '127.0.0.1',
+    });
+  });
+});
+
+describe('when the counted windows of a column have settled', () => {
+  it('settles on the mean of the last two once they agree within the tolerance, the larger as the unit', () => {
+    expect(settledCount([199, 137, 100, 102], 0.02)).toBe(101);
+    // exactly 2 % of the larger apart still agrees; just over does not
+    expect(settledCount([100, 98], 0.02)).toBe(99);
+    expect(settledCount([98, 100], 0.02)).toBe(99);
+    expect(settledCount([100, 97.9], 0.02)).toBeUndefined();
+  });
+
+  it('is not settled while the count goes on falling, however many windows, nor with fewer than two', () => {
+    expect(settledCount([400, 300, 200, 150, 120, 100], 0.02)).toBeUndefined();
+    expect(settledCount([100], 0.02)).toBeUndefined();
+    expect(settledCount([], 0.02)).toBeUndefined();
+    // an earlier pair that agreed does not count: only the last two
+    expect(settledCount([100, 100, 130], 0.02)).toBeUndefined();
+  });
+
+  it('takes nothing counted as not settled, and refuses a tolerance that is not one', () => {
+    expect(settledCount([0, 0], 0.02)).toBeUndefined();
+    expect(settledCount([5, 5], 0)).toBe(5);
+    expect(() => settledCount([1, 1], -0.1)).toThrow('not a tolerance: -0.1');
+    expect(() => settledCount([1, 1], Number.NaN)).toThrow('not a tolerance: NaN');
+  });
+});
+
+describe('npm run bench:instructions, on wrong arguments', () => {
+  it.each([
+    [['--windows', '0'], /--windows must be a whole number ≥ 1, not 0/],
+    [['--requests', '1.5'], /--requests must be a whole number ≥ 1, not 1.5/],
+    [['--warmup', '-1'], /--warmup must be a whole number ≥ 0, not -1/],
+    [['--only', 'V,Q9'], /--only: unknown operation Q9; known: .*V/],
+    [['--only', ','], /--only: unknown operation \(none\)/],
+    [['--windows'], /--windows needs a value/],
+    [['--frobnicate', '1'], /unknown argument --frobnicate/],
+  ])(
+    '%j: an error that names the flag, before valgrind is looked for or anything is built',
+    (args, message) => expectRefused('bench/instructions.ts', args, message),
+  );
 });
