@@ -118,8 +118,12 @@ async function main(): Promise<void> {
         /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/,
         dir,
       );
-    const [uncached, cached] = await Promise.all([service('off'), service('on')]);
-    processes.push(uncached, cached);
+    // each one that started is stopped at the end, even when the other did not start
+    const started = await Promise.allSettled([service('off'), service('on')]);
+    for (const result of started) if (result.status === 'fulfilled') processes.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [uncached, cached] = processes as [CallgrindProcess, CallgrindProcess];
     // the floor answers each body with the bytes the service answered
     const answers: FloorAnswers = {};
     for (const op of chosen) {
