@@ -1,7 +1,8 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PassThrough } from 'node:stream';
+import { keptPostHead } from '../server/http/graphql-handler';
 import { takeKeptAnswerLane } from '../server/http/kept-answer-lane';
-import { rawRequestKey } from '../server/http/answer-key';
+import { RawRequestKeys } from '../server/http/raw-request-keys';
 import { memoryAnswerStore } from '../server/lib/answer-store';
 import type { ServerParts } from '../server/http/server-parts';
 import { startTestServer, type TestServer } from './support/running-server';
@@ -40,16 +41,20 @@ const BODY = '{"query":"{ voorziening(code: \\"brp\\") { name } }","note":"é€
 async function partsKeeping(body: string, options: { getNow?: boolean } = {}) {
   const answers = memoryAnswerStore();
   await answers.set('the-key', { contentType: 'application/json; charset=utf-8', body: '{"data":1}\n' }, 60);
-  const byRawRequest = new Map<string, string>();
+  const byRawRequest = new RawRequestKeys({
+    maxBytes: 1 << 20,
+    maxEntryBytes: 1 << 16,
+    maxRequestsPerText: 8,
+  });
   byRawRequest.set(
-    rawRequestKey({
+    {
       datasetVersion: 'v1',
       method: 'POST',
       contentType: 'application/json',
       accept: undefined,
       search: '',
       body,
-    }),
+    },
     'the-key',
   );
   const logged: unknown[] = [];
@@ -282,5 +287,37 @@ describe('the kept-answer lane in a real server', () => {
     expect(after.status).toBe(200);
     // a client's leaving is not logged as the server's error
     expect(server.errors).toEqual([]);
+  });
+});
+
+describe('keptPostHead', () => {
+  it('is made once per kept answer, each with its own content type and length in bytes', () => {
+    const plain = { contentType: 'application/json; charset=utf-8', body: '{"data":1}\n' };
+    const accented = {
+      contentType: 'application/graphql-response+json; charset=utf-8',
+      body: '{"data":"é€"}\n',
+    };
+    const head = keptPostHead(plain);
+    expect(keptPostHead(plain)).toBe(head);
+    expect(head).toEqual([
+      'vary',
+      'origin',
+      'x-cache',
+      'HIT',
+      'content-type',
+      'application/json; charset=utf-8',
+      'cache-control',
+      'no-store',
+      'Content-Length',
+      '11',
+    ]);
+    const other = keptPostHead(accented);
+    expect(other).not.toBe(head);
+    expect(other.slice(4, 6)).toEqual(['content-type', accented.contentType]);
+    // bytes, not characters: 14 characters, é 2 bytes and € 3
+    expect(other.slice(8)).toEqual(['Content-Length', '17']);
+    // an answer kept as bytes is measured by them
+    const encoded = { ...plain, bytes: Buffer.from('{"data":12}\n') };
+    expect(keptPostHead(encoded).slice(8)).toEqual(['Content-Length', '12']);
   });
 });

@@ -1,5 +1,6 @@
 import * as readBody from '../server/http/read-body';
-import { answerKeys, rawRequestKey, type RawRequest } from '../server/http/answer-key';
+import { answerKeys } from '../server/http/answer-key';
+import { RawRequestKeys, type RawRequest } from '../server/http/raw-request-keys';
 import { startTestServer, type TestServer } from './support/running-server';
 import * as hashTextModule from '../server/lib/hash-text';
 
@@ -15,9 +16,13 @@ const RAW: RawRequest = {
   body: '{"query":"{ edition { year } }"}',
 };
 
-describe('rawRequestKey', () => {
-  it('differs for every part a key is made from, and for parts moved across the separator', () => {
-    const base = rawRequestKey(RAW);
+describe('RawRequestKeys', () => {
+  const limits = { maxBytes: 1024 * 1024, maxEntryBytes: 64 * 1024, maxRequestsPerText: 8 };
+
+  it('finds a request only with every part as it was kept: any part differing is another request', () => {
+    const keys = new RawRequestKeys(limits);
+    keys.set(RAW, 'the-key');
+    expect(keys.get({ ...RAW })).toBe('the-key');
     const variants: Partial<RawRequest>[] = [
       { datasetVersion: 'v2' },
       { method: 'GET' },
@@ -31,23 +36,69 @@ describe('rawRequestKey', () => {
       { body: undefined },
       { body: '' },
       { body: `${RAW.body} ` },
-      // the separator inside the last part cannot make another request's string
-      { accept: 'application/json\u0000', search: '' },
     ];
-    const keys = variants.map((variant) => rawRequestKey({ ...RAW, ...variant }));
-    expect(new Set([base, ...keys]).size).toBe(variants.length + 1);
-    expect(rawRequestKey({ ...RAW })).toBe(base);
+    for (const variant of variants)
+      expect({ variant, key: keys.get({ ...RAW, ...variant }) }).toEqual({ variant, key: undefined });
   });
 
-  it('is kept by answerKeys within its bounds: an entry at 64 KiB, not one over', () => {
-    const { byRawRequest } = answerKeys();
+  it('tells a GET by its query string apart from a POST whose body is that text', () => {
+    const keys = new RawRequestKeys(limits);
+    const get: RawRequest = { ...RAW, method: 'GET', search: RAW.body!, body: undefined };
+    const post: RawRequest = { ...RAW, search: '' };
+    keys.set(get, 'get-key');
+    expect(keys.get(post)).toBeUndefined();
+    keys.set(post, 'post-key');
+    expect([keys.get(get), keys.get(post)]).toEqual(['get-key', 'post-key']);
+    // a GET's query string is its text: another one is another request
+    expect(keys.get({ ...get, search: `${RAW.body}&` })).toBeUndefined();
+  });
+
+  it('keeps each request of a text apart, a key set again in place of the old, at most the limit a text', () => {
+    const keys = new RawRequestKeys({ ...limits, maxRequestsPerText: 3 });
+    const versions = ['v1', 'v2', 'v3'].map((datasetVersion) => ({ ...RAW, datasetVersion }));
+    versions.forEach((raw, at) => keys.set(raw, `key-${at}`));
+    expect(versions.map((raw) => keys.get(raw))).toEqual(['key-0', 'key-1', 'key-2']);
+    keys.set(versions[0]!, 'key-0-again');
+    expect(versions.map((raw) => keys.get(raw))).toEqual(['key-0-again', 'key-1', 'key-2']);
+    // a fourth: the one set longest ago goes (v2's), the others stay
+    keys.set({ ...RAW, datasetVersion: 'v4' }, 'key-3');
+    expect([...versions, { ...RAW, datasetVersion: 'v4' }].map((raw) => keys.get(raw))).toEqual([
+      'key-0-again',
+      undefined,
+      'key-2',
+      'key-3',
+    ]);
+  });
+
+  it('keeps a text with its requests at its byte limit, not one byte over (and drops what an over one had)', () => {
     const key = 'stelselgraph:answer:v1:abc';
-    const fits = 'x'.repeat(64 * 1024 - key.length - 64);
-    byRawRequest.set(fits, key);
-    expect(byRawRequest.get(fits)).toBe(key);
-    const over = `${fits}x`;
-    byRawRequest.set(over, key);
-    expect(byRawRequest.has(over)).toBe(false);
+    // text, the parts (version, method, content type, accept), the key and 64 for the request
+    const parts = RAW.datasetVersion.length + 4 + RAW.contentType!.length + RAW.accept!.length;
+    const fits = 'x'.repeat(64 * 1024 - key.length - parts - 64);
+    const keys = new RawRequestKeys(limits);
+    keys.set({ ...RAW, body: fits }, key);
+    expect(keys.get({ ...RAW, body: fits })).toBe(key);
+    // a second request under the same text takes it over the limit: the text is dropped, both requests
+    keys.set({ ...RAW, body: fits, accept: undefined }, key);
+    expect(keys.get({ ...RAW, body: fits })).toBeUndefined();
+    expect(keys.get({ ...RAW, body: fits, accept: undefined })).toBeUndefined();
+    keys.set({ ...RAW, body: `${fits}x` }, key);
+    expect(keys.get({ ...RAW, body: `${fits}x` })).toBeUndefined();
+  });
+
+  it('keeps at most its bytes in all: the text used least recently goes first', () => {
+    const keys = new RawRequestKeys({ ...limits, maxBytes: 3 * 1000 });
+    const raw = (at: number): RawRequest => ({ ...RAW, body: `${at}`.padEnd(800, '.') });
+    keys.set(raw(0), 'k0');
+    keys.set(raw(1), 'k1');
+    keys.set(raw(2), 'k2');
+    expect(keys.get(raw(0))).toBe('k0'); // used: 1 is now the least recent
+    keys.set(raw(3), 'k3');
+    expect([0, 1, 2, 3].map((at) => keys.get(raw(at)))).toEqual(['k0', undefined, 'k2', 'k3']);
+  });
+
+  it('is what answerKeys keeps its keys by the request as it came in', () => {
+    expect(answerKeys().byRawRequest).toBeInstanceOf(RawRequestKeys);
   });
 });
 

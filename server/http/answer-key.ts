@@ -2,6 +2,7 @@ import { parse, print } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import { hashText } from '../lib/hash-text';
 import { LRUCache } from 'lru-cache';
+import { RawRequestKeys } from './raw-request-keys';
 
 /** The fields of a GraphQL request, as Apollo reads them from a GET's query string or a POST's JSON body. */
 export interface GraphQLRequestFields {
@@ -104,6 +105,8 @@ interface ParsedDocument {
 /** How many bytes of documents (as sent, and printed) the parse memo keeps, and the largest it keeps. */
 const MEMO_MAX_BYTES = 8 * 1024 * 1024;
 const MEMO_MAX_ENTRY_BYTES = 64 * 1024;
+/** How many requests (headers, dataset versions) with the same body the memo of keys tells apart. */
+const MEMO_MAX_REQUESTS_PER_TEXT = 8;
 
 /** A request as its answer depends on it, or undefined when it is not to be kept or served from the store. */
 export interface AnswerKeyOf {
@@ -114,41 +117,11 @@ export interface AnswerKeyOf {
     accept: string | undefined,
   ): string | undefined;
   /**
-   * The keys already made, by the request as it came ({@link rawRequestKey}): a repeated request finds its key
-   * here without its body being parsed. At most {@link MEMO_MAX_BYTES} of requests, each at most
-   * {@link MEMO_MAX_ENTRY_BYTES}.
+   * The keys already made, by the request as it came: a repeated request finds its key here without its body
+   * being parsed. At most {@link MEMO_MAX_BYTES} of requests, each text (a body, or a GET's query string) with
+   * its requests at most {@link MEMO_MAX_ENTRY_BYTES}, and {@link MEMO_MAX_REQUESTS_PER_TEXT} requests a text.
    */
-  readonly byRawRequest: LRUCache<string, string>;
-}
-
-/** What a request is as it came, for {@link AnswerKeyOf.byRawRequest}. */
-export interface RawRequest {
-  datasetVersion: string;
-  method: string;
-  contentType: string | undefined;
-  accept: string | undefined;
-  /** The URL's query string (a GET's fields). */
-  search: string;
-  /** A POST's body as sent (undefined for a GET). */
-  body: string | undefined;
-}
-
-/**
- * The request as it came, as one string: everything its answer key is made from (the dataset version, the
- * method, the `Content-Type` that decides how the body is read, `Accept`, the query string and the body as
- * sent), so that the same string always makes the same key.
- */
-export function rawRequestKey(raw: RawRequest): string {
-  // a part not given is not the empty part (Apollo refuses a GET with an empty Content-Type, not one without)
-  const given = (part: string | undefined) => (part === undefined ? '-' : `+${part}`);
-  return [
-    raw.datasetVersion,
-    raw.method,
-    given(raw.contentType),
-    given(raw.accept),
-    raw.search,
-    given(raw.body),
-  ].join('\0');
+  readonly byRawRequest: RawRequestKeys;
 }
 
 /**
@@ -241,10 +214,10 @@ export function answerKeys(options: { maxTokens?: number } = {}): AnswerKeyOf {
     const hash = hashText(text);
     return `stelselgraph:answer:${datasetVersion}:${hash}`;
   };
-  const byRawRequest = new LRUCache<string, string>({
-    maxSize: MEMO_MAX_BYTES,
-    maxEntrySize: MEMO_MAX_ENTRY_BYTES,
-    sizeCalculation: (key, raw) => raw.length + key.length + 64,
+  const byRawRequest = new RawRequestKeys({
+    maxBytes: MEMO_MAX_BYTES,
+    maxEntryBytes: MEMO_MAX_ENTRY_BYTES,
+    maxRequestsPerText: MEMO_MAX_REQUESTS_PER_TEXT,
   });
   return Object.assign(keyOf, { byRawRequest });
 }

@@ -2,14 +2,9 @@ import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLContext } from '../graphql/context';
-import {
-  answerKeys,
-  rawRequestKey,
-  requestFields,
-  type AnswerKeyOf,
-  type GraphQLRequestFields,
-} from './answer-key';
+import { answerKeys, requestFields, type AnswerKeyOf, type GraphQLRequestFields } from './answer-key';
 import { statusFor } from './graphql-status';
+import type { RawRequest } from './raw-request-keys';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
 import type { AnswerStore, CachedAnswer } from '../lib/answer-store';
@@ -84,26 +79,35 @@ export function sendKeptAnswer(
   response.end(kept.bytes ?? kept.body);
 }
 
+/** Each kept answer's head for {@link keptPostHead}, made once: a kept answer never changes. */
+const postHeads = new WeakMap<CachedAnswer, readonly string[]>();
+
 /**
  * The head {@link sendKeptAnswer} sends a kept answer to a POST without an `Origin` (after CORS's `Vary`), as
  * one list for `writeHead`: `Vary: origin`, `x-cache: HIT`, its content type, `Cache-Control: no-store`, and
  * the `Content-Length` Node adds when the body is given to `end` (a head written first would otherwise go out
- * without it, and the body chunked).
+ * without it, and the body chunked). Made once per kept answer (the same list for every request it answers:
+ * `writeHead` reads it, and changes nothing in it).
  */
-export function keptPostHead(kept: CachedAnswer): string[] {
-  const length = kept.bytes ? kept.bytes.length : Buffer.byteLength(kept.body);
-  return [
-    'vary',
-    'origin',
-    'x-cache',
-    'HIT',
-    'content-type',
-    kept.contentType,
-    'cache-control',
-    'no-store',
-    'Content-Length',
-    String(length),
-  ];
+export function keptPostHead(kept: CachedAnswer): readonly string[] {
+  let head = postHeads.get(kept);
+  if (head === undefined) {
+    const length = kept.bytes ? kept.bytes.length : Buffer.byteLength(kept.body);
+    head = [
+      'vary',
+      'origin',
+      'x-cache',
+      'HIT',
+      'content-type',
+      kept.contentType,
+      'cache-control',
+      'no-store',
+      'Content-Length',
+      String(length),
+    ];
+    postHeads.set(kept, head);
+  }
+  return head;
 }
 
 /** The answer kept under `key`: at once from a store that has it at hand, else as the store answers. */
@@ -166,16 +170,9 @@ export async function handleGraphQL(
   const keyOf = options.answerKeyOf ?? defaultAnswerKeyOf;
   // A request keyed before, as it came: its key is known, and its document is not parsed again (to be looked up
   // in the store, or, without one, to find the operation seen before).
-  const raw =
+  const raw: RawRequest | undefined =
     options.answers || options.seen
-      ? rawRequestKey({
-          datasetVersion: options.datasetVersion,
-          method,
-          contentType,
-          accept,
-          search,
-          body: text,
-        })
+      ? { datasetVersion: options.datasetVersion, method, contentType, accept, search, body: text }
       : undefined;
   let key = raw === undefined ? undefined : keyOf.byRawRequest.get(raw);
   const askedFirst = key;

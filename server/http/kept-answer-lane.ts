@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { rawRequestKey } from './answer-key';
 import { handleCors } from './cors';
 import { keptPostHead, sendKeptAnswer } from './graphql-handler';
 import { GRAPHQL_PATH } from './routes/graphql-path';
@@ -39,21 +38,20 @@ export function takeKeptAnswerLane(
   request.on('error', ignore);
   request.on('end', () => {
     const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-    const key = parts.answerKeyOf.byRawRequest.get(
-      rawRequestKey({
-        datasetVersion: parts.dataset.contentHash,
-        method: 'POST',
-        contentType: request.headers['content-type'],
-        accept: request.headers.accept,
-        search: '',
-        body: text,
-      }),
-    );
+    const key = parts.answerKeyOf.byRawRequest.get({
+      datasetVersion: parts.dataset.contentHash,
+      method: 'POST',
+      contentType: request.headers['content-type'],
+      accept: request.headers.accept,
+      search: '',
+      body: text,
+    });
     const kept = key === undefined ? undefined : answers.getNow!(key);
     if (kept === undefined) return usual(Promise.resolve(text));
     try {
       if (request.headers.origin === undefined) {
-        response.writeHead(200, keptPostHead(kept));
+        // (a list writeHead only reads)
+        response.writeHead(200, keptPostHead(kept) as string[]);
         response.end(kept.bytes ?? kept.body);
       } else {
         // as the route does first (for a POST it only sets headers)
