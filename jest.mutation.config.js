@@ -16,6 +16,7 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'graph-traversal',
   'csv',
   'http-cache-helpers',
+  'raw-request-keys',
   'sdk-errors',
   'sdk-paginate',
   'impact-query',

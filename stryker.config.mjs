@@ -33,6 +33,7 @@ export default {
     'server/domain/global-id.ts',
     'server/db/queries/graph/*.ts',
     'server/http/http-cache.ts',
+    'server/http/raw-request-keys.ts',
     'server/http/exports/csv.ts',
     'sdk/src/errors.ts',
     'sdk/src/client.ts',

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dumpFiles, dumpTotal, vgdbEnvironment } from '../harness/callgrind-dumps';
+import { untilReady } from '../harness/ready-line';
 import { ROOT } from '../harness/spawn-server';
 
 /** Instructions counted over a window: on the main thread, and on all threads (GC and compiler threads too). */
@@ -44,7 +45,7 @@ function control(pid: number, args: string[], env: Record<string, string>): void
  * under `valgrind --tool=callgrind`, counting nothing until asked, each thread apart, its dumps in `dir`;
  * resolves once its output matches `ready` (whose first group is the base URL).
  */
-export function startUnderCallgrind(
+export async function startUnderCallgrind(
   nodeArgs: readonly string[],
   env: Record<string, string>,
   ready: RegExp,
@@ -63,46 +64,31 @@ export function startUnderCallgrind(
     ],
     { cwd: ROOT, env: { ...process.env, ...env, ...vgdb }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
   let dumps = 0;
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (!match) return;
-      child.stdout!.off('data', onData);
-      child.stderr!.off('data', onData);
-      child.stdout!.resume();
-      child.stderr!.resume();
-      const pid = child.pid!;
-      resolve({
-        pid,
-        url: match[1]!,
-        count: async (work) => {
-          control(pid, ['-z'], vgdb);
-          control(pid, ['-i', 'on'], vgdb);
-          await work();
-          control(pid, ['-i', 'off'], vgdb);
-          control(pid, ['-d'], vgdb);
-          dumps += 1;
-          const files = dumpFiles(dir, pid, dumps);
-          const totals = [...files].map(([thread, file]) => [thread, dumpTotal(readFileSync(file, 'utf8'))]);
-          return {
-            main: totals.find(([thread]) => thread === 1)?.[1] ?? 0,
-            all: totals.reduce((sum, [, total]) => sum + total!, 0),
-          };
-        },
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before it was ready:\n${output}`)));
-  });
+  const { match } = await untilReady(child, ready, 'node under callgrind');
+  const pid = child.pid!;
+  return {
+    pid,
+    url: match[1]!,
+    count: async (work) => {
+      control(pid, ['-z'], vgdb);
+      control(pid, ['-i', 'on'], vgdb);
+      await work();
+      control(pid, ['-i', 'off'], vgdb);
+      control(pid, ['-d'], vgdb);
+      dumps += 1;
+      const files = dumpFiles(dir, pid, dumps);
+      const totals = [...files].map(([thread, file]) => [thread, dumpTotal(readFileSync(file, 'utf8'))]);
+      return {
+        main: totals.find(([thread]) => thread === 1)?.[1] ?? 0,
+        all: totals.reduce((sum, [, total]) => sum + total!, 0),
+      };
+    },
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
 }

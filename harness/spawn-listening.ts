@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { untilReady } from './ready-line';
 import { ROOT } from './spawn-server';
 
 /** A helper server (the benchmark's floor, its peer) started as its own Node process. */
@@ -16,10 +17,10 @@ export interface ListeningProcess {
 
 /**
  * Runs `node ...args` in the project root with `env` over this process's environment; resolves once it prints
- * `listening on http://127.0.0.1:PORT`, rejects (with its output) when it ends before that. A `.ts` script
+ * `listening on http://127.0.0.1:PORT`, rejects (with its output) when it ends before that ({@link untilReady}). A `.ts` script
  * runs through tsx's loader (`node --import tsx`), in the same process, so `pid` is the script's own.
  */
-export function spawnListening(
+export async function spawnListening(
   script: string,
   args: string[] = [],
   env: Record<string, string> = {},
@@ -30,31 +31,17 @@ export function spawnListening(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (!ready) return;
-      child.stdout!.off('data', onData);
-      child.stdout!.on('data', (more: Buffer) => (output += more.toString()));
-      resolve({
-        child,
-        pid: child.pid!,
-        url: ready[1]!,
-        output: () => output,
-        stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) =>
-      reject(new Error(`${script} exited with ${code} before it listened:\n${output}`)),
-    );
-  });
+  const { match, output } = await untilReady(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, script);
+  return {
+    child,
+    pid: child.pid!,
+    url: match[1]!,
+    output,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { untilReady } from './ready-line';
 
 /** The project root. */
 export const ROOT = resolve(__dirname, '..');
@@ -34,7 +35,7 @@ export const START_COMMAND: readonly string[] = ['--enable-source-maps', join(RO
  * Starts the server as `npm start` does (the compiled server), in production mode on a free loopback port;
  * resolves once it logs that it is ready.
  */
-export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
   const child = startProcess({
     ...process.env,
     NODE_ENV: 'production',
@@ -42,36 +43,28 @@ export function spawnServer(env: Record<string, string> = {}): Promise<SpawnedSe
     PORT: '0',
     ...env,
   });
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
-      if (!ready) return;
-      const url = ready[1]!;
-      resolveStart({
-        child,
-        url,
-        output: () => output,
-        memory: async () =>
-          (
-            (await (await fetch(`${url}/healthz`)).json()) as {
-              memory: { rssBytes: number; heapUsedBytes: number };
-            }
-          ).memory,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', (code) => done(code));
-            child.kill('SIGTERM');
-          }),
-      });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
+  const { match, output } = await untilReady(
+    child,
+    /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/,
+    'server',
+  );
+  const url = match[1]!;
+  return {
+    child,
+    url,
+    output,
+    memory: async () =>
+      (
+        (await (await fetch(`${url}/healthz`)).json()) as {
+          memory: { rssBytes: number; heapUsedBytes: number };
+        }
+      ).memory,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', (code) => done(code));
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /**

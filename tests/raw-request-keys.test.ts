@@ -36,6 +36,8 @@ describe('RawRequestKeys', () => {
       { body: undefined },
       { body: '' },
       { body: `${RAW.body} ` },
+      // the same text as a query string, not as a body
+      { body: undefined, search: RAW.body! },
     ];
     for (const variant of variants)
       expect({ variant, key: keys.get({ ...RAW, ...variant }) }).toEqual({ variant, key: undefined });
@@ -49,6 +51,10 @@ describe('RawRequestKeys', () => {
     expect(keys.get(post)).toBeUndefined();
     keys.set(post, 'post-key');
     expect([keys.get(get), keys.get(post)]).toEqual(['get-key', 'post-key']);
+    // a request without a body, kept under its query string, is not one with that text as its body
+    const bodiless = new RawRequestKeys(limits);
+    bodiless.set({ ...post, body: undefined, search: RAW.body! }, 'bodiless-key');
+    expect(bodiless.get(post)).toBeUndefined();
     // a GET's query string is its text: another one is another request
     expect(keys.get({ ...get, search: `${RAW.body}&` })).toBeUndefined();
   });
@@ -78,12 +84,22 @@ describe('RawRequestKeys', () => {
     const keys = new RawRequestKeys(limits);
     keys.set({ ...RAW, body: fits }, key);
     expect(keys.get({ ...RAW, body: fits })).toBe(key);
+    // the same request set again is counted once
+    keys.set({ ...RAW, body: fits }, key);
+    expect(keys.get({ ...RAW, body: fits })).toBe(key);
     // a second request under the same text takes it over the limit: the text is dropped, both requests
     keys.set({ ...RAW, body: fits, accept: undefined }, key);
     expect(keys.get({ ...RAW, body: fits })).toBeUndefined();
     expect(keys.get({ ...RAW, body: fits, accept: undefined })).toBeUndefined();
     keys.set({ ...RAW, body: `${fits}x` }, key);
     expect(keys.get({ ...RAW, body: `${fits}x` })).toBeUndefined();
+    // a POST's query string counts too
+    const withSearch = { ...RAW, body: fits.slice(2), search: '?a' };
+    keys.set(withSearch, key);
+    expect(keys.get(withSearch)).toBe(key);
+    const fresh = new RawRequestKeys(limits);
+    fresh.set({ ...withSearch, search: '?ab' }, key);
+    expect(fresh.get({ ...withSearch, search: '?ab' })).toBeUndefined();
   });
 
   it('keeps at most its bytes in all: the text used least recently goes first', () => {

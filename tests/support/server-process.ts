@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { untilReady } from '../../harness/ready-line';
 
 /** The project root. */
 export const ROOT = resolve(__dirname, '../..');
@@ -24,33 +25,25 @@ export const NODE_MAIN = [process.execPath, '--enable-source-maps', 'scripts/sta
  * Starts `command` in the project root with `env` on top of this process's environment (production mode,
  * 127.0.0.1, a free port); resolves once it logs that it is ready, rejects when it exits before.
  */
-export function startServerProcess(command: string[], env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  command: string[],
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   const [program, ...args] = command;
   const child = spawn(program!, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) =>
     child.once('exit', (code, signal) => done({ code, signal, at: performance.now() })),
   );
-  return new Promise((resolveStart, reject) => {
-    let ready = false;
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL at (http:\/\/127\.0\.0\.1:(\d+))\/graphql/.exec(output);
-      if (match && !ready) {
-        ready = true;
-        resolveStart({ child, url: match[1]!, port: Number(match[2]), output: () => output, exited });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then(({ code, signal }) => {
-      if (!ready) reject(new Error(`exited (${code ?? signal}) before it was ready:\n${output}`));
-    });
-  });
+  const { match, output } = await untilReady(
+    child,
+    /GraphQL at (http:\/\/127\.0\.0\.1:(\d+))\/graphql/,
+    command.join(' '),
+  );
+  return { child, url: match[1]!, port: Number(match[2]), output, exited };
 }
 
 /** The processes descending from `pid` (children, grandchildren, …), read from /proc. */
