@@ -24,6 +24,11 @@ describe('/explore/{code}', () => {
     ['/explore/BRP', '/explore/brp'],
     ['/explore/LRZa', '/explore/lrza'],
     ['/explore/DigiD%20Machtigen', '/explore/digid-machtigen'],
+    // the provenance of its relations, canonical (MONITOR alone is the page itself); other parameters ignored
+    ['/explore/brp?provenance=monitor&utm_source=x', '/explore/brp'],
+    ['/explore/brp?provenance=OUTSIDE,monitor', '/explore/brp?provenance=monitor,outside'],
+    ['/explore/brp?provenance=outside&provenance=monitor', '/explore/brp?provenance=monitor,outside'],
+    ['/explore/brp?provenance=outside', '/explore/brp?provenance=outside'],
   ])('serves %s as %s', async (path, key) => {
     expect(await keyOf(path)).toBe(key);
   });

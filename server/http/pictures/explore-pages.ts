@@ -14,7 +14,7 @@ import type { Render, RenderJob } from './renderer';
 import { RELATION_KIND_WORDS, VOORZIENING_KIND_WORDS } from './kind-words';
 import { stelselDot } from './stelsel-dot';
 import { voorzieningLinks } from './voorziening-links';
-import { RELATION_PROVENANCES } from '../../domain/vocabulary';
+import type { RelationProvenance } from '../../domain/vocabulary';
 
 /** Rows in the monitor's order (the page lists indicators as printed). */
 const byPosition = <T extends { position: number }>(rows: T[]) =>
@@ -45,13 +45,31 @@ export async function exploreIndex(db: Kysely<Database>): Promise<string> {
   );
 }
 
+/** How a relation from outside the monitor (the stelselplaat's) is marked in a page's list. */
+const OUTSIDE_WORDS = 'stelselplaat, niet uit de monitor';
+
+/** Which relations a page's neighbourhood holds, in words, with a link to the page with the others too (or without). */
+function provenanceLine(code: string, provenances: readonly RelationProvenance[]): string {
+  const path = `/explore/${escapeHtml(code)}`;
+  return provenances.includes('OUTSIDE')
+    ? `<p>Relaties uit de monitor en uit andere bronnen (de stelselplaat, gemarkeerd); <a href="${path}">alleen die uit de monitor</a>.</p>`
+    : `<p>Alleen relaties die de monitor noemt; <a href="${path}?provenance=monitor,outside">ook die van de stelselplaat (andere bronnen)</a>.</p>`;
+}
+
 /**
  * `/explore/<code>`: a voorziening's description, a chart per indicator over the years (breakdowns as
  * grouped bars), its notes and discrepancies, and its neighbourhood as a small diagram whose nodes, like the
  * list beside it, link to the neighbours' pages. The charts and the diagram are rendered in one batch by
- * `render`.
+ * `render`. The neighbourhood holds the relations of `provenances` (as the API and the stelsel's picture:
+ * MONITOR alone unless asked, `?provenance=monitor,outside`); the page says which, links to the other view,
+ * and marks each relation from outside the monitor as such.
  */
-export async function explorePage(db: Kysely<Database>, code: string, render: Render): Promise<string> {
+export async function explorePage(
+  db: Kysely<Database>,
+  code: string,
+  render: Render,
+  provenances: readonly RelationProvenance[] = ['MONITOR'],
+): Promise<string> {
   const voorzieningen = await allVoorzieningen(db);
   const v = voorzieningen.find((row) => row.code === code);
   if (!v) throw new HttpError(404, `No voorziening ${shown(code)}; see /explore for all of them.`);
@@ -62,10 +80,11 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
   const observations = ids.length ? byId(await observationsByIndicators(db, ids)) : [];
   const notes = await notesByVoorzieningen(db, [v.id]);
   const discrepancies = ids.length ? onceEach(await discrepanciesByIndicators(db, ids)) : [];
-  const touching = await relationsTouching(db, v.id);
+  const touching = (await relationsTouching(db, v.id)).filter((r) => provenances.includes(r.provenance));
   const byRowId = new Map(voorzieningen.map((row) => [row.id, row]));
   const relations = touching.map((r) => ({
     kind: r.kind,
+    provenance: r.provenance,
     from: byRowId.get(r.from_id)!.code,
     fromName: byRowId.get(r.from_id)!.name,
     to: byRowId.get(r.to_id)!.code,
@@ -93,7 +112,7 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
     jobs.push({
       kind: 'dot',
       dot: stelselDot(
-        { voorzieningen, relations: await relationsOfKinds(db, null, RELATION_PROVENANCES) },
+        { voorzieningen, relations: await relationsOfKinds(db, null, provenances), provenances },
         { center: code, codes: new Set([code, ...neighbours.keys()]) },
       ),
     });
@@ -125,11 +144,12 @@ export async function explorePage(db: Kysely<Database>, code: string, render: Re
       ? `<h2>Tegenstrijdigheden in de bron</h2>\n${discrepancies.map((d) => `<p class="discrepancy">${escapeHtml(d.description)}</p>`).join('\n')}`
       : '',
     `<h2>Omgeving in het stelsel</h2>`,
+    provenanceLine(code, provenances),
     diagram
       ? `<figure>\n${diagram.replace(/^[^]*?<svg/, '<svg role="img" aria-label="' + escapeHtml(`Diagram van ${v.name} en de ${neighbours.size} voorzieningen waarmee het een relatie heeft`) + '"')}\n</figure>`
       : '<p>Geen relaties.</p>',
     neighbours.size
-      ? `<ul>\n${relations.map((r) => `<li><a href="/explore/${escapeHtml(r.from)}">${escapeHtml(r.fromName)}</a> ${escapeHtml(RELATION_KIND_WORDS[r.kind])} <a href="/explore/${escapeHtml(r.to)}">${escapeHtml(r.toName)}</a></li>`).join('\n')}\n</ul>`
+      ? `<ul>\n${relations.map((r) => `<li><a href="/explore/${escapeHtml(r.from)}">${escapeHtml(r.fromName)}</a> ${escapeHtml(RELATION_KIND_WORDS[r.kind])} <a href="/explore/${escapeHtml(r.to)}">${escapeHtml(r.toName)}</a>${r.provenance === 'MONITOR' ? '' : ` <small>(${escapeHtml(OUTSIDE_WORDS)})</small>`}</li>`).join('\n')}\n</ul>`
       : '',
   ];
   return page(v.name, body.filter(Boolean).join('\n'));

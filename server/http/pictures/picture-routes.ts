@@ -74,7 +74,8 @@ async function volumeYear(db: Kysely<Database>, params: URLSearchParams): Promis
 
 /**
  * Resolves a picture's URL (`/stelsel.svg`, `/explore` or `/explore/<code>`, see `routes/picture-routes.ts`) to its canonical form and how to build it. Only the
- * parameters that change a picture count (`kinds`, `provenance` and `year` of `/stelsel.svg`; `provenance`
+ * parameters that change a picture count (`kinds`, `provenance` and `year` of `/stelsel.svg`, `provenance` of
+ * `/explore/<code>`; `provenance`
  * is MONITOR alone by default, `?provenance=monitor,outside` adds the stelselplaat's outside-sourced edges); any other query parameter (a tracking
  * parameter, a cache buster) is ignored, for the picture as for its ETag and the copy kept of it. A bad
  * `kinds` or `provenance`, a path that is not valid percent-encoding (400) or an unknown code (404) is refused here,
@@ -104,5 +105,10 @@ export async function resolvePicture(url: URL, sources: PictureSources): Promise
   if (url.pathname === '/explore')
     return { key: '/explore', build: async () => html(await exploreIndex(db)) };
   const code = await explorableCode(await sources.codes(), url);
-  return { key: `/explore/${code}`, build: async () => html(await explorePage(db, code, render)) };
+  const provenances = provenanceParam(url.searchParams);
+  const query = provenanceQuery(provenances).join('&');
+  return {
+    key: query ? `/explore/${code}?${query}` : `/explore/${code}`,
+    build: async () => html(await explorePage(db, code, render, provenances)),
+  };
 }
