@@ -3,10 +3,10 @@
  * cached, each under callgrind in its own process, on SQLite. Where the host takes CPU at its own pace (a VM
  * whose busy loop runs 670–1130 ms from one run to the next), requests a second and CPU milliseconds spread
  * ±20–80 % a round and an A/B of a 10 % change decides nothing; the instructions a request runs do not depend
- * on the host. After `--warmup` requests per column, windows of `--requests` requests (4 connections, each
- * right after as many uncounted) are counted, the columns in turn, until a column's last two windows agree
- * within 2 % (at most `--windows` each): their mean is printed, and the floor's ÷ the column's (read as ÷floor
- * in requests a second). Under callgrind the service keeps getting cheaper for tens of thousands of requests
+ * on the host. A column at a time: after `--warmup` requests, windows of `--requests` requests (4
+ * connections, each right after as many uncounted) are counted back to back until its last two agree within
+ * 2 % (at most `--windows`): their mean is printed, and the floor's ÷ the column's (read as ÷floor in requests
+ * a second). Under callgrind the service keeps getting cheaper for tens of thousands of requests
  * (its compiler threads run only when the event loop lets them), so a fixed number of windows would print
  * warm-up. The main thread is the event loop (what a request costs in line); all threads adds V8's marking
  * and compiler threads, which a window catches or not. Operations run one after another in the same
@@ -24,7 +24,6 @@ import { setTimeout } from 'node:timers/promises';
 import { buildRows } from '../server/ingest/build-database';
 import { environmentFor } from '../server/db/location';
 import { ROOT, START_COMMAND } from '../harness/spawn-server';
-import { roundOrder } from '../harness/round-order';
 import { settledCount } from '../harness/settled-windows';
 import { callgrindAvailable, startUnderCallgrind, type CallgrindProcess } from './callgrind';
 import type { FloorAnswers } from './floor-server';
@@ -156,27 +155,27 @@ async function main(): Promise<void> {
           throw new Error(`${op.id}: ${result.non2xx} answers not 2xx, ${result.errors} errors`);
         }
       };
-      // one column at a time, each then left idle for a while: under valgrind a process runs one thread at a
-      // time, and V8's compiler threads, starved while the event loop is busy, finish their work when it idles
-      for (const column of COLUMNS) {
-        await drive(byColumn[column], args.warmup);
-        await setTimeout(SETTLE_MS);
-      }
       const counts = Object.fromEntries(
         COLUMNS.map((column) => [column, { main: [] as number[], all: [] as number[] }]),
       );
-      for (let window = 0; window < args.windows; window++) {
-        const unsettled = COLUMNS.filter(
-          (column) => settledCount(counts[column]!.main, TOLERANCE) === undefined,
-        );
-        if (unsettled.length === 0) break;
-        for (const column of roundOrder(unsettled, window)) {
-          // the same load just before, not counted: a process left idle while the others ran shrinks its young
-          // generation, and would otherwise count the collections of growing it back
-          await drive(byColumn[column], args.requests);
-          const count = await byColumn[column].count(() => drive(byColumn[column], args.requests));
-          counts[column]!.main.push(count.main / args.requests);
-          counts[column]!.all.push(count.all / args.requests);
+      // One column at a time: its warm-up, a while idle (under valgrind a process runs one thread at a time, and
+      // V8's compiler threads, starved while the event loop is busy, finish their work when it idles), then its
+      // windows back to back until they settle. Not in turns: a process left idle while the others ran came
+      // back costlier for thousands of requests (the service cached on R: 86k a request in windows back to
+      // back, 100–150k in windows each after a minute idle, a burst of 1500 before each), which counted the
+      // return from idle, not the request; counts do not depend on the host, so turns gain nothing.
+      for (const column of COLUMNS) {
+        const target = byColumn[column];
+        await drive(target, args.warmup);
+        await setTimeout(SETTLE_MS);
+        const { main, all } = counts[column]!;
+        for (let window = 0; window < args.windows; window++) {
+          if (settledCount(main, TOLERANCE) !== undefined) break;
+          // the same load just before, not counted: the window starts in the middle of a steady load
+          await drive(target, args.requests);
+          const count = await target.count(() => drive(target, args.requests));
+          main.push(count.main / args.requests);
+          all.push(count.all / args.requests);
           process.stderr.write(
             `${op.id} window ${window + 1} ${column}: ${Math.round(count.main / args.requests)} instructions/request on the main thread\n`,
           );
