@@ -80,6 +80,22 @@ describe('/explore/{code} and the provenance of its relations', () => {
     expect(html).toContain('levert gegevens aan');
   });
 
+  it('lists with ?provenance=outside only the relations from outside the monitor, each marked, and says so', async () => {
+    const all = await apiEdges('[MONITOR, OUTSIDE]');
+    const html = await page('/explore/brp?provenance=outside');
+    const items = listed(html);
+    expect(items.map(({ from, to, marked }) => `${from}→${to} ${marked}`).sort()).toEqual(
+      all
+        .filter((e) => e.provenance === 'OUTSIDE')
+        .map((e) => `${e.from.code}→${e.to.code} true`)
+        .sort(),
+    );
+    expect(html).toContain(
+      'Alleen relaties uit andere bronnen (de stelselplaat, gemarkeerd); <a href="/explore/brp?provenance=monitor,outside">ook die uit de monitor</a>',
+    );
+    expect(html).toContain('relaties uit: andere bronnen (stelselplaat)');
+  });
+
   it('refuses an unknown provenance, naming it', async () => {
     const response = await fetch(`${server.url}/explore/brp?provenance=rumour`);
     expect(response.status).toBe(400);

@@ -51,9 +51,12 @@ const OUTSIDE_WORDS = 'stelselplaat, niet uit de monitor';
 /** Which relations a page's neighbourhood holds, in words, with a link to the page with the others too (or without). */
 function provenanceLine(code: string, provenances: readonly RelationProvenance[]): string {
   const path = `/explore/${escapeHtml(code)}`;
-  return provenances.includes('OUTSIDE')
+  const both = `${path}?provenance=monitor,outside`;
+  if (!provenances.includes('OUTSIDE'))
+    return `<p>Alleen relaties die de monitor noemt; <a href="${both}">ook die van de stelselplaat (andere bronnen)</a>.</p>`;
+  return provenances.includes('MONITOR')
     ? `<p>Relaties uit de monitor en uit andere bronnen (de stelselplaat, gemarkeerd); <a href="${path}">alleen die uit de monitor</a>.</p>`
-    : `<p>Alleen relaties die de monitor noemt; <a href="${path}?provenance=monitor,outside">ook die van de stelselplaat (andere bronnen)</a>.</p>`;
+    : `<p>Alleen relaties uit andere bronnen (de stelselplaat, gemarkeerd); <a href="${both}">ook die uit de monitor</a>.</p>`;
 }
 
 /**
