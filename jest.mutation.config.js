@@ -12,6 +12,8 @@ const TESTS = process.env.MUTATION_TESTS?.split(',') ?? [
   'discrepancy-finders',
   'connection-cursors',
   'bounded-compile',
+  'data-writer',
+  'json-string',
   'compiled-rows',
   'graph-traversal',
   'csv',

@@ -29,6 +29,8 @@ export default {
     'server/graphql/connection.ts',
     'server/graphql/connection-page.ts',
     'server/graphql/bounded-compile.ts',
+    'server/graphql/data-writer.ts',
+    'server/lib/json-string.ts',
     'server/db/compiled-rows.ts',
     'server/domain/global-id.ts',
     'server/db/queries/graph/*.ts',

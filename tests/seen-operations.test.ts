@@ -11,6 +11,8 @@ import { openWritable } from './support/test-database';
 function watchedStore(store: SeenOperations = seenOperations()) {
   const kept: string[] = [];
   const runs: ExecutionResult[] = [];
+  // for each answer written from the store: whether the operation's own writer wrote its data
+  const written: boolean[] = [];
   const watched: SeenOperations = {
     get: (key) => store.get(key),
     remember: (key, operation, size) => {
@@ -22,8 +24,13 @@ function watchedStore(store: SeenOperations = seenOperations()) {
       runs.push(result);
       return result;
     },
+    answerText: (operation, request, result) => {
+      const text = store.answerText(operation, request, result);
+      written.push(typeof operation.writer === 'function' && operation.writer(result.data) !== undefined);
+      return text;
+    },
   };
-  return { store, watched, kept, runs };
+  return { store, watched, kept, runs, written };
 }
 
 /** A parsed JSON answer, loosely typed. */
@@ -67,7 +74,7 @@ describe('operations seen before: run again without Apollo, answered the same', 
 
   for (const executor of ['graphql-js', 'jit'] as const) {
     it(`answers the second time (${executor}) byte for byte as Apollo answered the first, POST and GET`, async () => {
-      const { watched, kept, runs } = watchedStore(seenOperations(executor));
+      const { watched, kept, runs, written } = watchedStore(seenOperations(executor));
       const server = await serve({ executor, seen: watched });
       const withVariables = {
         name: 'lookup',
@@ -77,7 +84,15 @@ describe('operations seen before: run again without Apollo, answered the same', 
           variables: { code: 'brp', year: 2019 },
         }),
       };
-      for (const operation of [...exampleMix(), withVariables]) {
+      // its keys depend on its variables: it has no writer, and JSON.stringify writes it
+      const withInclude = {
+        name: 'include',
+        body: JSON.stringify({
+          query: `query I($names: Boolean!) { voorzieningen(first: 3) { nodes { code name @include(if: $names) } } }`,
+          variables: { names: false },
+        }),
+      };
+      for (const operation of [...exampleMix(), withVariables, withInclude]) {
         for (const accept of [undefined, 'application/graphql-response+json']) {
           const headers: Record<string, string> = accept ? { accept } : {};
           const before = runs.length;
@@ -90,6 +105,11 @@ describe('operations seen before: run again without Apollo, answered the same', 
           const second = await described(await post(server, operation.body, headers));
           expect(runs).toHaveLength(before + 1);
           expect(runs.at(-1)!.errors).toBeUndefined();
+          // its data written by the writer made for its shape, not by JSON.stringify
+          expect({ id: operation.name, written: written.at(-1) }).toEqual({
+            id: operation.name,
+            written: operation !== withInclude,
+          });
           expect({ id: operation.name, ...second }).toEqual({ id: operation.name, ...first });
           expect(first.status).toBe(200);
         }

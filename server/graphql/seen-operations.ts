@@ -7,6 +7,7 @@ import {
 } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { compileBounded } from './bounded-compile';
+import { compileDataWriter, type DataWriter } from './data-writer';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
 import { DEFAULT_EXECUTOR, withGraphQLJsErrors, type GraphQLExecutor } from './execution-gateway';
@@ -25,6 +26,11 @@ export interface SeenOperation {
    * not compiled (too large, see `MAX_COMPILED_SELECTIONS`, or graphql-jit cannot) and graphql-js runs it.
    */
   compiled?: CompiledQuery | null;
+  /**
+   * The writer of its results' `data` (see `compileDataWriter`), made on the first answer written from here, or
+   * null when the operation has none (`JSON.stringify` writes it).
+   */
+  writer?: DataWriter | null;
 }
 
 /** What {@link SeenOperations.execute} is asked to run: the operation's name and the request's variables. */
@@ -41,6 +47,11 @@ export interface SeenOperations {
   remember(key: string, operation: SeenOperation, size: number): void;
   /** Runs `operation` for `request` with `context`, as Apollo would run it (same schema, resolvers, budget). */
   execute(operation: SeenOperation, request: SeenRequest, context: GraphQLContext): Promise<ExecutionResult>;
+  /**
+   * The text of the answer to a result of `operation` without errors, as Apollo writes it: `{"data":…}` (with
+   * its `extensions`, if any) and a newline; `data` by the operation's writer where it has one.
+   */
+  answerText(operation: SeenOperation, request: SeenRequest, result: ExecutionResult): string;
 }
 
 /** The store's bounds: documents it keeps (by characters), and the longest document it keeps. */
@@ -92,5 +103,15 @@ export function seenOperations(
       kept.set(key, operation, { size: Math.max(1, size) });
     },
     execute: run,
+    answerText: (operation, request, result) => {
+      if (operation.writer === undefined) {
+        const definition = getOperationAST(operation.document, request.operationName);
+        operation.writer =
+          (definition && compileDataWriter(operation.schema, operation.document, definition)) ?? null;
+      }
+      const data = result.extensions === undefined ? operation.writer?.(result.data) : undefined;
+      if (data !== undefined) return `{"data":${data}}\n`;
+      return JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n';
+    },
   };
 }

@@ -205,7 +205,7 @@ export async function handleGraphQL(
       response.statusCode = 200;
       setCacheHeaders(response, caching);
       // as Apollo writes a result: `errors` (none here), `data`, `extensions`, and a newline
-      const text = JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n';
+      const text = options.seen!.answerText(seen, fields!, result);
       if (key && options.answers) {
         const contentType = String(response.getHeader('content-type') ?? 'application/json');
         await options.answers.set(key, { contentType, body: text }, ANSWER_TTL_SECONDS);
