@@ -11,7 +11,7 @@ const kept = new Map<string, string>();
  * A string as a JSON string literal, exactly as `JSON.stringify(text)` writes it (quotes, escapes, lone
  * surrogates as `\uXXXX`). The texts of short strings (at most {@link JSON_STRING_MAX_KEPT_LENGTH} characters)
  * are kept, at most {@link JSON_STRING_MAX_KEPT} of them (all let go when full: at worst 4096 strings of 128
- * characters, each with its text escaped, about 4 MB), so a
+ * characters, each escaped to six times its length, about 4.5 MB), so a
  * string an answer holds again and again (the dataset's codes, keys and printed figures) is looked up, not
  * scanned and escaped again: on V8 11 (Node 20) `JSON.stringify` of one string costs a builder of its own, and
  * a scan in JavaScript went through V8's generic property loads for the many kinds of strings it meets.
