@@ -1,6 +1,11 @@
 import { parse, type ExecutionResult } from 'graphql';
 import { sql } from 'kysely';
-import { seenOperations, type SeenOperation, type SeenOperations } from '../server/graphql/seen-operations';
+import {
+  seenOperations,
+  seenWeight,
+  type SeenOperation,
+  type SeenOperations,
+} from '../server/graphql/seen-operations';
 import { answerKeys } from '../server/http/answer-key';
 import { startServer, type RunningServer, type StartOptions } from '../server/start-server';
 import { exampleMix } from '../harness/query-mix';
@@ -10,6 +15,8 @@ import { openWritable } from './support/test-database';
 /** A store of seen operations that tells what it was asked to keep and what it ran. */
 function watchedStore(store: SeenOperations = seenOperations()) {
   const kept: string[] = [];
+  // the weight each was kept with
+  const sizes: number[] = [];
   const runs: ExecutionResult[] = [];
   // for each answer written from the store: whether the operation's own writer wrote its data
   const written: boolean[] = [];
@@ -17,6 +24,7 @@ function watchedStore(store: SeenOperations = seenOperations()) {
     get: (key) => store.get(key),
     remember: (key, operation, size) => {
       kept.push(key);
+      sizes.push(size);
       store.remember(key, operation, size);
     },
     execute: async (operation, request, context) => {
@@ -30,7 +38,7 @@ function watchedStore(store: SeenOperations = seenOperations()) {
       return text;
     },
   };
-  return { store, watched, kept, runs, written };
+  return { store, watched, kept, runs, written, sizes };
 }
 
 /** A parsed JSON answer, loosely typed. */
@@ -74,7 +82,7 @@ describe('operations seen before: run again without Apollo, answered the same', 
 
   for (const executor of ['graphql-js', 'jit'] as const) {
     it(`answers the second time (${executor}) byte for byte as Apollo answered the first, POST and GET`, async () => {
-      const { watched, kept, runs, written } = watchedStore(seenOperations(executor));
+      const { watched, kept, runs, written, sizes } = watchedStore(seenOperations(executor));
       const server = await serve({ executor, seen: watched });
       const withVariables = {
         name: 'lookup',
@@ -102,6 +110,9 @@ describe('operations seen before: run again without Apollo, answered the same', 
             kept: true,
             runs: before,
           });
+          // kept with its weight (its selections, or its length), which bounds the store
+          const { query } = JSON.parse(operation.body) as { query: string };
+          expect(sizes.at(-1)).toBe(seenWeight(parse(query), undefined, query.length));
           const second = await described(await post(server, operation.body, headers));
           expect(runs).toHaveLength(before + 1);
           expect(runs.at(-1)!.errors).toBeUndefined();
@@ -209,7 +220,8 @@ describe('operations seen before: run again without Apollo, answered the same', 
     const kept = store.get(key);
     expect(kept).toBeDefined();
     const wide = `{ ${Array.from({ length: 60 }, (_, n) => `a${n}: observations(first: 500) { nodes { raw } }`).join(' ')} }`;
-    store.remember(key, { ...kept!, document: parse(wide) } satisfies SeenOperation, wide.length);
+    const weight = seenWeight(parse(wide), undefined, wide.length);
+    store.remember(key, { ...kept!, document: parse(wide) } satisfies SeenOperation, weight);
     const stopped = await json(post(server, JSON.stringify(small)));
     expect(runs).toHaveLength(1);
     expect(stopped.data).toBeNull();

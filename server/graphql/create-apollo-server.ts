@@ -8,6 +8,7 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './context';
+import { boundedDocumentStore } from './document-store';
 import { reshapeLimitError, LIMIT_CODES } from './limits/limit-error';
 import { armorValidationRules, DEFAULT_QUERY_LIMITS, type QueryLimits } from './limits/query-limits';
 import { DEFAULT_ARGUMENT_CAPS, type ArgumentCaps } from './limits/argument-caps';
@@ -91,6 +92,8 @@ export function createApolloServer(options: ApolloOptions = {}): ApolloServer<Gr
     // The server's own SIGTERM/SIGINT handling (server/main.ts) stops Apollo once, after the requests in flight.
     stopOnTerminationSignals: false,
     cache: options.cache,
+    // bounded by what its documents keep, not by their JSON (see document-store.ts)
+    documentStore: boundedDocumentStore(),
     validationRules: [readOnlyOperations, ...armorValidationRules(limits)],
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,

@@ -2,7 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, getVariableValues, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { compileBounded, MAX_COMPILED_SELECTIONS } from './bounded-compile';
+import { compileBounded, expandedSelections, MAX_COMPILED_SELECTIONS } from './bounded-compile';
 import type { GraphQLContext } from './context';
 import { budgetedDefaultResolver } from './limits/execution-budget';
 
@@ -64,6 +64,12 @@ export function withGraphQLJsErrors(result: ExecutionResult): ExecutionResult {
 export interface JitPolicy {
   /** Compiled operations kept (the least recently used go first). */
   cacheSize: number;
+  /**
+   * The most selections kept compiled in all (each operation weighs its expanded selections, at least one):
+   * what a compiled operation keeps grows with them (about 6.6 KB a selection, measured), so a count of
+   * operations alone let 500 of the largest keep about 700 MB. Default {@link DEFAULT_JIT_POLICY}'s 4096.
+   */
+  keptSelections?: number;
   /** The run of an operation on which it is compiled (the runs before it are graphql-js's). */
   compileOnRun: number;
   /** The most expanded selections an operation may have to be compiled (see `MAX_COMPILED_SELECTIONS`). */
@@ -73,10 +79,11 @@ export interface JitPolicy {
 /**
  * By default an operation is compiled on its second run (a document sent once is never compiled: compiling
  * costs more than running it once), if it has at most `MAX_COMPILED_SELECTIONS` expanded selections; the last
- * 500 compiled are kept.
+ * 500 compiled are kept, with at most 4096 selections in all.
  */
 export const DEFAULT_JIT_POLICY: JitPolicy = {
   cacheSize: 500,
+  keptSelections: 4096,
   compileOnRun: 2,
   maxSelections: MAX_COMPILED_SELECTIONS,
 };
@@ -95,7 +102,10 @@ const NOT_COMPILED = 'not compiled';
  */
 function jitExecutor(schema: GraphQLSchema, policy: JitPolicy): Executor {
   // an operation compiled, or NOT_COMPILED: too large, or graphql-jit cannot compile it
-  const compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILED>({ max: policy.cacheSize });
+  const compiled = new LRUCache<string, CompiledQuery | typeof NOT_COMPILED>({
+    max: policy.cacheSize,
+    maxSize: policy.keptSelections ?? DEFAULT_JIT_POLICY.keptSelections!,
+  });
   const runs = new LRUCache<string, number>({ max: policy.cacheSize * 8 });
   const graphqlJs = graphqlJsExecutor(schema);
   return async (requestContext) => {
@@ -114,7 +124,9 @@ function jitExecutor(schema: GraphQLSchema, policy: JitPolicy): Executor {
       query =
         compileBounded(schema, document, operation, operationName ?? undefined, policy.maxSelections) ??
         NOT_COMPILED;
-      compiled.set(key, query);
+      // what it keeps grows with its selections (one for an operation not compiled)
+      const size = query === NOT_COMPILED ? 1 : expandedSelections(document, operation, policy.maxSelections);
+      compiled.set(key, query, { size: Math.max(1, size) });
     }
     if (query === NOT_COMPILED) return graphqlJs(requestContext);
     const variables = request.variables ?? {};

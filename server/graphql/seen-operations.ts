@@ -6,7 +6,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
-import { compileBounded } from './bounded-compile';
+import { compileBounded, expandedSelections } from './bounded-compile';
 import { compileDataWriter, type DataWriter } from './data-writer';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
@@ -43,7 +43,7 @@ export interface SeenRequest {
 export interface SeenOperations {
   /** The operation kept under `key` (an answer key: it holds the dataset version and the request), if any. */
   get(key: string): SeenOperation | undefined;
-  /** Keeps `operation` under `key`; `size` is the document's length in characters (what bounds the store). */
+  /** Keeps `operation` under `key`; `size` is its weight (see {@link seenWeight}: what bounds the store). */
   remember(key: string, operation: SeenOperation, size: number): void;
   /** Runs `operation` for `request` with `context`, as Apollo would run it (same schema, resolvers, budget). */
   execute(operation: SeenOperation, request: SeenRequest, context: GraphQLContext): Promise<ExecutionResult>;
@@ -54,8 +54,40 @@ export interface SeenOperations {
   answerText(operation: SeenOperation, request: SeenRequest, result: ExecutionResult): string;
 }
 
-/** The store's bounds: documents it keeps (by characters), and the longest document it keeps. */
-export const SEEN_OPERATION_LIMITS = { maxSize: 4 * 1024 * 1024, maxEntrySize: 64 * 1024 } as const;
+/**
+ * The store's bounds, in weight (see {@link seenWeight}): what it keeps in all, and the most one operation may
+ * weigh to be kept. Measured (RSS of a server sent distinct operations, each twice, before this bound): an
+ * operation of 208 selections kept about 1.4 MB (graphql-jit's compiled query, then the writer), one of 2
+ * selections about 23 KB, and the store's old bound (4 MB of documents' characters) let 400 of the first take
+ * 580 MB and 22 000 of the second 540 MB, still growing. 4096 keeps at most about 27 MB of compiled
+ * selections (1024 operations at the least weight), and every operation of the SDK (1166 selections in all)
+ * with the playground's examples.
+ */
+export const SEEN_OPERATION_LIMITS = { maxSize: 4096, maxEntrySize: 1024 } as const;
+
+/** The least an operation weighs (what keeping any operation costs, compiled or not). */
+const LEAST_WEIGHT = 4;
+
+/** Characters of a document that weigh as much as one selection (its parsed form is kept). */
+const CHARACTERS_PER_WEIGHT = 64;
+
+/**
+ * What keeping an operation weighs in the store: its selections with its fragments expanded (what graphql-jit
+ * compiles and the writer writes, counted as far as the store's largest entry and one more), or its document's
+ * length in units of {@link CHARACTERS_PER_WEIGHT} characters when that is more, and at least
+ * {@link LEAST_WEIGHT}.
+ */
+export function seenWeight(
+  document: DocumentNode,
+  operationName: string | undefined,
+  length: number,
+): number {
+  const operation = getOperationAST(document, operationName);
+  const selections = operation
+    ? expandedSelections(document, operation, SEEN_OPERATION_LIMITS.maxEntrySize)
+    : SEEN_OPERATION_LIMITS.maxEntrySize + 1;
+  return Math.max(LEAST_WEIGHT, selections, Math.ceil(length / CHARACTERS_PER_WEIGHT));
+}
 
 /**
  * Operations seen before, run again without Apollo's request pipeline. The HTTP layer keeps an operation here

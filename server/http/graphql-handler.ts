@@ -8,7 +8,7 @@ import type { RawRequest } from './raw-request-keys';
 import { addVary, asksIfAnyExists, etagFor, matchesIfNoneMatch, sendNotModified } from './http-cache';
 import { parseGraphQLBody, readBody } from './read-body';
 import type { AnswerStore, CachedAnswer } from '../lib/answer-store';
-import type { SeenOperations } from '../graphql/seen-operations';
+import { seenWeight, type SeenOperations } from '../graphql/seen-operations';
 
 /** How GraphQL answers are cached by HTTP caches. */
 export interface GraphQLHttpOptions {
@@ -247,7 +247,8 @@ export async function handleGraphQL(
     }
     const operation = executed?.result.executed;
     if (options.seen && operation && fields?.query !== undefined) {
-      options.seen.remember(key, { ...operation, headers: [...result.headers] }, fields.query.length);
+      const weight = seenWeight(operation.document, fields.operationName, fields.query.length);
+      options.seen.remember(key, { ...operation, headers: [...result.headers] }, weight);
     }
   }
   if (ifAnyExists && succeeded) return sendNotModified(response, caching!);
