@@ -15,6 +15,7 @@ import { gracefulShutdown } from './http/graceful-shutdown';
 import { memoryAnswerStore } from './lib/answer-store';
 import { openSharedCaches } from './cache/shared-caches';
 import { withinTimeLimit } from './lib/time-limit';
+import { dropCompilationCache } from './compilation-cache';
 
 /** How long closing waits for the database's connections to end, in ms. */
 const CLOSE_TIMEOUT_MS = 2000;
@@ -49,6 +50,8 @@ export async function startServer(
   options: StartOptions,
   logError: (error: unknown) => void = (error) => console.error(error),
 ): Promise<RunningServer> {
+  // what the server compiles for clients' operations is let go when its stores let it go (see the file)
+  dropCompilationCache();
   if (options.database.dialect === 'sqlite' && existsSync(options.database.file)) {
     checkSqliteFile(options.database.file);
   }
