@@ -1,3 +1,4 @@
+import { pairedRatio, type PairedRatio } from '../harness/paired-ratio';
 import type { DialectResult } from './measure-dialect';
 import type { RoundsSummary } from './rounds-summary';
 import { textTable } from './text-table';
@@ -9,6 +10,19 @@ const rps = (s: RoundsSummary | undefined) =>
   s ? `${s.requestsPerSecond.toFixed(0)} ±${s.spreadPercent.toFixed(0)}%` : '–';
 const ratio = (a: RoundsSummary | undefined, b: RoundsSummary | undefined) =>
   a && b && b.requestsPerSecond > 0 ? (a.requestsPerSecond / b.requestsPerSecond).toFixed(2) : '–';
+
+type OperationResult = DialectResult['operations'][number];
+
+/** Column `column` over column `base` on one operation, round by round ({@link pairedRatio}). */
+const roundRatio = (o: OperationResult, column: string, base: string): PairedRatio | undefined =>
+  o.runs[column] && o.runs[base]
+    ? pairedRatio(
+        o.runs[column].map((run) => run.requestsPerSecond),
+        o.runs[base].map((run) => run.requestsPerSecond),
+      )
+    : undefined;
+const paired = (r: PairedRatio | undefined) => (r ? r.median.toFixed(2) : '–');
+const range = (r: PairedRatio) => `rounds ${r.min.toFixed(2)}–${r.max.toFixed(2)}`;
 const ms = (value: number | undefined, digits = 2) => (value === undefined ? '–' : value.toFixed(digits));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -16,7 +30,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const serviceColumnsOf = (result: DialectResult) =>
   result.columns.filter((c) => c !== 'floor' && c !== PEER_COLUMN);
 
-/** Throughput per operation: median req/s with spread, ratios to the floor and service ÷ PostGraphile. */
+/** Throughput per operation: median req/s with spread, ratios (round by round) to the floor and PostGraphile. */
 function throughputTable(result: DialectResult): string[] {
   const services = serviceColumnsOf(result);
   const hasPeer = result.columns.includes(PEER_COLUMN);
@@ -40,10 +54,10 @@ function throughputTable(result: DialectResult): string[] {
       rps(floor),
       ...services.flatMap((c) => [
         rps(o.summary[c]),
-        ratio(o.summary[c], floor),
-        ...(hasPeer && c !== 'cached' ? [ratio(o.summary[c], peer)] : []),
+        paired(roundRatio(o, c, 'floor')),
+        ...(hasPeer && c !== 'cached' ? [paired(roundRatio(o, c, PEER_COLUMN))] : []),
       ]),
-      ...(hasPeer ? [rps(peer), ratio(peer, floor)] : []),
+      ...(hasPeer ? [rps(peer), paired(roundRatio(o, PEER_COLUMN, 'floor'))] : []),
     ];
   });
   return textTable(header, rows);
@@ -87,26 +101,24 @@ function targetLines(result: DialectResult): string[] {
   const mark = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
   const peerTarget = result.dialect === 'postgres' ? 1.2 : 2;
   for (const o of result.operations) {
-    const uncached = o.summary.uncached;
-    const floor = o.summary.floor;
-    const peer = o.summary[PEER_COLUMN];
-    if (uncached && peer) {
-      const r = uncached.requestsPerSecond / peer.requestsPerSecond;
+    const byPeer = roundRatio(o, 'uncached', PEER_COLUMN);
+    if (byPeer) {
       lines.push(
-        `${mark(r >= peerTarget)} ${o.id}: uncached ${r.toFixed(2)}× PostGraphile (target ≥ ${peerTarget}×)`,
+        `${mark(byPeer.median >= peerTarget)} ${o.id}: uncached ${byPeer.median.toFixed(2)}× PostGraphile (${range(byPeer)}; target ≥ ${peerTarget}×)`,
       );
     }
     const floorTarget = FLOOR_TARGETS[o.id];
-    if (uncached && floor && floorTarget !== undefined) {
-      const r = uncached.requestsPerSecond / floor.requestsPerSecond;
+    const uncached = roundRatio(o, 'uncached', 'floor');
+    if (uncached && floorTarget !== undefined) {
       lines.push(
-        `${mark(r >= floorTarget)} ${o.id}: uncached ${r.toFixed(2)}× floor (target ≥ ${floorTarget}×)`,
+        `${mark(uncached.median >= floorTarget)} ${o.id}: uncached ${uncached.median.toFixed(2)}× floor (${range(uncached)}; target ≥ ${floorTarget}×)`,
       );
     }
-    const cached = o.summary.cached;
-    if (cached && floor) {
-      const r = cached.requestsPerSecond / floor.requestsPerSecond;
-      lines.push(`${mark(r >= 0.8)} ${o.id}: cached ${r.toFixed(2)}× floor (target ≥ 0.8×)`);
+    const cached = roundRatio(o, 'cached', 'floor');
+    if (cached) {
+      lines.push(
+        `${mark(cached.median >= 0.8)} ${o.id}: cached ${cached.median.toFixed(2)}× floor (${range(cached)}; target ≥ 0.8×)`,
+      );
     }
   }
   for (const c of serviceColumnsOf(result)) {
@@ -153,7 +165,8 @@ export function benchReport(
     lines.push(
       '',
       `== ${result.dialect}${peerNote}`,
-      'median req/s ±spread over the rounds (the farther of min and max from the median); SQL: statements per request of the service',
+      'median req/s ±spread over the rounds (the farther of min and max from the median); ÷: the median of the ratios',
+      "round by round (each run over the other column's run in the same round); SQL: statements per request of the service",
       ...throughputTable(result),
       '',
       ...costTable(result),

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
             .map(([k, val]) => `${k}=${val}`)
             .join(' ')})`,
       )
-      .join('')}, PostGraphile (each round starting one column later)`,
+      .join(
+        '',
+      )}, PostGraphile (in the orders of a Williams design: each column as often right after each other one)`,
   ];
   process.stderr.write(`${heading.join('\n')}\n`);
 

@@ -69,8 +69,8 @@ function startService(location: DatabaseLocation, column: ServiceVariant): Promi
  * Measures one dialect: counts each operation's SQL statements, starts every server of the service at once
  * (each its own process), checks that they (and the peer) answer alike, starts the floor with the service's
  * bytes, then for each operation runs `rounds` rounds of alternating load runs: floor, each service column,
- * the peer (for operations it has an equivalent for), the order rotated by one each round
- * ({@link roundOrder}). Only one server is loaded at a time.
+ * the peer (for operations it has an equivalent for), in the orders of a Williams design
+ * ({@link roundOrder}: each column as often right after each other one). Only one server is loaded at a time.
  */
 export async function measureDialect(
   plan: DialectPlan,

@@ -10,6 +10,7 @@ import { assertSameRows, rowSetDifferences } from '../harness/row-sets';
 import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
 import { roundOrder } from '../harness/round-order';
+import { pairedRatio } from '../harness/paired-ratio';
 import { dumpFiles, dumpTotal, vgdbEnvironment } from '../harness/callgrind-dumps';
 import { settledCount } from '../harness/settled-windows';
 
@@ -41,18 +42,57 @@ describe('row sets', () => {
 
 describe('the order of a round', () => {
   const columns = ['floor', 'uncached', 'cached', 'postgraphile'];
-  it('starts one column later each round, and comes round again after as many rounds as columns', () => {
-    expect(roundOrder(columns, 0)).toEqual(columns);
-    expect(roundOrder(columns, 1)).toEqual(['uncached', 'cached', 'postgraphile', 'floor']);
-    expect(roundOrder(columns, 3)).toEqual(['postgraphile', 'floor', 'uncached', 'cached']);
-    expect(roundOrder(columns, 4)).toEqual(columns);
+  /** Each ordered pair (a just before b) in the rounds, counted. */
+  const followings = (rounds: string[][]) => {
+    const counts = new Map<string, number>();
+    for (const order of rounds)
+      for (let i = 1; i < order.length; i += 1) {
+        const pair = `${order[i - 1]}>${order[i]}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      }
+    return counts;
+  };
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+  const cycleOf = (n: number) => (n % 2 === 0 ? n : 2 * n);
+
+  it('runs the rows of a Williams design, the first column first, and comes round again after its cycle', () => {
+    expect(roundOrder(columns, 0)).toEqual(['floor', 'uncached', 'postgraphile', 'cached']);
+    expect(roundOrder(columns, 1)).toEqual(['uncached', 'cached', 'floor', 'postgraphile']);
+    expect(roundOrder(columns, 3)).toEqual(['postgraphile', 'floor', 'cached', 'uncached']);
+    expect(roundOrder(columns, 4)).toEqual(roundOrder(columns, 0));
     expect(roundOrder(columns, 9)).toEqual(roundOrder(columns, 1));
+    // an odd number of columns: the second half of the cycle runs the first half's rows reversed
+    expect(roundOrder(['a', 'b', 'c'], 0)).toEqual(['a', 'b', 'c']);
+    expect(roundOrder(['a', 'b', 'c'], 3)).toEqual(['c', 'b', 'a']);
+    expect(roundOrder(['a', 'b', 'c'], 6)).toEqual(['a', 'b', 'c']);
   });
-  it('over as many rounds as columns, puts each column once in each position', () => {
+
+  it.each([2, 3, 4, 5, 6, 7])(
+    'with %i columns, over a cycle puts each column as often in each position and after each other one',
+    (n) => {
+      const given = names(n);
+      const cycle = cycleOf(n);
+      const rounds = Array.from({ length: cycle }, (_, round) => roundOrder(given, round));
+      for (const order of rounds) expect([...order].sort()).toEqual([...given].sort());
+      for (let position = 0; position < n; position += 1) {
+        const counts = new Map<string, number>();
+        for (const order of rounds) counts.set(order[position]!, (counts.get(order[position]!) ?? 0) + 1);
+        expect([...counts.values()]).toEqual(given.map(() => cycle / n));
+      }
+      const pairs = followings(rounds);
+      // every ordered pair of two columns, each as often: 1 for an even number, 2 for an odd one
+      expect(pairs.size).toBe(n * (n - 1));
+      expect(new Set(pairs.values())).toEqual(new Set([cycle / n]));
+    },
+  );
+
+  it('never keeps a column right after the same one in every round (as a rotation does)', () => {
     const rounds = columns.map((_, round) => roundOrder(columns, round));
-    for (let position = 0; position < columns.length; position += 1)
-      expect(rounds.map((order) => order[position]).sort()).toEqual([...columns].sort());
+    const before = (column: string) =>
+      new Set(rounds.map((order) => order[order.indexOf(column) - 1]).filter((c) => c !== undefined));
+    for (const column of columns) expect(before(column).size).toBe(columns.length - 1);
   });
+
   it('leaves the columns given as they were; none, or one, in any round', () => {
     const given = [...columns];
     roundOrder(given, 2);
@@ -63,6 +103,27 @@ describe('the order of a round', () => {
   it('refuses a round that is not a whole number from 0', () => {
     expect(() => roundOrder(columns, -1)).toThrow('not a round: -1');
     expect(() => roundOrder(columns, 1.5)).toThrow('not a round: 1.5');
+  });
+});
+
+describe('ratios round by round', () => {
+  it('divides each round by the same round, not one median by another', () => {
+    // the host twice as fast in rounds 2 and 3: each median comes from other rounds, each round's ratio is 0.5
+    const ratio = pairedRatio([10, 20, 20, 10], [20, 40, 40, 20])!;
+    expect(ratio).toEqual({ median: 0.5, min: 0.5, max: 0.5, rounds: 4 });
+    // the medians (15 and 20) would say 0.75
+    expect(pairedRatio([10, 30, 15], [20, 20, 40])).toEqual({ median: 0.5, min: 0.375, max: 1.5, rounds: 3 });
+  });
+  it('takes the mean of the middle two for an even count, and the order of the rounds does not matter', () => {
+    expect(pairedRatio([1, 2, 3, 4], [10, 10, 10, 10])!.median).toBeCloseTo(0.25);
+    expect(pairedRatio([4, 1, 3, 2], [10, 10, 10, 10])!.median).toBeCloseTo(0.25);
+    expect(pairedRatio([7], [2])).toEqual({ median: 3.5, min: 3.5, max: 3.5, rounds: 1 });
+  });
+  it('pairs only the rounds both ran, skips a round whose base served nothing, and has none without a pair', () => {
+    expect(pairedRatio([1, 2, 3], [2, 4])).toEqual({ median: 0.5, min: 0.5, max: 0.5, rounds: 2 });
+    expect(pairedRatio([1, 5, 2], [2, 0, 4])).toEqual({ median: 0.5, min: 0.5, max: 0.5, rounds: 2 });
+    expect(pairedRatio([], [1])).toBeUndefined();
+    expect(pairedRatio([1, 2], [0, 0])).toBeUndefined();
   });
 });
 
