@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { assertSameRows } from '../harness/row-sets';
-import type { RecordedAnswer } from './floor-process';
+import { answerHeaders, type RecordedAnswer } from './floor-process';
 import type { BenchOperation } from './operations';
 
 /**
@@ -28,7 +28,7 @@ async function answerOf(
     throw new Error(`${what} answered ${response.status}: ${bytes.toString('utf8').slice(0, 400)}`);
   return {
     bytes,
-    contentType: response.headers.get('content-type') ?? 'application/json',
+    headers: answerHeaders(response.headers),
     data: parsed.data,
   };
 }
@@ -40,12 +40,8 @@ export async function recordAnswers(
 ): Promise<Map<string, RecordedAnswer>> {
   const answers = new Map<string, RecordedAnswer>();
   for (const operation of operations) {
-    const { bytes, contentType } = await answerOf(
-      `${operation.id} (service)`,
-      serviceEndpoint,
-      operation.body,
-    );
-    answers.set(operation.body, { bytes, contentType });
+    const { bytes, headers } = await answerOf(`${operation.id} (service)`, serviceEndpoint, operation.body);
+    answers.set(operation.body, { bytes, headers });
   }
   return answers;
 }

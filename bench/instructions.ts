@@ -26,6 +26,7 @@ import { environmentFor } from '../server/db/location';
 import { ROOT, START_COMMAND } from '../harness/spawn-server';
 import { settledCount } from '../harness/settled-windows';
 import { callgrindAvailable, startUnderCallgrind, type CallgrindProcess } from './callgrind';
+import { answerHeaders } from './floor-process';
 import type { FloorAnswers } from './floor-server';
 import { benchOperations, peerBenchOperations } from './operations';
 import { runLoad } from './run-load';
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
     const failed = started.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const [uncached, cached] = processes as [CallgrindProcess, CallgrindProcess];
-    // the floor answers each body with the bytes the service answered
+    // the floor answers each body with the bytes and headers the service answered
     const answers: FloorAnswers = {};
     for (const op of chosen) {
       const response = await fetch(`${uncached.url}/graphql`, {
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
       if (response.status !== 200) throw new Error(`${op.id}: the service answered ${response.status}`);
       answers[op.body] = {
         bytes: Buffer.from(await response.arrayBuffer()).toString('base64'),
-        contentType: response.headers.get('content-type') ?? 'application/json',
+        headers: answerHeaders(response.headers),
       };
     }
     const answersFile = join(dir, 'answers.json');

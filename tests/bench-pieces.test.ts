@@ -157,21 +157,35 @@ describe('process usage from /proc', () => {
 });
 
 describe('the floor, as its own process', () => {
-  it('answers the bytes it was given, with their content type, and 404 for any other body', async () => {
+  it('answers the bytes it was given, with their headers and length, and 404 for any other body', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floor-test-'));
     const file = join(dir, 'answers.json');
     const bytes = Buffer.from('{"data":{"x":"é"}}');
     writeFileSync(
       file,
       JSON.stringify({
-        '{"query":"{x}"}': { bytes: bytes.toString('base64'), contentType: 'application/test' },
+        '{"query":"{x}"}': {
+          bytes: bytes.toString('base64'),
+          headers: [
+            ['vary', 'origin'],
+            ['content-type', 'application/test'],
+            ['cache-control', 'no-store'],
+          ],
+        },
       }),
     );
     const floor = await spawnListening('bench/floor-server.ts', [file]);
     try {
       const known = await fetch(`${floor.url}/graphql`, { method: 'POST', body: '{"query":"{x}"}' });
       expect(known.status).toBe(200);
-      expect(known.headers.get('content-type')).toBe('application/test');
+      expect(
+        [...known.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+      ).toEqual([
+        ['cache-control', 'no-store'],
+        ['content-length', String(bytes.length)],
+        ['content-type', 'application/test'],
+        ['vary', 'origin'],
+      ]);
       expect(Buffer.from(await known.arrayBuffer()).equals(bytes)).toBe(true);
       const unknown = await fetch(`${floor.url}/graphql`, { method: 'POST', body: '{"query":"{y}"}' });
       expect(unknown.status).toBe(404);
