@@ -162,6 +162,50 @@ describe('operations seen before: run again without Apollo, answered the same', 
     expect({ kept: kept.length, runs: runs.length }).toEqual({ kept: 2, runs: 1 });
   });
 
+  it('compiles a document once for every request of it, whatever its variables (graphql-jit and the writer)', async () => {
+    const store = seenOperations('jit');
+    // the operations run from the store, in order
+    const ran: SeenOperation[] = [];
+    const watched: SeenOperations = {
+      ...store,
+      execute: (operation, request, context) => {
+        ran.push(operation);
+        return store.execute(operation, request, context);
+      },
+    };
+    const server = await serve({ executor: 'jit', seen: watched });
+    const page = (query: string, after?: string) =>
+      JSON.stringify({ query, variables: after === undefined ? {} : { after } });
+    const query =
+      'query P($after: String) { observations(first: 2, after: $after) { nodes { year value } pageInfo { endCursor } } }';
+    const answers: Json[] = [];
+    let after: string | undefined;
+    // three pages, each asked twice: the second of each runs from the store
+    for (let n = 0; n < 3; n += 1) {
+      const first = await json(post(server, page(query, after)));
+      expect(await json(post(server, page(query, after)))).toEqual(first);
+      answers.push(first);
+      after = first.data.observations.pageInfo.endCursor;
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(3);
+    expect(ran).toHaveLength(3);
+    // three entries of the store (three answer keys), one compiled query and one writer
+    expect(new Set(ran)).toHaveProperty('size', 3);
+    expect(typeof ran[0]!.compiled?.query).toBe('function');
+    expect(typeof ran[0]!.writer).toBe('function');
+    for (const operation of ran.slice(1)) {
+      expect(operation.compiled).toBe(ran[0]!.compiled);
+      expect(operation.writer).toBe(ran[0]!.writer);
+    }
+    // another document compiles its own
+    const other = query.replace('{ year value }', '{ year value raw }');
+    await post(server, page(other));
+    await post(server, page(other));
+    expect(ran).toHaveLength(4);
+    expect(ran[3]!.compiled).not.toBe(ran[0]!.compiled);
+    expect(typeof ran[3]!.compiled?.query).toBe('function');
+  });
+
   it('lets Apollo answer when the run without it meets an error, as a server without the store answers', async () => {
     const { watched, runs } = watchedStore();
     const withStore = await serve({ seen: watched });

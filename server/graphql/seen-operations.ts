@@ -31,6 +31,8 @@ export interface SeenOperation {
    * null when the operation has none (`JSON.stringify` writes it).
    */
   writer?: DataWriter | null;
+  /** What it compiles to, shared with the entries of the same document and operation name (other variables). */
+  shape?: CompiledShape;
 }
 
 /** What {@link SeenOperations.execute} is asked to run: the operation's name and the request's variables. */
@@ -61,7 +63,8 @@ export interface SeenOperations {
  * selections about 23 KB, and the store's old bound (4 MB of documents' characters) let 400 of the first take
  * 580 MB and 22 000 of the second 540 MB, still growing. 4096 keeps at most about 27 MB of compiled
  * selections (1024 operations at the least weight), and every operation of the SDK (1166 selections in all)
- * with the playground's examples.
+ * with the playground's examples. Entries of one document with other variables share what it compiles to
+ * (see `CompiledShapes`) and each still weighs it: the bound overcounts them.
  */
 export const SEEN_OPERATION_LIMITS = { maxSize: 4096, maxEntrySize: 1024 } as const;
 
@@ -90,6 +93,47 @@ export function seenWeight(
 }
 
 /**
+ * What an operation compiles to, shared by the entries of its document and operation name (see
+ * {@link SeenOperation.shape}): graphql-jit's compiled query and its answers' writer, each made once when first
+ * needed.
+ */
+export interface CompiledShape {
+  readonly schema: GraphQLSchema;
+  compiled?: CompiledQuery | null;
+  writer?: DataWriter | null;
+}
+
+/**
+ * What the operations of one parsed document compile to, shared by every request of it whatever its
+ * variables: graphql-jit's compiled query takes them when it runs, and an operation with a writer has no
+ * directive whose keys depend on them. Requests with other variables are other entries of the store (other
+ * answer keys) but, sent with the same text, the same document (Apollo's document store parses a text once),
+ * so a client paging with a new cursor, or looking up another code, each time compiled the same operation
+ * anew (graphql-jit's about 0.1 ms a selection, and a writer) and kept one more copy. Found by the document
+ * (weakly), the operation name and the schema; held only by the store's entries that use it (this holds it
+ * weakly): what the entries let go is let go, whatever else still holds the document (Apollo's store keeps more
+ * documents than the store of seen operations keeps compiled).
+ */
+class CompiledShapes {
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, WeakRef<CompiledShape>>>();
+
+  /** The shape `operation` shares with the other entries of its document and operation name (kept on it). */
+  of(operation: SeenOperation, operationName: string | undefined): CompiledShape {
+    if (operation.shape !== undefined) return operation.shape;
+    let byName = this.#byDocument.get(operation.document);
+    if (byName === undefined) this.#byDocument.set(operation.document, (byName = new Map()));
+    const name = operationName ?? '';
+    let shape = byName.get(name)?.deref();
+    if (shape === undefined || shape.schema !== operation.schema) {
+      shape = { schema: operation.schema };
+      byName.set(name, new WeakRef(shape));
+    }
+    operation.shape = shape;
+    return shape;
+  }
+}
+
+/**
  * Operations seen before, run again without Apollo's request pipeline. The HTTP layer keeps an operation here
  * once Apollo has answered it 200 without errors, under the request's answer key (dataset version, method,
  * `Accept`, the document as printed, the operation and its variables). Everything Apollo decided for that
@@ -115,13 +159,18 @@ export function seenOperations(
       operationName: request.operationName,
       fieldResolver: budgetedDefaultResolver,
     });
+  const compiledOf = new CompiledShapes();
   const jit = async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
     if (operation.compiled === undefined) {
-      const definition = getOperationAST(operation.document, request.operationName);
-      operation.compiled =
-        (definition &&
-          compileBounded(operation.schema, operation.document, definition, request.operationName)) ??
-        null;
+      const shape = compiledOf.of(operation, request.operationName);
+      if (shape.compiled === undefined) {
+        const definition = getOperationAST(operation.document, request.operationName);
+        shape.compiled =
+          (definition &&
+            compileBounded(operation.schema, operation.document, definition, request.operationName)) ??
+          null;
+      }
+      operation.compiled = shape.compiled;
     }
     if (operation.compiled === null) return graphqlJs(operation, request, context);
     const result = await operation.compiled.query(undefined, context, request.variables ?? {});
@@ -137,9 +186,13 @@ export function seenOperations(
     execute: run,
     answerText: (operation, request, result) => {
       if (operation.writer === undefined) {
-        const definition = getOperationAST(operation.document, request.operationName);
-        operation.writer =
-          (definition && compileDataWriter(operation.schema, operation.document, definition)) ?? null;
+        const shape = compiledOf.of(operation, request.operationName);
+        if (shape.writer === undefined) {
+          const definition = getOperationAST(operation.document, request.operationName);
+          shape.writer =
+            (definition && compileDataWriter(operation.schema, operation.document, definition)) ?? null;
+        }
+        operation.writer = shape.writer;
       }
       const data = result.extensions === undefined ? operation.writer?.(result.data) : undefined;
       if (data !== undefined) return `{"data":${data}}\n`;
