@@ -34,7 +34,9 @@ function watchedStore(store: SeenOperations = seenOperations()) {
     },
     answerText: (operation, request, result) => {
       const text = store.answerText(operation, request, result);
-      written.push(typeof operation.writer === 'function' && operation.writer(result.data) !== undefined);
+      written.push(
+        typeof operation.shape?.writer === 'function' && operation.shape.writer(result.data) !== undefined,
+      );
       return text;
     },
   };
@@ -191,19 +193,19 @@ describe('operations seen before: run again without Apollo, answered the same', 
     expect(ran).toHaveLength(3);
     // three entries of the store (three answer keys), one compiled query and one writer
     expect(new Set(ran)).toHaveProperty('size', 3);
-    expect(typeof ran[0]!.compiled?.query).toBe('function');
-    expect(typeof ran[0]!.writer).toBe('function');
+    expect(typeof ran[0]!.shape?.compiled?.query).toBe('function');
+    expect(typeof ran[0]!.shape?.writer).toBe('function');
     for (const operation of ran.slice(1)) {
-      expect(operation.compiled).toBe(ran[0]!.compiled);
-      expect(operation.writer).toBe(ran[0]!.writer);
+      expect(operation.shape?.compiled).toBe(ran[0]!.shape?.compiled);
+      expect(operation.shape?.writer).toBe(ran[0]!.shape?.writer);
     }
     // another document compiles its own
     const other = query.replace('{ year value }', '{ year value raw }');
     await post(server, page(other));
     await post(server, page(other));
     expect(ran).toHaveLength(4);
-    expect(ran[3]!.compiled).not.toBe(ran[0]!.compiled);
-    expect(typeof ran[3]!.compiled?.query).toBe('function');
+    expect(ran[3]!.shape?.compiled).not.toBe(ran[0]!.shape?.compiled);
+    expect(typeof ran[3]!.shape?.compiled?.query).toBe('function');
   });
 
   it('lets Apollo answer when the run without it meets an error, as a server without the store answers', async () => {

@@ -22,16 +22,9 @@ export interface SeenOperation {
   document: DocumentNode;
   headers: readonly (readonly [string, string])[];
   /**
-   * graphql-jit: the operation compiled on its first run from here (Apollo ran it before), or null when it is
-   * not compiled (too large, see `MAX_COMPILED_SELECTIONS`, or graphql-jit cannot) and graphql-js runs it.
+   * What it compiles to (graphql-jit's query, its answers' writer), made on its first run from here and shared
+   * with the entries of the same document and operation name (other variables): see {@link CompiledShape}.
    */
-  compiled?: CompiledQuery | null;
-  /**
-   * The writer of its results' `data` (see `compileDataWriter`), made on the first answer written from here, or
-   * null when the operation has none (`JSON.stringify` writes it).
-   */
-  writer?: DataWriter | null;
-  /** What it compiles to, shared with the entries of the same document and operation name (other variables). */
   shape?: CompiledShape;
 }
 
@@ -94,12 +87,16 @@ export function seenWeight(
 
 /**
  * What an operation compiles to, shared by the entries of its document and operation name (see
- * {@link SeenOperation.shape}): graphql-jit's compiled query and its answers' writer, each made once when first
- * needed.
+ * {@link SeenOperation.shape}), each made once when first needed.
  */
 export interface CompiledShape {
   readonly schema: GraphQLSchema;
+  /**
+   * graphql-jit's compiled query, or null when it is not compiled (too large, see `MAX_COMPILED_SELECTIONS`, or
+   * graphql-jit cannot) and graphql-js runs it.
+   */
   compiled?: CompiledQuery | null;
+  /** The writer of its results' `data` (see `compileDataWriter`), or null when it has none (`JSON.stringify`). */
   writer?: DataWriter | null;
 }
 
@@ -161,19 +158,16 @@ export function seenOperations(
     });
   const compiledOf = new CompiledShapes();
   const jit = async (operation: SeenOperation, request: SeenRequest, context: GraphQLContext) => {
-    if (operation.compiled === undefined) {
-      const shape = compiledOf.of(operation, request.operationName);
-      if (shape.compiled === undefined) {
-        const definition = getOperationAST(operation.document, request.operationName);
-        shape.compiled =
-          (definition &&
-            compileBounded(operation.schema, operation.document, definition, request.operationName)) ??
-          null;
-      }
-      operation.compiled = shape.compiled;
+    const shape = compiledOf.of(operation, request.operationName);
+    if (shape.compiled === undefined) {
+      const definition = getOperationAST(operation.document, request.operationName);
+      shape.compiled =
+        (definition &&
+          compileBounded(operation.schema, operation.document, definition, request.operationName)) ??
+        null;
     }
-    if (operation.compiled === null) return graphqlJs(operation, request, context);
-    const result = await operation.compiled.query(undefined, context, request.variables ?? {});
+    if (shape.compiled === null) return graphqlJs(operation, request, context);
+    const result = await shape.compiled.query(undefined, context, request.variables ?? {});
     // its errors go to Apollo (a result with errors is answered through it): as graphql-js's own
     return withGraphQLJsErrors(result as ExecutionResult);
   };
@@ -185,16 +179,13 @@ export function seenOperations(
     },
     execute: run,
     answerText: (operation, request, result) => {
-      if (operation.writer === undefined) {
-        const shape = compiledOf.of(operation, request.operationName);
-        if (shape.writer === undefined) {
-          const definition = getOperationAST(operation.document, request.operationName);
-          shape.writer =
-            (definition && compileDataWriter(operation.schema, operation.document, definition)) ?? null;
-        }
-        operation.writer = shape.writer;
+      const shape = compiledOf.of(operation, request.operationName);
+      if (shape.writer === undefined) {
+        const definition = getOperationAST(operation.document, request.operationName);
+        shape.writer =
+          (definition && compileDataWriter(operation.schema, operation.document, definition)) ?? null;
       }
-      const data = result.extensions === undefined ? operation.writer?.(result.data) : undefined;
+      const data = result.extensions === undefined ? shape.writer?.(result.data) : undefined;
       if (data !== undefined) return `{"data":${data}}\n`;
       return JSON.stringify({ data: result.data, extensions: result.extensions }) + '\n';
     },
