@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { assertSameRows } from '../harness/row-sets';
-import { answerHeaders, type RecordedAnswer } from './floor-process';
+import { answerHeaders } from '../harness/answer-headers';
+import type { RecordedAnswer } from './floor-process';
 import type { BenchOperation } from './operations';
 
 /**

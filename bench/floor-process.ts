@@ -4,18 +4,10 @@ import { join } from 'node:path';
 import { spawnListening, type ListeningProcess } from '../harness/spawn-listening';
 import type { FloorAnswers } from './floor-server';
 
-/** An answer the service gave: its bytes and its headers (see {@link answerHeaders}). */
+/** An answer the service gave: its bytes and its headers (see `answerHeaders`). */
 export interface RecordedAnswer {
   bytes: Buffer;
   headers: [string, string][];
-}
-
-/** The headers Node's HTTP server writes itself, which the floor's server writes as it does. */
-const WRITTEN_BY_NODE = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
-
-/** The headers of an answer the floor repeats: all the service sent but those Node's server writes itself. */
-export function answerHeaders(headers: Headers): [string, string][] {
-  return [...headers].filter(([name]) => !WRITTEN_BY_NODE.has(name));
 }
 
 /**

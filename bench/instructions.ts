@@ -26,7 +26,7 @@ import { environmentFor } from '../server/db/location';
 import { ROOT, START_COMMAND } from '../harness/spawn-server';
 import { settledCount } from '../harness/settled-windows';
 import { callgrindAvailable, startUnderCallgrind, type CallgrindProcess } from './callgrind';
-import { answerHeaders } from './floor-process';
+import { answerHeaders } from '../harness/answer-headers';
 import type { FloorAnswers } from './floor-server';
 import { benchOperations, peerBenchOperations } from './operations';
 import { runLoad } from './run-load';

@@ -11,6 +11,7 @@ import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
 import { roundOrder } from '../harness/round-order';
 import { pairedRatio } from '../harness/paired-ratio';
+import { answerHeaders } from '../harness/answer-headers';
 import { dumpFiles, dumpTotal, vgdbEnvironment } from '../harness/callgrind-dumps';
 import { settledCount } from '../harness/settled-windows';
 
@@ -153,6 +154,29 @@ describe('process usage from /proc', () => {
   it('reads resident memory', () => {
     expect(residentBytesOf(process.pid)).toBeGreaterThan(1024 * 1024);
     expect(residentBytesOf(2 ** 22 + 1)).toBeUndefined();
+  });
+});
+
+describe('the headers the floor repeats', () => {
+  it("keeps the service's own, in order, and leaves out those Node's server writes itself", () => {
+    const headers = new Headers([
+      ['Vary', 'origin'],
+      ['x-cache', 'HIT'],
+      ['Content-Type', 'application/json; charset=utf-8'],
+      ['cache-control', 'no-store'],
+      ['Content-Length', '5331'],
+      ['Date', 'Wed, 02 Dec 2026 03:32:46 GMT'],
+      ['Connection', 'keep-alive'],
+      ['Keep-Alive', 'timeout=5'],
+      ['Transfer-Encoding', 'chunked'],
+    ]);
+    expect(answerHeaders(headers)).toEqual([
+      ['cache-control', 'no-store'],
+      ['content-type', 'application/json; charset=utf-8'],
+      ['vary', 'origin'],
+      ['x-cache', 'HIT'],
+    ]);
+    expect(answerHeaders(new Headers())).toEqual([]);
   });
 });
 
