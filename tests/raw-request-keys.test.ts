@@ -78,9 +78,9 @@ describe('RawRequestKeys', () => {
 
   it('keeps a text with its requests at its byte limit, not one byte over (and drops what an over one had)', () => {
     const key = 'stelselgraph:answer:v1:abc';
-    // text, the parts (version, method, content type, accept), the key and 64 for the request
+    // text, the parts (version, method, content type, accept), the key and 112 for the request (and its slot)
     const parts = RAW.datasetVersion.length + 4 + RAW.contentType!.length + RAW.accept!.length;
-    const fits = 'x'.repeat(64 * 1024 - key.length - parts - 64);
+    const fits = 'x'.repeat(64 * 1024 - key.length - parts - 112);
     const keys = new RawRequestKeys(limits);
     keys.set({ ...RAW, body: fits }, key);
     expect(keys.get({ ...RAW, body: fits })).toBe(key);

@@ -31,7 +31,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
   const server = createServer((request, response) => {
     // a repeated POST whose answer is kept is answered on the lane; the rest (and what it cannot answer) routed
-    if (!takeKeptAnswerLane(request, response, parts, (body) => handle(request, response, body))) {
+    if (!takeKeptAnswerLane(request, response, parts, handle)) {
       handle(request, response);
     }
   });

@@ -4,9 +4,6 @@ import { keptPostHead, sendKeptAnswer } from './graphql-handler';
 import { GRAPHQL_PATH } from './routes/graphql-path';
 import type { ServerParts } from './server-parts';
 
-/** What the lane does with a request's stream error: nothing (see {@link takeKeptAnswerLane}). */
-const ignore = () => undefined;
-
 /**
  * The lane of a repeated POST to `/graphql` whose answer the in-process store keeps: its body is read with
  * the stream's events and, once it is in, the answer is sent from the store in the same callback, with the
@@ -15,30 +12,31 @@ const ignore = () => undefined;
  * `Origin` (no CORS headers to add) the head goes out in one `writeHead` ({@link keptPostHead}).
  *
  * It takes only a POST to exactly `/graphql` with a `Content-Length` within the body limit, on a server whose
- * store answers at once (`getNow`: the in-process one). It returns whether it took the request; one it took
- * and cannot answer from the store (not kept, not keyed yet) goes on to `usual` with its body: the GraphQL
- * route then answers it as it answers any request. The body is read with `data` and `end` (and an `error`
- * listener that ignores): its length is declared and within the limit (the parser reads exactly that many
- * bytes, and refuses a request that also says it is chunked), and a request whose client leaves before its
- * body is in is dropped, nothing answered, handed on or logged (nobody is there to read an answer).
+ * store answers at once (`slotNow`: the in-process one). The answer is found in one lookup: the request as it
+ * came holds the slot of its answer last handed out (see `AnswerStore.slotNow`), served from there while the
+ * store keeps it, unexpired, the store asked again once the answer's recency mark is due. It returns whether it
+ * took the request; one it took and cannot answer from the store (not kept, not keyed yet) goes on to `usual`
+ * with its body: the GraphQL route then answers it as it answers any request. The body is read with `data` and
+ * `end`: its length is declared and within the limit (the parser reads exactly that many bytes, and refuses a
+ * request that also says it is chunked), and a request whose client leaves before its body is in is dropped,
+ * nothing answered, handed on or logged (nobody is there to read an answer; Node emits an aborted request's
+ * `error` only to a listener, and there is none).
  */
 export function takeKeptAnswerLane(
   request: IncomingMessage,
   response: ServerResponse,
   parts: ServerParts,
-  usual: (body: Promise<string>) => void,
+  usual: (request: IncomingMessage, response: ServerResponse, body: Promise<string>) => void,
 ): boolean {
   const answers = parts.answers;
-  if (request.method !== 'POST' || request.url !== GRAPHQL_PATH || !answers?.getNow) return false;
+  if (request.method !== 'POST' || request.url !== GRAPHQL_PATH || !answers?.slotNow) return false;
   const length = request.headers['content-length'];
   if (length === undefined || !(Number(length) <= parts.bodyLimit)) return false;
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  // a client that leaves mid-body: its request is dropped, and its stream's error is not the process's
-  request.on('error', ignore);
   request.on('end', () => {
     const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-    const key = parts.answerKeyOf.byRawRequest.get({
+    const known = parts.answerKeyOf.byRawRequest.find({
       datasetVersion: parts.dataset.contentHash,
       method: 'POST',
       contentType: request.headers['content-type'],
@@ -46,8 +44,10 @@ export function takeKeptAnswerLane(
       search: '',
       body: text,
     });
-    const kept = key === undefined ? undefined : answers.getNow!(key);
-    if (kept === undefined) return usual(Promise.resolve(text));
+    const slot = known === undefined ? undefined : answers.slotNow!(known.key, known.kept);
+    const kept = slot?.answer;
+    if (kept === undefined) return usual(request, response, Promise.resolve(text));
+    known!.kept = slot;
     try {
       if (request.headers.origin === undefined) {
         // (a list writeHead only reads)

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { KeptAnswerSlot } from '../lib/answer-store';
 
 /** What a request is as it came, for {@link RawRequestKeys}. */
 export interface RawRequest {
@@ -22,8 +23,12 @@ export interface RawRequestKeysLimits {
   maxRequestsPerText: number;
 }
 
-/** A request known under its text: every other part of it as it came, and the answer key made for it. */
-interface KnownRequest {
+/**
+ * A request known under its text: every other part of it as it came, the answer key made for it, and the slot
+ * the in-process store last handed out for that key (see `AnswerStore.slotNow`), for a repeated request to be
+ * answered without asking the store.
+ */
+export interface KnownRequest {
   readonly datasetVersion: string;
   readonly method: string;
   readonly contentType: string | undefined;
@@ -32,10 +37,15 @@ interface KnownRequest {
   readonly hasBody: boolean;
   readonly search: string;
   readonly key: string;
+  /** The store's slot for `key` as last handed out (emptied by the store once its answer left). */
+  kept: KeptAnswerSlot | undefined;
 }
 
-/** What a request kept here counts for besides its strings (the object and its place in the list). */
-const REQUEST_OVERHEAD_BYTES = 64;
+/**
+ * What a request kept here counts for besides its strings: the object, its place in the list, and the slot it
+ * may hold after the store let the slot's answer go.
+ */
+const REQUEST_OVERHEAD_BYTES = 112;
 
 /** The text a request is kept under: its body, or, without one, its query string. */
 const textOf = (raw: RawRequest): string => raw.body ?? raw.search;
@@ -92,9 +102,14 @@ export class RawRequestKeys {
 
   /** The key made for this request, if it is kept. */
   get(raw: RawRequest): string | undefined {
+    return this.find(raw)?.key;
+  }
+
+  /** This request as kept (its key, and the slot of its answer last handed out), if it is. */
+  find(raw: RawRequest): KnownRequest | undefined {
     const requests = this.#byText.get(textOf(raw));
     if (requests === undefined) return undefined;
-    for (const known of requests) if (isRequest(known, raw)) return known.key;
+    for (const known of requests) if (isRequest(known, raw)) return known;
     return undefined;
   }
 
@@ -113,6 +128,7 @@ export class RawRequestKeys {
       hasBody: raw.body !== undefined,
       search: raw.search,
       key,
+      kept: undefined,
     };
     const kept = [request, ...others].slice(0, this.#maxRequestsPerText);
     // an entry over its cap is refused by the LRU, which then drops what the text had
