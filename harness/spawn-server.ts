@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { untilReady } from './ready-line';
+import { START_COMMAND } from './start-command';
 
 /** The project root. */
 export const ROOT = resolve(__dirname, '..');
@@ -27,9 +28,10 @@ function startProcess(env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 /**
- * The command `npm start` runs: the compiled server (`dist/server/main.js`), compiled first when `server/` changed.
+ * The command `npm start` runs after node: its options and `scripts/start.cjs` (the compiled server,
+ * `dist/server/main.js`, compiled first when `server/` changed).
  */
-export const START_COMMAND: readonly string[] = ['--enable-source-maps', join(ROOT, 'scripts/start.cjs')];
+export { START_COMMAND };
 
 /**
  * Starts the server as `npm start` does (the compiled server), in production mode on a free loopback port;

@@ -99,6 +99,10 @@ describe('the server runs compiled, on its production dependencies', () => {
         readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '),
       );
       expect(commands.filter((command) => command.includes('scripts/start.cjs'))).toHaveLength(1);
+      // with package.json's node options (V8's memory reducer off: see the README, Performance)
+      expect(commands.find((command) => command.includes('scripts/start.cjs'))?.trim()).toBe(
+        'node --enable-source-maps --no-memory-reducer scripts/start.cjs',
+      );
       expect(commands.filter((command) => command.includes('tsx'))).toEqual([]);
       expect(relative(copy, entry)).toBe('dist/server/main.js');
       server.child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { untilReady } from '../../harness/ready-line';
+import { START_COMMAND } from '../../harness/start-command';
 
 /** The project root. */
 export const ROOT = resolve(__dirname, '../..');
@@ -18,8 +19,11 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-/** Node on the compiled server, as `npm start` runs it (`scripts/start.cjs`; jest's global set-up compiled it). */
-export const NODE_MAIN = [process.execPath, '--enable-source-maps', 'scripts/start.cjs'];
+/**
+ * Node on the compiled server, as `npm start` runs it (its options from package.json, `scripts/start.cjs`;
+ * jest's global set-up compiled it).
+ */
+export const NODE_MAIN = [process.execPath, ...START_COMMAND];
 
 /**
  * Starts `command` in the project root with `env` on top of this process's environment (production mode,
