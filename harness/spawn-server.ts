@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import { untilReady } from './ready-line';
-import { START_COMMAND } from './start-command';
+import { ROOT, START_COMMAND } from './start-command';
 
 /** The project root. */
-export const ROOT = resolve(__dirname, '..');
+export { ROOT };
 
 /** A server started as its own process (as `npm start` does), for tests, benchmarks and the soak run. */
 export interface SpawnedServer {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The project root. */
-const ROOT = resolve(__dirname, '..');
+export const ROOT = resolve(__dirname, '..');
 
 /** The shape of package.json's `start` script: node, its options, and the start script. */
 const START_SCRIPT = /^exec node((?: --[a-z][a-z0-9-]*(?:=[^\s]+)?)*) scripts\/start\.cjs$/;
