@@ -17,9 +17,12 @@ export interface SpawnedServer {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the server as `npm start` does ({@link START_COMMAND}) as its own process with `env`, its output piped. */
-function startProcess(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [...START_COMMAND], {
+/**
+ * Starts the server as `npm start` does ({@link START_COMMAND}, or `command` after node) as its own process
+ * with `env`, its output piped.
+ */
+function startProcess(env: NodeJS.ProcessEnv, command: readonly string[] = START_COMMAND): ChildProcess {
+  return spawn(process.execPath, [...command], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,16 +37,23 @@ export { START_COMMAND };
 
 /**
  * Starts the server as `npm start` does (the compiled server), in production mode on a free loopback port;
- * resolves once it logs that it is ready.
+ * resolves once it logs that it is ready. `command`: what node runs, its options first (default
+ * {@link START_COMMAND}: `npm start`'s).
  */
-export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = startProcess({
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    ...env,
-  });
+export async function spawnServer(
+  env: Record<string, string> = {},
+  command: readonly string[] = START_COMMAND,
+): Promise<SpawnedServer> {
+  const child = startProcess(
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...env,
+    },
+    command,
+  );
   const { match, output } = await untilReady(
     child,
     /GraphQL at (http:\/\/127\.0\.0\.1:\d+)\/graphql/,

@@ -3,6 +3,7 @@ import { describeLocation } from './db/location';
 import { ensureDatabase, readDatasetHash } from './ensure-database';
 import { keepServingOnUnhandledRejections } from './keep-serving';
 import { limitHeapGrowth } from './heap-growth';
+import { memoryReducerNote } from './memory-reducer-note';
 import { startServer } from './start-server';
 import { announceRoutes } from './http/routes/announce-routes';
 
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     );
   }
   const server = await startServer(config);
+  // a process manager that runs the entry without npm start's node options: said once, before the ready line
+  const reducerNote = config.development ? undefined : memoryReducerNote(process.execArgv);
+  if (reducerNote) console.warn(reducerNote);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
