@@ -10,7 +10,10 @@ export interface ServiceVariant {
 /** What `npm run bench` was asked to do. */
 export interface BenchArguments {
   duration: number;
-  /** Seconds of load before each timed run, not counted (0: a burst of requests only). */
+  /**
+   * Seconds of load before a column's first timed run of an operation, not counted (0: a burst of requests
+   * only); its later runs follow a burst.
+   */
   warmup: number;
   connections: number;
   rounds: number;
@@ -30,20 +33,21 @@ export const BENCH_USAGE = `usage: npm run bench -- [--db sqlite|postgres|both] 
                       [--only ID,ID...] [--variant NAME:ENV=VALUE,ENV=VALUE]... [--url URL]
 
 Builds the database and starts, each as its own process: the floor (a bare node:http server answering the
-service's bytes), the service without and with the response cache, and PostGraphile 5 over the same
-PostgreSQL schema (the peer, for L, V, R and O). For every dialect and operation it runs rounds of
-alternating load runs (floor, service uncached, service cached, variants, peer; each round starting one
-column later) with autocannon and reports
+service's bytes) and a second one like it (A/A: the run's own spread), the service without and with the
+response cache, and PostGraphile 5 over the same PostgreSQL schema (the peer, for L, V, R and O). For every
+dialect and operation it runs rounds of alternating load runs (floors, service uncached, service cached,
+variants, peer; in the orders of a Williams design) with autocannon and reports
 median req/s with their spread, p50/p99, CPU ms per request of each server (and, on PostgreSQL, of its
 backends), resident memory, SQL statements per request, and the ratios service ÷ floor and
 service ÷ PostGraphile. Writes bench/results/latest.json.
 
   --db sqlite|postgres|both  the dialects (default both; SQLite alone, said in one line, when PostgreSQL
                              cannot be reached and --db was not given)
-  --rounds N                 alternating rounds per operation (default 3)
-  --duration SECONDS         length of one load run (default 5)
-  --warmup SECONDS           load before each run, not counted, so that every server runs compiled code
-                             (default 1; 0: a burst of max(100, 5 × connections) requests only)
+  --rounds N                 alternating rounds per operation (default 10: short runs, many rounds)
+  --duration SECONDS         length of one load run (default 1)
+  --warmup SECONDS           load before a column's first run of an operation, not counted, so that every
+                             server runs compiled code (default 1; 0: a burst only); a burst of
+                             max(100, 5 × connections) requests before each later run
   --connections N            autocannon connections (default 20)
   --only ID,ID,...           only these operations (Q1–Q6, P, L, V, R, O)
   --variant NAME:ENV=VAL,... one more service column, started with these settings (repeatable)
@@ -82,10 +86,10 @@ export function parseBenchArguments(argv: string[], knownOperations: readonly st
     values = parseArgs({
       args: argv,
       options: {
-        duration: { type: 'string', default: '5' },
+        duration: { type: 'string', default: '1' },
         warmup: { type: 'string', default: '1' },
         connections: { type: 'string', default: '20' },
-        rounds: { type: 'string', default: '3' },
+        rounds: { type: 'string', default: '10' },
         db: { type: 'string' },
         url: { type: 'string', default: DEFAULT_BENCH_URL },
         only: { type: 'string' },

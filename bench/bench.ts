@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const load = loadavg();
   const heading = [
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}, load average at start ${load.map((l) => l.toFixed(2)).join(' ')}`,
-    `plan: ${args.rounds} rounds × ${args.duration} s × ${args.connections} connections per run, alternating floor, service uncached, cached${args.variants
+    `plan: ${args.rounds} rounds × ${args.duration} s × ${args.connections} connections per run (the first of each column on an operation after ${args.warmup} s of warm-up, the others after a burst), alternating floor, floor2 (A/A), service uncached, cached${args.variants
       .map(
         (v) =>
           `, ${v.name} (${Object.entries(v.env)

@@ -9,7 +9,7 @@ import { startFloor, type RecordedAnswer } from './floor-process';
 import { measureRun, type LoadTarget, type RunMeasurement } from './measure-run';
 import type { BenchOperation } from './operations';
 import { withApplicationName, type BackendLookup } from './postgres-backends';
-import { roundOrder } from '../harness/round-order';
+import { runSchedule } from '../harness/run-schedule';
 import { summarizeRounds, type RoundsSummary } from './rounds-summary';
 
 /** How the load runs of one dialect are made. */
@@ -22,7 +22,7 @@ export interface DialectPlan {
   lookup: BackendLookup | undefined;
   rounds: number;
   duration: number;
-  /** Seconds of load before each run, not counted (0: a burst only). */
+  /** Seconds of load before a column's first run of an operation, not counted (0: a burst only); a burst before the others. */
   warmup: number;
   connections: number;
   /** The answers of an earlier dialect: this one must answer the same. */
@@ -32,7 +32,7 @@ export interface DialectPlan {
 /** What one dialect measured: per operation, its statements and each column's rounds and their summary. */
 export interface DialectResult {
   dialect: DatabaseLocation['dialect'];
-  /** The columns in order: floor, uncached, cached, the variants, postgraphile (when there). */
+  /** The columns in order: floor, floor2 (see {@link SECOND_FLOOR}), uncached, cached, the variants, postgraphile (when there). */
   columns: string[];
   operations: {
     id: string;
@@ -44,6 +44,14 @@ export interface DialectResult {
   }[];
   answers: Map<string, RecordedAnswer>;
 }
+
+/**
+ * The column of a second floor: the same server as the floor, started beside it, loaded in its turn like any
+ * other column. Two identical servers differ only by the host's pace while each runs, so its ratio to the
+ * floor, round by round, is the run's own spread (an A/A check): a ratio of the service that misses its target
+ * by less than that spread is not told apart from it by the run.
+ */
+export const SECOND_FLOOR = 'floor2';
 
 /** The service's columns: uncached and cached, then the variants (uncached unless they set RESPONSE_CACHE). */
 function serviceColumns(variants: readonly ServiceVariant[]): ServiceVariant[] {
@@ -68,9 +76,10 @@ function startService(location: DatabaseLocation, column: ServiceVariant): Promi
 /**
  * Measures one dialect: counts each operation's SQL statements, starts every server of the service at once
  * (each its own process), checks that they (and the peer) answer alike, starts the floor with the service's
- * bytes, then for each operation runs `rounds` rounds of alternating load runs: floor, each service column,
- * the peer (for operations it has an equivalent for), in the orders of a Williams design
- * ({@link roundOrder}: each column as often right after each other one). Only one server is loaded at a time.
+ * bytes (twice: {@link SECOND_FLOOR}), then for each operation runs `rounds` rounds of alternating load runs:
+ * the floors, each service column, the peer (for operations it has an equivalent for), in the orders of a
+ * Williams design ({@link runSchedule}: each column as often right after each other one), each column's first
+ * run after `warmup` seconds of load and the others after a burst. Only one server is loaded at a time.
  */
 export async function measureDialect(
   plan: DialectPlan,
@@ -81,6 +90,7 @@ export async function measureDialect(
   const columns = serviceColumns(plan.variants);
   const servers: { column: string; server: SpawnedServer }[] = [];
   let floor: Awaited<ReturnType<typeof startFloor>> | undefined;
+  let secondFloor: Awaited<ReturnType<typeof startFloor>> | undefined;
   try {
     for (const column of columns)
       servers.push({ column: column.name, server: await startService(location, column) });
@@ -97,9 +107,11 @@ export async function measureDialect(
     if (plan.peer)
       await checkPeerAnswers(plan.peer.url, operations, answers, `the service on ${location.dialect}`);
     floor = await startFloor(answers);
+    secondFloor = await startFloor(answers);
 
     const targets: LoadTarget[] = [
       { column: 'floor', url: `${floor.url}/graphql`, pid: floor.pid },
+      { column: SECOND_FLOOR, url: `${secondFloor.url}/graphql`, pid: secondFloor.pid },
       ...servers.map(({ column, server }) => ({
         column,
         url: `${server.url}/graphql`,
@@ -116,19 +128,18 @@ export async function measureDialect(
     for (const operation of operations) {
       const runs: Record<string, RunMeasurement[]> = {};
       const these = operation.peer && plan.peer ? [...targets, plan.peer] : targets;
-      for (let round = 1; round <= plan.rounds; round += 1) {
-        for (const target of roundOrder(these, round - 1)) {
-          const body = target === plan.peer ? operation.peer!.peerBody : operation.body;
-          const run = await measureRun(target, body, plan, plan.lookup);
-          (runs[target.column] ??= []).push(run);
-          progress(
-            `${location.dialect} ${operation.id} round ${round}/${plan.rounds} ${target.column}: ` +
-              `${run.requestsPerSecond.toFixed(0)} req/s, ${run.cpuMsPerRequest.toFixed(2)} CPU ms/req` +
-              (run.backendCpuMsPerRequest === undefined
-                ? ''
-                : `, backends ${run.backendCpuMsPerRequest.toFixed(2)} ms/req`),
-          );
-        }
+      for (const { round, column: target, first } of runSchedule(these, plan.rounds)) {
+        const body = target === plan.peer ? operation.peer!.peerBody : operation.body;
+        // the full warm-up before a column's first run of the operation, a burst before the others
+        const run = await measureRun(target, body, { ...plan, warmup: first ? plan.warmup : 0 }, plan.lookup);
+        (runs[target.column] ??= []).push(run);
+        progress(
+          `${location.dialect} ${operation.id} round ${round + 1}/${plan.rounds} ${target.column}: ` +
+            `${run.requestsPerSecond.toFixed(0)} req/s, ${run.cpuMsPerRequest.toFixed(3)} CPU ms/req` +
+            (run.backendCpuMsPerRequest === undefined
+              ? ''
+              : `, backends ${run.backendCpuMsPerRequest.toFixed(2)} ms/req`),
+        );
       }
       result.operations.push({
         id: operation.id,
@@ -141,6 +152,7 @@ export async function measureDialect(
     return result;
   } finally {
     await floor?.stop();
+    await secondFloor?.stop();
     for (const { server } of servers) await server.stop();
   }
 }

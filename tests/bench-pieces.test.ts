@@ -10,6 +10,7 @@ import { assertSameRows, rowSetDifferences } from '../harness/row-sets';
 import { spawnListening } from '../harness/spawn-listening';
 import { ROOT } from '../harness/spawn-server';
 import { roundOrder } from '../harness/round-order';
+import { runSchedule } from '../harness/run-schedule';
 import { pairedRatio } from '../harness/paired-ratio';
 import { answerHeaders } from '../harness/answer-headers';
 import { dumpFiles, dumpTotal, vgdbEnvironment } from '../harness/callgrind-dumps';
@@ -104,6 +105,37 @@ describe('the order of a round', () => {
   it('refuses a round that is not a whole number from 0', () => {
     expect(() => roundOrder(columns, -1)).toThrow('not a round: -1');
     expect(() => roundOrder(columns, 1.5)).toThrow('not a round: 1.5');
+  });
+});
+
+describe('the schedule of a run: rounds in order, a warm-up before each column’s first run only', () => {
+  const columns = ['floor', 'floor2', 'uncached', 'cached', 'postgraphile'];
+
+  it('runs the rounds one after another, each in the order of its row of the design', () => {
+    const schedule = runSchedule(columns, 12);
+    expect(schedule).toHaveLength(12 * columns.length);
+    for (let round = 0; round < 12; round += 1) {
+      const these = schedule.slice(round * columns.length, (round + 1) * columns.length);
+      expect(these.map((run) => run.round)).toEqual(columns.map(() => round));
+      expect(these.map((run) => run.column)).toEqual(roundOrder(columns, round));
+    }
+  });
+
+  it('marks each column’s first run, in the first round, and no other', () => {
+    const schedule = runSchedule(columns, 3);
+    const first = schedule.filter((run) => run.first);
+    expect(first.map((run) => run.column)).toEqual(roundOrder(columns, 0));
+    expect(first.every((run) => run.round === 0)).toBe(true);
+    expect(schedule.slice(columns.length).some((run) => run.first)).toBe(false);
+    // one round: every run is a first run
+    expect(runSchedule(columns, 1).every((run) => run.first)).toBe(true);
+  });
+
+  it('has no runs for no rounds or no columns, and refuses a number of rounds that is not one', () => {
+    expect(runSchedule(columns, 0)).toEqual([]);
+    expect(runSchedule([], 4)).toEqual([]);
+    expect(() => runSchedule(columns, -1)).toThrow('not a number of rounds: -1');
+    expect(() => runSchedule(columns, 2.5)).toThrow('not a number of rounds: 2.5');
   });
 });
 
