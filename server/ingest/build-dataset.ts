@@ -7,6 +7,7 @@ import { buildRelations } from './build-relations';
 import { buildClaims } from './claims/build-claims';
 import { DiscrepancyRecorder } from './discrepancies/discrepancy-recorder';
 import { findSummaryMismatches } from './discrepancies/find-summary-mismatches';
+import { mergeSameContradictions } from './discrepancies/merge-same-contradictions';
 import { SourceLines } from './source-lines';
 import { buildVoorzieningen } from './build-voorzieningen';
 import { findDiscrepancies } from './discrepancies/find-discrepancies';
@@ -100,6 +101,8 @@ export function buildDataset(seeds: SeedSet): DatasetRows {
       certaintyFile: seeds.nameOf('certainty.yaml'),
     });
     findSummaryMismatches(new DiscrepancyRecorder(context), summaryClaims);
+    // a note and a claim of the same sentence about the same cell: one contradiction, not two
+    mergeSameContradictions(context.rows);
   }
   if (context.problems.length > 0) throw new SeedErrors(context.problems);
   return context.rows;

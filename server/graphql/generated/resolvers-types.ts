@@ -216,7 +216,7 @@ export type Discrepancy = Node & {
   readonly indicator: Indicator;
   /** What kind of contradiction this is. */
   readonly kind: DiscrepancyKind;
-  /** For a NOTE_VALUE_MISMATCH: the note that names the figure. */
+  /** For a NOTE_VALUE_MISMATCH: the note that names the figure. For a SUMMARY_MISMATCH whose sentence is also a note of the row naming the same figure: that note (the contradiction is counted once, as the claim's). */
   readonly note: Maybe<Note>;
   /** The printed figures involved, each with its row. */
   readonly observations: ReadonlyArray<DiscrepancyObservation>;
