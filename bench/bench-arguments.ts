@@ -53,6 +53,9 @@ service ÷ PostGraphile. Writes bench/results/latest.json.
   --variant NAME:ENV=VAL,... one more service column, started with these settings (repeatable)
   --url URL                  the PostgreSQL database for the scratch schemas (default: ${DEFAULT_BENCH_URL})`;
 
+/** The columns the bench has whatever it is asked: no variant may take their names. */
+const RESERVED_COLUMNS = ['floor', 'floor2', 'uncached', 'cached', 'postgraphile'];
+
 const wholeNumber = (flag: string, value: string, min: number): number => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min)
@@ -119,8 +122,11 @@ export function parseBenchArguments(argv: string[], knownOperations: readonly st
   const names = variants.map((v) => v.name);
   const twice = names.find((name, n) => names.indexOf(name) !== n);
   if (twice) throw new Error(`--variant ${twice} is given twice`);
-  if (names.some((name) => ['uncached', 'cached'].includes(name)))
-    throw new Error('--variant names uncached and cached are the service’s own columns; choose another name');
+  const taken = names.find((name) => RESERVED_COLUMNS.includes(name));
+  if (taken)
+    throw new Error(
+      `--variant ${taken}: ${RESERVED_COLUMNS.join(', ')} are the bench’s own columns; choose another name`,
+    );
   return {
     duration: wholeNumber('--duration', values.duration, 1),
     warmup: wholeNumber('--warmup', values.warmup, 0),

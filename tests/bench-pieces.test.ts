@@ -253,11 +253,16 @@ describe('the floor, as its own process', () => {
   });
 });
 
-/** Runs a bench script with `args` and expects it to end with 1 and `message` on stderr, printing nothing else. */
+/**
+ * Runs a bench script with `args` and expects it to end with 1 and `message` on stderr, printing nothing else.
+ * A refusal comes within seconds; a script that wrongly takes the arguments would run a whole bench, so it is
+ * killed after 30 s (its status then null: the test fails, though the bench may leave a scratch schema behind).
+ */
 function expectRefused(script: string, args: string[], message: RegExp): void {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    timeout: 30_000,
   });
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(message);
@@ -272,6 +277,14 @@ describe('npm run bench, on wrong arguments', () => {
     [['--only', 'L,Q9'], /--only names unknown operations: Q9; known: Q1, .*L, V, R, O/],
     [['--variant', 'jit'], /--variant must be NAME:ENV=VALUE/],
     [['--variant', 'jit:GRAPHQL_EXECUTOR'], /--variant jit: "GRAPHQL_EXECUTOR" is not ENV=VALUE/],
+    [
+      ['--variant', 'floor2:RESPONSE_CACHE=off'],
+      /--variant floor2: floor, floor2, uncached, cached, postgraphile are the bench’s own columns/,
+    ],
+    [
+      ['--variant', 'cached:RESPONSE_CACHE=on'],
+      /--variant cached: floor, floor2, .* are the bench’s own columns/,
+    ],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
   ])('%j: an error that names the flag, before anything is built', (args, message) => {
     expectRefused('bench/bench.ts', args, message);
